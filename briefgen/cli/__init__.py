@@ -1,0 +1,60 @@
+"""The `briefgen` command line: a thin layer that parses options and calls the library."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from briefgen import __version__
+
+# Subcommands load lazily so `briefgen --help` never imports WeasyPrint or Playwright.
+COMMANDS: dict[str, str] = {
+    "validate": "briefgen.cli.brief:validate",
+    "schema": "briefgen.cli.brief:schema",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported only when run or listed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def cli() -> None:
+    """Turn situation briefs kept as YAML into HTML, PDF, Markdown, JSON and a website.
+
+    Exit codes: 0 success, 1 invalid input or failed build, 2 usage error.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Run the command line and turn library errors into messages and exit codes."""
+    from briefgen.errors import BriefgenError
+
+    try:
+        return cli.main(args=argv, prog_name="briefgen", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except BriefgenError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(exc.exit_code)

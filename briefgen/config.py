@@ -1,0 +1,101 @@
+"""The project configuration, `briefgen.toml`, found beside or above the briefs."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefgen.errors import ConfigError, display_path
+from briefgen.model.vocab import Marking
+
+CONFIG_NAME = "briefgen.toml"
+
+
+class PublishPolicy(BaseModel):
+    """What may go on the public website."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_marking: Marking = Field(
+        default=Marking.CLEAR, description="Most restricted marking that may be published."
+    )
+
+
+class Config(BaseModel):
+    """Project settings; every key is optional and unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = "Briefs"
+    base_url: str = Field(default="", description="Absolute URL of the published site.")
+    paper: Literal["A4", "Letter"] = "A4"
+    default_marking: Marking = Marking.CLEAR
+    templates: Path | None = Field(default=None, description="Folder of template overrides.")
+    language: str = "en"
+    publish: PublishPolicy = PublishPolicy()
+    root: Path = Field(default=Path(), exclude=True)
+
+    @property
+    def templates_dir(self) -> Path | None:
+        """Return the override folder as an absolute path, if any."""
+        if self.templates is None:
+            return None
+        return self.templates if self.templates.is_absolute() else self.root / self.templates
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest briefgen.toml in `start` or a folder above it."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and check a briefgen.toml, or return the defaults when there is none."""
+    if path is None:
+        return Config()
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown}:1:1: error: cannot read config: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        raise ConfigError(
+            f"{shown}:{line}:{col}: error: TOML syntax error: {exc}; fix the syntax"
+        ) from exc
+    try:
+        return Config.model_validate({**data, "root": path.parent})
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            key = str(err["loc"][-1]) if err["loc"] else ""
+            line = _line_of(text, key)
+            dotted = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                allowed = [*Config.model_fields, *PublishPolicy.model_fields]
+                close = difflib.get_close_matches(key, allowed, n=1)
+                fix = f"did you mean {close[0]!r}?" if close else "remove it"
+                lines.append(f"{shown}:{line}:1: error: {dotted}: unknown key; {fix}")
+            else:
+                lines.append(f"{shown}:{line}:1: error: {dotted}: {err['msg']}")
+        raise ConfigError("\n".join(lines)) from exc
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith((f"{key} ", f"{key}=", f"[{key}]")):
+            return number
+    return 1

@@ -1,0 +1,163 @@
+"""The brief: its header, judgments, forces, positions, events, questions and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from briefgen.model.actors import Actor
+from briefgen.model.base import (
+    Cite,
+    IdList,
+    Item,
+    Markdown,
+    PartialDate,
+    RequiredCite,
+    Slug,
+    SourceKey,
+    Strict,
+    Text,
+    TextList,
+)
+from briefgen.model.quantities import Quantity
+from briefgen.model.sources import Source
+from briefgen.model.vocab import (
+    BriefType,
+    Confidence,
+    IndicatorStatus,
+    Likelihood,
+    Marking,
+    PositionType,
+    QuestionStatus,
+    Signal,
+)
+
+QuantityInput = Annotated[
+    Quantity,
+    BeforeValidator(lambda v: v, json_schema_input_type=str | int | Quantity),
+]
+
+
+class KeyJudgment(Item):
+    """An analytic judgment with an ICD 203 likelihood and a separate confidence."""
+
+    text: Markdown
+    likelihood: Likelihood | None = None
+    confidence: Confidence | None = None
+    basis: IdList = Field(default=(), description="Ids of items in this brief it rests on.")
+    cite: Cite = ()
+
+
+class Force(Item):
+    """A force on the ground, with its strength as stated and who claims it."""
+
+    actor: Slug
+    aligned_with: Slug | None = None
+    location: str | None = None
+    strength: QuantityInput | None = None
+    claimed_by: Slug | None = None
+    as_of: dt.date | None = None
+    status: str | None = None
+    capabilities: TextList = ()
+    notes: Markdown | None = None
+    cite: RequiredCite
+
+
+class Position(Item):
+    """What an actor has said: a paraphrased stance and, if any, verbatim words."""
+
+    actor: Slug
+    type: PositionType = PositionType.STATEMENT
+    stance: Markdown
+    quote: str | None = Field(default=None, description="Verbatim words only.")
+    addressed_to: Slug | None = None
+    date: dt.date | None = None
+    venue: str | None = None
+    cite: RequiredCite
+
+
+class Event(Item):
+    """Something that happened, for the timeline."""
+
+    date: PartialDate
+    summary: Markdown
+    actors: IdList = ()
+    cite: RequiredCite
+
+
+class Outlook(Strict):
+    """How likely a question is to resolve toward yes, and how confident we are."""
+
+    likelihood: Likelihood | None = None
+    confidence: Confidence | None = None
+
+
+class Indicator(Strict):
+    """Something to watch that would move a question one way or the other."""
+
+    text: Text
+    signals: Signal | None = None
+    status: IndicatorStatus = IndicatorStatus.NOT_OBSERVED
+
+
+class OpenQuestion(Item):
+    """A question the brief cannot answer yet, with what would answer it."""
+
+    question: Text
+    why: Markdown | None = None
+    outlook: Outlook | None = None
+    indicators: tuple[Indicator, ...] = ()
+    related: IdList = ()
+    status: QuestionStatus = QuestionStatus.OPEN
+    resolution: Markdown | None = None
+
+
+class Brief(Strict):
+    """One brief, exactly as its YAML file states it (schema version 1)."""
+
+    schema_: Literal[1] = Field(alias="schema", description="Brief format version; always 1.")
+    id: Slug = Field(default="", description="Defaults to the file name without .yaml.")
+    title: Text
+    subtitle: str | None = None
+    type: BriefType = BriefType.SITUATION
+    as_of: dt.date = Field(description="Information cut-off date.")
+    review_by: dt.date | None = None
+    marking: Marking | None = None
+    authors: TextList = ()
+    topics: IdList = ()
+    region: str | None = None
+    bluf: Markdown
+    key_judgments: tuple[KeyJudgment, ...] = ()
+    actors: dict[Slug, Actor] = Field(default_factory=dict)
+    forces: tuple[Force, ...] = ()
+    positions: tuple[Position, ...] = ()
+    events: tuple[Event, ...] = ()
+    open_questions: tuple[OpenQuestion, ...] = ()
+    sources: dict[SourceKey, Source] = Field(min_length=1)
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @property
+    def effective_marking(self) -> Marking:
+        """Return the marking, TLP:CLEAR when none is set."""
+        return self.marking or Marking.CLEAR
+
+    def sections(self) -> Iterator[tuple[str, tuple[Item, ...]]]:
+        """Yield each list section's key and items, in document order."""
+        yield "key_judgments", self.key_judgments
+        yield "forces", self.forces
+        yield "positions", self.positions
+        yield "events", self.events
+        yield "open_questions", self.open_questions
+
+    def items(self) -> Iterator[Item]:
+        """Yield every listed item in document order."""
+        for _, items in self.sections():
+            yield from items
+
+
+SharedActors = dict[Slug, Actor]
+SourceMap = dict[SourceKey, Source]

@@ -1,0 +1,25 @@
+"""The JSON Schema of the brief format, for editors and other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefgen.model import Brief
+
+SCHEMA_ID = "https://briefgen.example/schema/brief-1.json"
+
+
+def brief_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a brief file."""
+    schema = Brief.model_json_schema(by_alias=True, mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+    }
+
+
+def brief_schema_json() -> str:
+    """Return the JSON Schema as stable, indented JSON text."""
+    return json.dumps(brief_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
