@@ -13,6 +13,8 @@ from briefgen import __version__
 # Subcommands load lazily so `briefgen --help` never imports WeasyPrint or Playwright.
 COMMANDS: dict[str, str] = {
     "validate": "briefgen.cli.brief:validate",
+    "build": "briefgen.cli.brief:build",
+    "new": "briefgen.cli.brief:new",
     "schema": "briefgen.cli.brief:schema",
 }
 

@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 
 from briefgen.config import find_config, load_config
-from briefgen.errors import Severity, display_path
+from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
+from briefgen.model.base import slugify
+from briefgen.output import write_atomic
+from briefgen.render.build import FORMATS, build_brief, parse_formats
+from briefgen.render.context import today_for_build
+from briefgen.skeleton import skeleton
 from briefgen.validate import check_paths, find_briefs
 
 PATHS = click.argument(
@@ -62,3 +67,82 @@ def schema() -> None:
     from briefgen.schema import brief_schema_json
 
     click.echo(brief_schema_json(), nl=False)
+
+
+@click.command()
+@PATHS
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to write the files to.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated formats: html, pdf, md, json.",
+)
+@click.option("--strict", is_flag=True, help="Refuse briefs with warnings (e.g. unreviewed items).")
+def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool) -> None:
+    """Validate briefs, then write DIR/<id>.html, .pdf, .md and .json for each.
+
+    Nothing is written unless every brief is valid.
+    """
+    wanted = parse_formats(formats)
+    config = load_config(find_config(paths[0]))
+    report = check_paths(list(paths), config=config)
+    problems = report.findings if strict else report.errors
+    for finding in sorted(report.findings):
+        click.echo(finding.format(), err=True)
+    if problems:
+        raise ValidationFailed(problems)
+    today = today_for_build()
+    failed = 0
+    for checked in report.briefs:
+        try:
+            result = build_brief(checked, out_dir, wanted, config=config, today=today)
+        except RenderError as exc:
+            failed += 1
+            click.echo(f"{display_path(checked.path)}: error: {exc}", err=True)
+            continue
+        for warning in result.warnings:
+            click.echo(warning, err=True)
+        for path in result.written:
+            click.echo(f"wrote {display_path(path)}")
+    if failed:
+        raise RenderError(f"{failed} brief(s) failed to build; see the errors above")
+
+
+@click.command()
+@click.argument("slug")
+@click.option("--title", default=None, help="Title of the new brief.")
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: SLUG.yaml in the current folder).",
+)
+def new(slug: str, title: str | None, target: Path | None) -> None:
+    """Write a commented skeleton brief that validates."""
+    if slugify(slug) != slug:
+        raise click.BadParameter(f"{slug!r} is not a slug; try {slugify(slug)!r}")
+    target = target or Path(f"{slug}.yaml")
+    if target.exists():
+        raise InputError(
+            f"{display_path(target)}: error: file exists; choose another name or remove it"
+        )
+    text = skeleton(
+        slug,
+        title=title or slug.replace("-", " ").capitalize(),
+        today=today_for_build(),
+        target=target,
+    )
+    write_atomic(target, text)
+    click.echo(f"wrote {display_path(target)}")

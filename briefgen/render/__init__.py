@@ -1,0 +1,1 @@
+"""Render validated briefs to HTML, PDF, Markdown and JSON."""

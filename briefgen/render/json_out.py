@@ -1,0 +1,40 @@
+"""Render a brief to JSON: the validated, normalized brief with resolved citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from briefgen import __version__
+from briefgen.config import Config
+from briefgen.enrich.citations import number_citations
+from briefgen.validate import Validated
+
+JSON_FORMAT_VERSION = 1
+
+
+def brief_data(checked: Validated, *, revision: Any = None) -> dict[str, Any]:
+    """Return the brief as JSON-ready data, with citation numbers and derived ids."""
+    brief = checked.brief
+    data: dict[str, Any] = {
+        "format": JSON_FORMAT_VERSION,
+        "generator": f"briefgen {__version__}",
+        **brief.model_dump(mode="json", by_alias=True, exclude_none=True),
+        "citations": [
+            {"number": entry.number, "key": entry.key, "cited": entry.cited,
+             "grade": entry.source.grade or None}
+            for entry in number_citations(brief).entries
+        ],
+    }  # fmt: skip
+    if revision is not None:
+        data["revision"] = {"line": revision.revision_line, "draft": revision.draft}
+    return data
+
+
+def render_json(
+    checked: Validated, *, config: Config, today: dt.date | None = None, revision: Any = None
+) -> str:
+    """Render one brief as indented JSON text."""
+    del config, today  # JSON is the same whatever the config and date
+    return json.dumps(brief_data(checked, revision=revision), indent=2, ensure_ascii=False) + "\n"

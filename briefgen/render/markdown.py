@@ -1,0 +1,84 @@
+"""Markdown fields to safe HTML: convert, sanitize, then link inline citations."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import markdown as md_lib
+import nh3
+from markupsafe import Markup, escape
+
+from briefgen.model.base import INLINE_CITE
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h4", "h5", "h6", "hr", "i",
+    "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"},
+                      "td": {"align"}}  # fmt: skip
+URL_SCHEMES = {"http", "https", "mailto"}
+
+CiteLinker = Callable[[list[str]], str]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> md_lib.Markdown:
+    return md_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
+def markdown_to_html(text: str, cite: CiteLinker | None = None) -> Markup:
+    """Render Markdown to sanitized HTML, turning `[@key]` into citation links."""
+    converter = _converter()
+    converter.reset()
+    raw = converter.convert(text)
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    if cite is not None:
+        clean = INLINE_CITE.sub(lambda m: cite(_keys(m[1])), clean)
+    return Markup(clean)
+
+
+def markdown_inline(text: str, cite: CiteLinker | None = None) -> Markup:
+    """Render a one-paragraph Markdown text without its enclosing `<p>`."""
+    html = str(markdown_to_html(text, cite)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def strip_citations(text: str) -> str:
+    """Remove inline citations from Markdown text."""
+    return re.sub(r"\s+([.,;:])", r"\1", INLINE_CITE.sub("", text)).strip()
+
+
+def markdown_plain(text: str) -> str:
+    """Render Markdown to plain one-line text, e.g. for a page description."""
+    html = str(markdown_to_html(strip_citations(text)))
+    return squash(html_lib.unescape(_TAG.sub(" ", html))).replace(" ,", ",").replace(" .", ".")
+
+
+def _keys(group: str) -> list[str]:
+    return [part.strip().lstrip("@") for part in group.split(";")]
+
+
+def escape_text(text: str) -> Markup:
+    """Escape plain text for HTML."""
+    return escape(text)
+
+
+_WS = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space into single spaces."""
+    return _WS.sub(" ", text).strip()

@@ -1,0 +1,89 @@
+"""A commented skeleton brief that validates, for `briefgen new`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from briefgen.schema import SCHEMA_ID
+
+SCHEMA_FILE = Path("schema") / "brief.schema.json"
+
+SKELETON = """\
+# yaml-language-server: $schema={schema}
+# A briefgen brief (schema 1). Run `briefgen validate {name}` after each edit.
+schema: 1
+id: {slug}
+title: {title}
+# subtitle: One line under the title
+type: situation            # situation | background | assessment
+as_of: {today}           # information cut-off (YYYY-MM-DD)
+review_by: {review}       # outputs show a STALE banner after this date
+marking: TLP:CLEAR         # TLP:CLEAR | TLP:GREEN | TLP:AMBER | TLP:AMBER+STRICT | TLP:RED
+authors: [Your Name]
+topics: [{slug}]
+# region: Where it happens
+
+bluf: |
+  The bottom line up front: two or three sentences a reader must take away, with
+  inline citations like this [@source-1].
+
+key_judgments:
+  - id: kj-main
+    text: What you judge will happen, in one sentence.
+    likelihood: likely     # almost no chance | very unlikely | unlikely | roughly even chance
+                           # | likely | very likely | almost certain
+    confidence: moderate   # low | moderate | high
+    basis: [example-force]
+    cite: source-1
+
+actors:                    # or define shared actors in actors.yaml beside the briefs
+  example-state:
+    name: Example State
+    kind: state            # state | organization | person | armed_group | other
+
+forces:
+  - id: example-force
+    actor: example-state
+    location: Somewhere
+    strength: about 1,000 troops   # as stated: "nearly 8,000", "more than 3,000", "up to 500"
+    claimed_by: example-state
+    as_of: {today}
+    cite: source-1
+
+positions: []              # {{actor, type, stance, quote, addressed_to, date, venue, cite}}
+events: []                 # {{date (YYYY, YYYY-MM or YYYY-MM-DD), summary, actors, cite}}
+open_questions: []         # {{question, why, outlook, indicators, related, status}}
+
+sources:
+  source-1:
+    title: Title of the article or document
+    publisher: Publisher
+    # url: https://example.org/article
+    published: {today}
+    type: news             # news | official | interview | social | report | dataset | other
+    reliability: B         # Admiralty A-F
+    credibility: 2         # Admiralty 1-6
+"""
+
+
+def schema_reference(target: Path) -> str:
+    """Return how the skeleton at `target` should point to the JSON Schema."""
+    folder = target.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA_FILE).is_file():
+            return Path(os.path.relpath(candidate / SCHEMA_FILE, folder)).as_posix()
+    return SCHEMA_ID
+
+
+def skeleton(slug: str, *, title: str, today: dt.date, target: Path) -> str:
+    """Return the text of a new brief named `slug`."""
+    return SKELETON.format(
+        schema=schema_reference(target),
+        name=target.name,
+        slug=slug,
+        title=title,
+        today=today.isoformat(),
+        review=(today + dt.timedelta(days=14)).isoformat(),
+    )
