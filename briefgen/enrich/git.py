@@ -1,0 +1,231 @@
+"""The one place briefgen runs git: repository lookup, file logs and batched blob reads.
+
+Every function runs a bounded number of `git` processes (named in its docstring) so a
+build's cost in git calls does not grow with the number of revisions or briefs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from briefgen.errors import GitError, display_path
+
+# Fields of one commit header in `git log --format`, separated by US and led by RS so
+# subjects with any printable text (and paths with tabs or newlines, via -z) parse safely.
+_RS, _US = "\x1e", "\x1f"
+_LOG_FORMAT = f"--format={_RS}%H{_US}%h{_US}%aI{_US}%an{_US}%s"
+_MISSING_GIT = "git is not installed or not on PATH; install git (https://git-scm.com) and retry"
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git working tree: its top folder and whether it is a shallow clone."""
+
+    root: Path
+    shallow: bool = False
+    shallow_commits: frozenset[str] = frozenset()
+
+    def relpath(self, path: Path) -> str:
+        """Return a path inside the working tree relative to its top, POSIX style."""
+        return PurePosixPath(path.resolve().relative_to(self.root)).as_posix()
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file touched by a commit: its status letter, path and path before a rename."""
+
+    status: str
+    path: str
+    old_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit from `git log`, with the files it touched that the log was asked about."""
+
+    commit: str
+    short: str
+    date: str
+    author: str
+    subject: str
+    files: tuple[FileChange, ...] = field(default_factory=tuple)
+
+
+def run_git(repo_dir: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
+    """Run one `git -C repo_dir ARGS` and return its output; raise GitError on failure."""
+    executable = shutil.which("git")
+    if executable is None:
+        raise GitError(f"{display_path(repo_dir)}: {_MISSING_GIT}")
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            [executable, "-C", str(repo_dir), "-c", "core.quotePath=false", *args],
+            input=stdin,
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+    except OSError as exc:
+        raise GitError(f"{display_path(repo_dir)}: cannot run git ({exc}); {_MISSING_GIT}") from exc
+    if done.returncode != 0:
+        problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = problem[-1] if problem else f"exit status {done.returncode}"
+        raise GitError(f"{display_path(repo_dir)}: git {args[0]} failed: {detail}")
+    return done.stdout
+
+
+def find_repo(path: Path) -> Repo:
+    """Find the working tree holding a file or folder (1 git call); raise GitError outside one."""
+    start = path.resolve()
+    folder = start if start.is_dir() else start.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent  # a deleted brief's folder may be gone too
+    try:
+        out = run_git(
+            folder,
+            ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow"],
+        )
+    except GitError as exc:
+        if "not a git repository" in str(exc):
+            raise GitError(
+                f"{display_path(path)}: not inside a git repository; run `git init` and commit "
+                "the brief, or give a brief that is in a git working tree"
+            ) from exc
+        raise
+    top, shallow, shallow_file = out.decode("utf-8").splitlines()[:3]
+    root = Path(top).resolve()
+    commits: frozenset[str] = frozenset()
+    if shallow == "true":
+        # Reading the list of cut-off commits is cheaper than another git process.
+        shallow_path = Path(shallow_file)
+        if not shallow_path.is_absolute():
+            shallow_path = folder / shallow_path
+        if shallow_path.is_file():
+            commits = frozenset(shallow_path.read_text("ascii").split())
+    return Repo(root, shallow == "true", commits)
+
+
+def log_file(repo: Repo, relpath: str, *, start: str | None = None) -> list[Commit]:
+    """List the commits that touched one file, newest first, following renames (1 git call)."""
+    args = ["log", "--follow", "--name-status", "-z", "--cc", _LOG_FORMAT]
+    if start:
+        args.append(start)
+    return _parse_log(_log(repo, [*args, "--", relpath]))
+
+
+def log_folder(repo: Repo, relfolder: str) -> list[Commit]:
+    """List the commits that touched any file under a folder, newest first (1 git call)."""
+    args = ["log", "--name-status", "-z", "-M", "--cc", _LOG_FORMAT, "--", relfolder or "."]
+    return _parse_log(_log(repo, args))
+
+
+def resolve_commit(repo: Repo, rev: str) -> str:
+    """Return the full hash of a revision such as HEAD~1, a tag or a short hash (1 git call)."""
+    if rev.startswith("-"):
+        raise GitError(f"{rev!r} is not a git revision; give a hash, tag, HEAD~N or rN")
+    try:
+        out = run_git(
+            repo.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"]
+        )
+    except GitError as exc:
+        raise GitError(
+            f"{display_path(repo.root)}: unknown revision {rev!r}; give a commit hash, a tag, "
+            "HEAD~N or a revision number like r3 (see `briefgen history BRIEF`)"
+        ) from exc
+    return out.decode("ascii").strip()
+
+
+def ancestors(repo: Repo, commit: str) -> set[str]:
+    """Return the hashes of a commit and every commit before it (1 git call)."""
+    return set(run_git(repo.root, ["rev-list", commit]).decode("ascii").split())
+
+
+def read_blobs(repo: Repo, specs: Iterable[str]) -> list[bytes | None]:
+    """Read many `COMMIT:PATH` blobs in one `git cat-file --batch` (None when absent)."""
+    wanted = list(specs)
+    if not wanted:
+        return []
+    if any("\n" in spec for spec in wanted):
+        raise GitError("a path with a line break cannot be read from git history; rename it")
+    out = run_git(
+        repo.root, ["cat-file", "--batch"], stdin="".join(f"{s}\n" for s in wanted).encode()
+    )
+    blobs: list[bytes | None] = []
+    pos = 0
+    for _ in wanted:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].decode("utf-8", "replace").split()
+        pos = end + 1
+        if len(header) == 3 and header[1] == "blob":
+            size = int(header[2])
+            blobs.append(out[pos : pos + size])
+            pos += size + 1
+        elif len(header) == 3:  # a tree or commit: skip its body, it is not a file
+            pos += int(header[2]) + 1
+            blobs.append(None)
+        else:
+            blobs.append(None)
+    return blobs
+
+
+def changed_paths(repo: Repo, relpaths: Sequence[str]) -> set[str]:
+    """Return which paths differ from HEAD in the working tree or index (1 git call)."""
+    if not relpaths:
+        return set()
+    out = run_git(
+        repo.root,
+        ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *relpaths],
+    )
+    found: set[str] = set()
+    tokens = out.decode("utf-8", "replace").split("\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if len(token) < 4:
+            continue
+        found.add(token[3:])
+        if token[0] in "RC":
+            found.add(tokens[i])  # the path before the rename follows
+            i += 1
+    return found
+
+
+def _log(repo: Repo, args: list[str]) -> bytes:
+    """Run git log; a repository without commits has an empty history, not an error."""
+    try:
+        return run_git(repo.root, args)
+    except GitError as exc:
+        if "does not have any commits" in str(exc):
+            return b""
+        raise
+
+
+def _parse_log(out: bytes) -> list[Commit]:
+    """Parse `git log -z --name-status` output made with _LOG_FORMAT."""
+    commits: list[Commit] = []
+    for record in out.decode("utf-8", "replace").split(_RS)[1:]:
+        header, _, rest = record.partition("\0")
+        full, short, date, author, subject = header.split(_US, 4)
+        tokens = list(rest.lstrip("\n").split("\0"))
+        files: list[FileChange] = []
+        i = 0
+        while i < len(tokens):
+            status = tokens[i].strip("\n")
+            i += 1
+            if not status:
+                continue
+            if status[0] in "RC" and status[1:].isdigit():
+                files.append(FileChange(status[0], tokens[i + 1], tokens[i]))
+                i += 2
+            else:
+                # Combined diffs of merges give one letter per parent, e.g. "MM".
+                files.append(FileChange(status[-1] if status[-1] != "M" else "M", tokens[i]))
+                i += 1
+        commits.append(Commit(full, short, date, author, subject, tuple(files)))
+    return commits

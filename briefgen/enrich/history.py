@@ -1,0 +1,369 @@
+"""A brief's revisions in git: list them, read a brief as it was, and say what changed.
+
+Revision numbers count the commits that changed a brief, oldest first, following renames:
+revision 1 is the commit that added it. In a shallow clone whose history is cut off before
+that commit, numbers are unknown (`Revision.number` is None) and only the commits present
+are listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from briefgen.config import Config
+from briefgen.enrich import git
+from briefgen.enrich.diff import BriefDiff, Change, diff_briefs
+from briefgen.errors import BriefgenError, GitError, display_path
+from briefgen.load import parse
+from briefgen.model import Brief
+from briefgen.validate import (
+    ACTORS_FILE,
+    SharedActors,
+    Validated,
+    load_brief,
+    parse_shared_actors,
+    validate_text,
+)
+
+_NUMBER_REV = re.compile(r"^[rR]?(\d+)$")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One committed revision of a brief."""
+
+    number: int | None
+    commit: str
+    short: str
+    date: dt.datetime
+    author: str
+    subject: str
+    path: str  # the brief's path at this revision, relative to the repository top
+
+    @property
+    def label(self) -> str:
+        """Return a short name such as `r3`, or the short hash when the number is unknown."""
+        return f"r{self.number}" if self.number is not None else self.short
+
+    @property
+    def day(self) -> str:
+        """Return the author date as YYYY-MM-DD, in the author's time zone."""
+        return self.date.date().isoformat()
+
+    def describe(self) -> str:
+        """Describe the revision, e.g. `revision 4 of 2024-11-02, a1b2c3d`."""
+        if self.number is None:
+            return f"revision {self.short} of {self.day}"
+        return f"revision {self.number} of {self.day}, {self.short}"
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """Return the revision as a JSON-ready mapping."""
+        return {
+            "number": self.number,
+            "commit": self.commit,
+            "short": self.short,
+            "date": self.date.isoformat(),
+            "author": self.author,
+            "subject": self.subject,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """What a rendered brief shows about its revision and what changed since the baseline."""
+
+    revision_line: str
+    draft: bool
+    current: Revision | None
+    baseline: Revision | None
+    baseline_label: str
+    changes: list[Change]
+    complete: bool = True
+    diff: BriefDiff | None = None
+
+
+def list_revisions(path: Path) -> list[Revision]:
+    """List a brief's revisions oldest first, following renames (2 git calls)."""
+    repo = git.find_repo(path)
+    return _revisions(repo, repo.relpath(path))
+
+
+def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
+    """Return the brief's text, the actors.yaml beside it (or None) and the revision at REV.
+
+    REV is a revision number (`3`, `r3`) or any git revision (hash, tag, `HEAD~1`); for a
+    commit that did not change the brief, the brief is read as it stood at that commit.
+    At most 5 git calls.
+    """
+    repo = git.find_repo(path)
+    revisions = _revisions(repo, repo.relpath(path))
+    revision, commit = _resolve(repo, path, rev, revisions)
+    brief_text, actors_text = _read_pair(repo, commit, revision.path)
+    if brief_text is None:
+        raise GitError(
+            f"{display_path(path)}: the brief does not exist at {rev!r} ({revision.describe()}); "
+            "pick a revision listed by `briefgen history`"
+        )
+    return brief_text, actors_text, revision
+
+
+def load_revision(
+    path: Path, rev: str, *, config: Config | None = None, today: dt.date | None = None
+) -> tuple[Validated, Revision]:
+    """Validate the brief as it was at REV, with the actors.yaml of that revision."""
+    brief_text, actors_text, revision = read_revision(path, rev)
+    return _validate_at(brief_text, actors_text, revision, config=config, today=today), revision
+
+
+def diff_revisions(
+    path: Path,
+    from_rev: str | None = None,
+    to_rev: str | None = None,
+    *,
+    config: Config | None = None,
+) -> BriefDiff:
+    """Diff a brief between two revisions; by default the previous revision and the working tree.
+
+    With only `to_rev`, compare the revision before it. Raise GitError when there is no
+    earlier revision to compare with.
+    """
+    repo = git.find_repo(path)
+    relpath = repo.relpath(path)
+    revisions = _revisions(repo, relpath)
+    new: Validated
+    if to_rev is None:
+        new = load_brief(path, config=config)
+        new_label = "working tree"
+        dirty = bool(git.changed_paths(repo, [relpath])) or not revisions
+        upper = len(revisions) if dirty else len(revisions) - 1
+    else:
+        to_revision, to_commit = _resolve(repo, path, to_rev, revisions)
+        new = _load_at(repo, to_commit, to_revision, config=config)
+        new_label = to_revision.describe() if to_commit == to_revision.commit else to_rev
+        upper = revisions.index(to_revision)
+    if from_rev is None:
+        if upper <= 0:
+            raise GitError(
+                f"{display_path(path)}: no earlier revision to compare with "
+                f"({len(revisions)} revision(s) in git); pass --from REV"
+            )
+        old_revision, old_commit = revisions[upper - 1], revisions[upper - 1].commit
+    else:
+        old_revision, old_commit = _resolve(repo, path, from_rev, revisions)
+    old = _load_at(repo, old_commit, old_revision, config=config)
+    old_label = old_revision.describe() if old_commit == old_revision.commit else from_rev or ""
+    return diff_briefs(old.brief, new.brief, old_label=old_label, new_label=new_label)
+
+
+def revision_info(
+    path: Path,
+    *,
+    since: str | None = None,
+    rev: str | None = None,
+    current: Brief | None = None,
+    config: Config | None = None,
+) -> RevisionInfo | None:
+    """Return the revision line and the changes since a baseline for a rendered brief.
+
+    Describe the working tree (or the brief at `rev` when given, as for `build --rev`);
+    the baseline is `since` or else the previous revision. Pass `current` to reuse an
+    already validated brief. Return None when git is missing or the brief is not in a
+    repository; in a shallow clone, return what is known. A bad `since` or `rev` raises
+    GitError. At most 6 git calls.
+    """
+    try:
+        repo = git.find_repo(path)
+    except GitError:
+        return None
+    relpath = repo.relpath(path)
+    revisions = _revisions(repo, relpath)
+    complete = not revisions or revisions[0].number is not None
+    shown: Revision | None
+    if rev is not None:
+        shown, shown_commit = _resolve(repo, path, rev, revisions)
+        draft = False
+        upper = revisions.index(shown)
+        if current is None:
+            current = _load_at(repo, shown_commit, shown, config=config).brief
+    else:
+        draft = bool(git.changed_paths(repo, [relpath])) or not revisions
+        shown = revisions[-1] if revisions else None
+        upper = len(revisions) if draft else len(revisions) - 1
+    line = _revision_line(shown, draft)
+    baseline: Revision | None = None
+    baseline_commit = ""
+    if since is not None:
+        baseline, baseline_commit = _resolve(repo, path, since, revisions)
+    elif upper > 0:
+        baseline = revisions[upper - 1]
+        baseline_commit = baseline.commit
+    if baseline is None:
+        return RevisionInfo(line, draft, shown, None, "", [], complete)
+    if current is None:
+        current = load_brief(path, config=config).brief
+    try:
+        old = _load_at(repo, baseline_commit, baseline, config=config).brief
+    except BriefgenError:
+        # An old revision that no longer validates cannot be diffed; show no box.
+        return RevisionInfo(line, draft, shown, baseline, baseline.describe(), [], complete)
+    diff = diff_briefs(old, current, old_label=baseline.describe(), new_label=line)
+    return RevisionInfo(
+        line, draft, shown, baseline, baseline.describe(), list(diff.changes), complete, diff
+    )
+
+
+def history_of_folder(folder: Path) -> dict[Path, list[Revision]]:
+    """Return the revisions of every file under a folder, keyed by current path (2 git calls).
+
+    Renames inside the folder are followed; the cost in git calls does not grow with the
+    number of briefs or revisions, so a website can read its whole history at once.
+    Files deleted from the working tree are left out.
+    """
+    repo = git.find_repo(folder)
+    relfolder = repo.relpath(folder) if folder.resolve() != repo.root else ""
+    commits = git.log_folder(repo, relfolder)
+    lineages: dict[str, list[tuple[git.Commit, str]]] = {}
+    for commit in reversed(commits):
+        for change in commit.files:
+            if change.status == "D":
+                lineages.pop(change.path, None)
+            elif change.status == "R" and change.old_path is not None:
+                lineage = lineages.pop(change.old_path, [])
+                lineages[change.path] = [*lineage, (commit, change.path)]
+            elif change.status in "AC":
+                lineages[change.path] = [(commit, change.path)]
+            else:
+                lineages.setdefault(change.path, []).append((commit, change.path))
+    result: dict[Path, list[Revision]] = {}
+    for relpath, lineage in sorted(lineages.items()):
+        result[repo.root / relpath] = _number(repo, [(c, p) for c, p in reversed(lineage)])
+    return result
+
+
+def _revisions(repo: git.Repo, relpath: str) -> list[Revision]:
+    """Read one file's revisions with `git log --follow`, oldest first."""
+    commits = git.log_file(repo, relpath)
+    pairs: list[tuple[git.Commit, str]] = []
+    for commit in commits:
+        # --follow lists only the followed file, by its path at that commit. A merge that
+        # only combined its parents lists no file and is not a revision; one that resolved
+        # a conflict in the brief lists it (combined diff, --cc).
+        if not commit.files:
+            continue
+        change = commit.files[0]
+        path = change.path
+        if change.status == "D":
+            continue
+        pairs.append((commit, path))
+    return _number(repo, pairs)
+
+
+def _number(repo: git.Repo, newest_first: Sequence[tuple[git.Commit, str]]) -> list[Revision]:
+    """Turn commits (newest first) into numbered revisions, oldest first."""
+    oldest_first = list(reversed(newest_first))
+    # In a shallow clone the oldest commit present may not be the one that added the file.
+    cut = bool(oldest_first) and oldest_first[0][0].commit in repo.shallow_commits
+    return [
+        Revision(
+            number=None if cut else i,
+            commit=commit.commit,
+            short=commit.short,
+            date=dt.datetime.fromisoformat(commit.date),
+            author=commit.author,
+            subject=commit.subject,
+            path=path,
+        )
+        for i, (commit, path) in enumerate(oldest_first, start=1)
+    ]
+
+
+def _resolve(
+    repo: git.Repo, path: Path, rev: str, revisions: list[Revision]
+) -> tuple[Revision, str]:
+    """Find the revision in effect at REV and the commit to read files from."""
+    match = _NUMBER_REV.match(rev.strip())
+    if match:
+        number = int(match[1])
+        for revision in revisions:
+            if revision.number == number:
+                return revision, revision.commit
+        known = f"r1 to r{len(revisions)}" if revisions and revisions[0].number else "none known"
+        raise GitError(
+            f"{display_path(path)}: no revision {rev!r} (revisions: {known}); "
+            "run `briefgen history` to list them"
+        )
+    commit = git.resolve_commit(repo, rev.strip())
+    by_commit = {r.commit: r for r in revisions}
+    if commit in by_commit:
+        return by_commit[commit], commit
+    before = git.ancestors(repo, commit)
+    for revision in reversed(revisions):
+        if revision.commit in before:
+            return revision, commit
+    raise GitError(
+        f"{display_path(path)}: the brief does not exist yet at {rev!r}; "
+        "pick a later revision (see `briefgen history`)"
+    )
+
+
+def _read_pair(repo: git.Repo, commit: str, relpath: str) -> tuple[str | None, str | None]:
+    """Read a brief and the actors.yaml beside it at one commit, in one git call."""
+    actors = PurePosixPath(relpath).parent / ACTORS_FILE
+    brief_blob, actors_blob = git.read_blobs(repo, [f"{commit}:{relpath}", f"{commit}:{actors}"])
+    return (
+        brief_blob.decode("utf-8", "replace") if brief_blob is not None else None,
+        actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
+    )
+
+
+def _load_at(
+    repo: git.Repo, commit: str, revision: Revision, *, config: Config | None
+) -> Validated:
+    """Read and validate the brief at a commit."""
+    brief_text, actors_text = _read_pair(repo, commit, revision.path)
+    if brief_text is None:
+        raise GitError(
+            f"{revision.path}: not found at {commit[:12]}; pick a revision listed by "
+            "`briefgen history`"
+        )
+    return _validate_at(brief_text, actors_text, revision, config=config)
+
+
+def _validate_at(
+    brief_text: str,
+    actors_text: str | None,
+    revision: Revision,
+    *,
+    config: Config | None = None,
+    today: dt.date | None = None,
+) -> Validated:
+    """Validate a brief's text from git against the actors of the same revision."""
+    where = f"{revision.path}@{revision.label}"
+    shared = SharedActors()
+    if actors_text is not None and actors_text.strip():
+        actors_name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.label}"
+        shared = parse_shared_actors(parse(actors_text, actors_name))
+    return validate_text(
+        brief_text,
+        where,
+        config=config,
+        shared=shared,
+        today=today or revision.date.date(),
+        path=Path(revision.path),
+    )
+
+
+def _revision_line(shown: Revision | None, draft: bool) -> str:
+    """Write the line a rendered brief shows about its revision."""
+    if shown is None:
+        return "Draft (uncommitted changes), not yet in git"
+    if shown.number is None:
+        line = f"Revision {shown.short} of {shown.day} (earlier history not available)"
+    else:
+        line = f"Revision {shown.number} of {shown.day}, {shown.short}"
+    return f"{line}; draft (uncommitted changes)" if draft else line
