@@ -16,6 +16,8 @@ COMMANDS: dict[str, str] = {
     "build": "briefgen.cli.brief:build",
     "new": "briefgen.cli.brief:new",
     "schema": "briefgen.cli.brief:schema",
+    "site": "briefgen.cli.site:site",
+    "serve": "briefgen.cli.site:serve",
     "history": "briefgen.cli.history:history",
     "diff": "briefgen.cli.history:diff",
 }

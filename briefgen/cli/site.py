@@ -1,0 +1,202 @@
+"""Commands that build the website: site and serve."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from briefgen.config import find_config, load_config
+from briefgen.errors import display_path
+
+SRC = click.argument(
+    "src", required=False, default=Path("briefs"), type=click.Path(exists=True, path_type=Path)
+)
+FORMATS_OPTION = click.option(
+    "--formats",
+    default="html,pdf,md,json",
+    show_default=True,
+    help="Per-brief files to build; `html` alone gives a fast preview without PDFs.",
+)
+RESTRICTED_OPTION = click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Internal site: include briefs above publish.max_marking, marked on every page.",
+)
+JOBS_OPTION = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="PDF worker processes [cores]."
+)
+
+
+def _today() -> Any:
+    from briefgen.render.context import today_for_build
+
+    return today_for_build()
+
+
+def print_report(console: Console, report: Any, *, phase: str = "") -> None:
+    """Print what a build did: withheld briefs, findings, failures and a summary line."""
+    for withheld in report.withheld:
+        console.print(
+            f"[yellow]withheld[/] {display_path(Path(withheld.path))} ({withheld.brief_id}): "
+            f"{withheld.reason}",
+            highlight=False,
+        )
+    for finding in sorted(report.findings):
+        style = "red" if finding.severity.value == "error" else "yellow"
+        console.print(f"[{style}]{finding.format()}[/]", highlight=False, soft_wrap=True)
+    for failure in report.failures:
+        console.print(
+            f"[red]{failure.source}: error: {failure.output}: {failure.message}[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    seconds = report.seconds.get("total", 0.0)
+    label = f"{phase}: " if phase else ""
+    console.print(
+        f"{label}{report.briefs} brief(s) published, {len(report.withheld)} withheld, "
+        f"{len(report.rendered)} file(s) written, {report.unchanged} unchanged, "
+        f"{len(report.deleted)} deleted in {seconds:.2f} s -> {display_path(report.out)}",
+        highlight=False,
+    )
+
+
+@click.command()
+@SRC
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True
+)
+@FORMATS_OPTION
+@RESTRICTED_OPTION
+@click.option("--clean", is_flag=True, help="Ignore the cache and rebuild everything.")
+@JOBS_OPTION
+def site(
+    src: Path, out: Path, formats: str, include_restricted: bool, clean: bool, jobs: int | None
+) -> None:
+    """Build the static website from the briefs in SRC (default: briefs/).
+
+    Briefs marked above publish.max_marking are left out and listed. Exit 1 when a brief
+    is invalid or a file could not be built; the rest of the site is still written.
+    """
+    from briefgen.site import build_site, parse_formats
+
+    config = load_config(find_config(src))
+    wanted = parse_formats(formats)
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        report = build_site(
+            src,
+            out,
+            config=config,
+            today=_today(),
+            formats=wanted,
+            include_restricted=include_restricted,
+            clean=clean,
+            jobs=jobs,
+            progress=progress,
+        )
+    print_report(console, report)
+    if include_restricted:
+        console.print("[yellow]internal site: restricted briefs included; do not publish[/]")
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@click.command()
+@SRC
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@FORMATS_OPTION
+@RESTRICTED_OPTION
+@JOBS_OPTION
+def serve(
+    src: Path,
+    out: Path,
+    port: int,
+    host: str,
+    formats: str,
+    include_restricted: bool,
+    jobs: int | None,
+) -> None:
+    """Build the site, serve it on 127.0.0.1 and rebuild and reload on every change.
+
+    Pages are built first, PDFs after. Errors show in the terminal and in the page.
+    """
+    from briefgen.render.env import builtin_templates
+    from briefgen.site import parse_formats
+    from briefgen.site.cache import cache_dir_for
+    from briefgen.site.serve import Preview, SiteServer, watch_changes
+
+    console = Console(stderr=True)
+    config_path = find_config(src)
+    config = load_config(config_path)
+    wanted = parse_formats(formats)
+    out.mkdir(parents=True, exist_ok=True)
+    server = SiteServer(out, host=host, port=port)
+
+    def on_build(result: Any, phase: str) -> None:
+        if isinstance(result, list):
+            for line in result:
+                console.print(f"[red]{line}[/]", highlight=False, soft_wrap=True)
+        else:
+            print_report(console, result, phase=phase)
+
+    preview = Preview(
+        src,
+        out,
+        config_path,
+        wanted,
+        _today,
+        on_build,
+        server=server,
+        jobs=jobs,
+        include_restricted=include_restricted,
+    )
+    stop = threading.Event()
+    trees = [src, builtin_templates()]
+    if config.templates_dir:
+        trees.append(config.templates_dir)
+    files = [config_path] if config_path else []
+    server.start()
+    console.print(f"serving {display_path(out)} at {server.url} (Ctrl+C to stop)")
+    watch_changes(
+        trees,
+        files,
+        lambda _paths: preview.changed.set(),
+        stop,
+        ignore=[out, cache_dir_for(out)],
+    )
+    preview.changed.set()
+    worker = threading.Thread(target=preview.run, args=(stop,), daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        console.print("stopping")
+    finally:
+        stop.set()
+        server.stop()
+        worker.join(timeout=10)

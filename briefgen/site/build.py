@@ -1,0 +1,316 @@
+"""Build the static site: gather every brief, apply the policy, then render what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import BriefgenError, Finding, Severity
+from briefgen.render.env import builtin_templates, read_asset
+from briefgen.site.cache import BriefStore, Manifest, cache_dir_for, config_key, digest, hash_files
+from briefgen.site.collect import SiteModel, Withheld, collect_site
+from briefgen.site.feed import render_feed, render_robots, render_sitemap
+from briefgen.site.inputs import read_inputs
+from briefgen.site.pages import Output, PageMaker, download_name
+from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
+from briefgen.site.search import INDEX_DIR, index_site
+
+FORMATS = ("html", "pdf", "md", "json")
+SEARCH_KEY = ".search"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a site build did: counts, withheld briefs, findings, failures and timings."""
+
+    out: Path
+    briefs: int = 0
+    rendered: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    deleted: list[str] = field(default_factory=list)
+    withheld: list[Withheld] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    indexed: int | None = None
+    validated: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    build_id: str = ""
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Return the findings that are errors (briefs left out because they are invalid)."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether every brief validated and every file was built."""
+        return not self.errors and not self.failures
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """Parse `html,pdf` into known formats; html is always built."""
+    wanted = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
+    if unknown:
+        raise BriefgenError(
+            f"unknown format {unknown[0]!r}; use a comma-separated list of {', '.join(FORMATS)}"
+        )
+    return tuple(fmt for fmt in FORMATS if fmt in wanted or fmt == "html")
+
+
+def templates_key(config: Config) -> str:
+    """Return a hash of every template file, built-in and override."""
+    folders = [builtin_templates()]
+    if config.templates_dir:
+        folders.append(config.templates_dir)
+    return hash_files(
+        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
+    )
+
+
+def build_site(
+    src: Path,
+    out: Path,
+    *,
+    config: Config,
+    today: dt.date,
+    formats: Sequence[str] = FORMATS,
+    include_restricted: bool = False,
+    clean: bool = False,
+    jobs: int | None = None,
+    defer_pdfs: bool = False,
+    search: bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build (or update) the site for the briefs under `src` into `out`."""
+    started = time.perf_counter()
+    report = BuildReport(out)
+    cache = cache_dir_for(out)
+    if clean:
+        shutil.rmtree(cache, ignore_errors=True)
+    store = BriefStore.open(cache)
+    inputs = read_inputs(src, config=config, today=today, store=store)
+    report.findings = inputs.findings
+    report.validated = inputs.validated
+    site = collect_site(
+        inputs.briefs,
+        config=config,
+        today=today,
+        include_restricted=include_restricted,
+        shared_actors=inputs.shared_actors,
+    )
+    report.withheld = site.withheld
+    report.briefs = len(site.briefs)
+    report.seconds["read"] = time.perf_counter() - started
+
+    tkey = templates_key(config)
+    ckey = config_key(config)
+    html_key = digest(ckey, tkey, include_restricted, list(formats))
+    maker = PageMaker(site, config, today, formats, html_key)
+    outputs = maker.outputs()
+    outputs += _downloads(site, config, today, formats, ckey, tkey)
+    outputs += _extras(site, config, outputs, html_key)
+    pdf_jobs = _pdf_jobs(site, out, formats, ckey, tkey)
+
+    manifest = Manifest.open(cache)
+    old = manifest.keys
+    new: dict[str, str] = {}
+    todo: list[Output] = []
+    for o in outputs:
+        if old.get(o.path) == o.key and (out / o.path).is_file():
+            new[o.path] = o.key
+        else:
+            todo.append(o)
+    report.unchanged = len(outputs) - len(todo)
+    for done, o in enumerate(todo, 1):
+        try:
+            data = o.make()
+        except BriefgenError as exc:
+            report.failures.append(Failure(o.source or "(site)", o.path, str(exc)))
+            continue
+        _write(out / o.path, data)
+        new[o.path] = o.key
+        report.rendered.append(o.path)
+        if progress:
+            progress("pages", done, len(todo))
+    report.seconds["pages"] = time.perf_counter() - started - report.seconds["read"]
+
+    pdf_todo = []
+    for rel, key, job in pdf_jobs:
+        if old.get(rel) == key and job.target.is_file():
+            new[rel] = key
+            report.unchanged += 1
+        elif defer_pdfs:
+            if rel in old and job.target.is_file():
+                new[rel] = old[rel]  # keep the old PDF until the deferred pass replaces it
+        else:
+            pdf_todo.append((rel, key, job))
+    if pdf_todo:
+        t0 = time.perf_counter()
+        keys = {job.rel: key for _, key, job in pdf_todo}
+        count = [0]
+
+        def on_done(job: PdfJob, ok: bool) -> None:
+            count[0] += 1
+            if progress:
+                progress("pdf", count[0], len(pdf_todo))
+
+        written, failures = render_pdfs(
+            [job for _, _, job in pdf_todo],
+            config=config,
+            today=today,
+            workers=jobs or os.cpu_count() or 1,
+            on_done=on_done,
+        )
+        for job in written:
+            new[job.rel] = keys[job.rel]
+            report.rendered.append(job.rel)
+        report.failures += failures
+        report.seconds["pdf"] = time.perf_counter() - t0
+
+    report.deleted = _delete_stale(out, old, new, clean=clean)
+    indexed_keys = [o.key for o in outputs if o.indexed]
+    search_key = digest(indexed_keys, config.language)
+    if search and (old.get(SEARCH_KEY) != search_key or not (out / INDEX_DIR).is_dir()):
+        t0 = time.perf_counter()
+        try:
+            report.indexed = index_site(out, language=config.language)
+            new[SEARCH_KEY] = search_key
+        except BriefgenError as exc:
+            report.failures.append(Failure("(site)", INDEX_DIR, str(exc)))
+        report.seconds["search"] = time.perf_counter() - t0
+    elif old.get(SEARCH_KEY) == search_key:
+        new[SEARCH_KEY] = search_key
+    manifest.save(new)
+    store.save()
+    report.build_id = digest(sorted(new.items()))
+    report.seconds["total"] = time.perf_counter() - started
+    return report
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    from briefgen.output import write_atomic
+
+    write_atomic(path, data)
+
+
+def _downloads(
+    site: SiteModel, config: Config, today: dt.date, formats: Sequence[str], ckey: str, tkey: str
+) -> list[Output]:
+    """Plan the Markdown and JSON files of every brief."""
+    outputs: list[Output] = []
+    for item in site.briefs:
+        folder = item.url.rsplit("/", 1)[0]
+        checked = item.checked
+        if "md" in formats:
+
+            def make_md(checked: object = checked) -> str:
+                from briefgen.render.markdown_out import render_markdown
+
+                return render_markdown(checked, config=config, today=today)  # type: ignore[arg-type]
+
+            outputs.append(
+                Output(
+                    f"{folder}/{download_name(item, 'md')}",
+                    digest("md", ckey, tkey, item.key, item.stale),
+                    make_md,
+                    source=str(checked.path),
+                )
+            )
+        if "json" in formats:
+
+            def make_json(checked: object = checked) -> str:
+                from briefgen.render.json_out import render_json
+
+                return render_json(checked, config=config, today=today)  # type: ignore[arg-type]
+
+            outputs.append(
+                Output(
+                    f"{folder}/{download_name(item, 'json')}",
+                    digest("json", ckey, tkey, item.key, item.stale),
+                    make_json,
+                    source=str(checked.path),
+                )
+            )
+    return outputs
+
+
+def _pdf_jobs(
+    site: SiteModel, out: Path, formats: Sequence[str], ckey: str, tkey: str
+) -> list[tuple[str, str, PdfJob]]:
+    """Plan the PDF of every brief, with its content key."""
+    if "pdf" not in formats:
+        return []
+    planned = []
+    for item in site.briefs:
+        rel = f"{item.url.rsplit('/', 1)[0]}/{download_name(item, 'pdf')}"
+        key = digest("pdf", ckey, tkey, item.key, item.stale)
+        planned.append((rel, key, PdfJob(item.checked, out / rel, rel)))
+    return planned
+
+
+def _extras(
+    site: SiteModel, config: Config, pages: Sequence[Output], html_key: str
+) -> list[Output]:
+    """Plan the feed, sitemap, robots.txt and the shared assets."""
+    html_pages = sorted(p.path for p in pages if p.path.endswith(".html") and p.path != "404.html")
+    listed = [(b.id, b.key, b.restricted) for b in site.briefs]
+    internal = site.include_restricted
+
+    def asset(name: str) -> Callable[[], str]:
+        return lambda: read_asset(config, name)
+
+    assets = {
+        "assets/site.css": "site/site.css",
+        "assets/site.js": "site/site.js",
+        "assets/brief.css": "brief.css",
+    }
+    outputs = [
+        Output(path, digest(path, html_key, read_asset(config, name)), asset(name))
+        for path, name in assets.items()
+    ]
+    outputs += [
+        Output("feed.xml", digest("feed", html_key, listed), lambda: render_feed(site, config)),
+        Output(
+            "sitemap.xml",
+            digest("sitemap", html_key, html_pages),
+            lambda: render_sitemap(html_pages, config),
+        ),
+        Output(
+            "robots.txt",
+            digest("robots", html_key, internal),
+            lambda: render_robots(config, internal=internal),
+        ),
+    ]
+    return outputs
+
+
+def _delete_stale(out: Path, old: dict[str, str], new: dict[str, str], *, clean: bool) -> list[str]:
+    """Remove files the last build made that this build does not; with clean, any stray file."""
+    root = out.resolve()
+    gone = sorted(set(old) - set(new) - {SEARCH_KEY})
+    if clean and root.is_dir():
+        for path in root.rglob("*"):
+            rel = path.relative_to(root).as_posix()
+            if path.is_file() and rel not in new and not rel.startswith(f"{INDEX_DIR}/"):
+                gone.append(rel)
+    deleted = []
+    for rel in sorted(set(gone)):
+        target = (root / rel).resolve()
+        if not target.is_relative_to(root) or target == root:
+            continue
+        if target.is_file():
+            target.unlink()
+            deleted.append(rel)
+            parent = target.parent
+            while parent != root and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    return deleted

@@ -1,0 +1,149 @@
+"""The content-hash cache that makes site builds incremental.
+
+It lives beside the output folder, never inside it, because it holds every brief read,
+including the ones the publication policy withholds from the site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from briefgen import __version__
+from briefgen.config import Config
+from briefgen.errors import Finding, Severity
+from briefgen.model import Brief
+from briefgen.output import write_atomic
+from briefgen.validate import Validated
+
+CACHE_FORMAT = 1
+
+
+def cache_dir_for(out: Path) -> Path:
+    """Return the cache folder of an output folder: `.briefgen-cache/<name>` beside it."""
+    out = out.resolve()
+    return out.parent / ".briefgen-cache" / out.name
+
+
+def digest(*parts: Any) -> str:
+    """Return a short stable hash of JSON-able parts."""
+    text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def hash_bytes(data: bytes) -> str:
+    """Return the SHA-256 of some bytes, shortened."""
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def hash_files(paths: Iterable[Path]) -> str:
+    """Return one hash over the names and contents of files."""
+    hasher = hashlib.sha256()
+    for path in sorted(paths):
+        hasher.update(str(path).encode())
+        hasher.update(b"\0")
+        with contextlib.suppress(OSError):
+            hasher.update(path.read_bytes())
+        hasher.update(b"\0")
+    return hasher.hexdigest()[:24]
+
+
+def config_key(config: Config) -> str:
+    """Return a hash of the settings that change output, with briefgen's version."""
+    return digest(__version__, CACHE_FORMAT, config.model_dump(mode="json", exclude={"root"}))
+
+
+@dataclass
+class BriefStore:
+    """Validated briefs from earlier builds, keyed by the hash of everything they came from."""
+
+    path: Path
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, folder: Path) -> BriefStore:
+        """Read the store, or start an empty one when it is missing or unreadable."""
+        path = folder / "briefs.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != CACHE_FORMAT:
+                raise ValueError("old cache format")
+            entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        return cls(path, entries)
+
+    def get(self, key: str, path: Path) -> Validated | None:
+        """Return the cached brief for a key, or None."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        try:
+            brief = Brief.model_validate_json(entry["brief"])
+            warnings = tuple(
+                Finding(
+                    w["file"], w["line"], w["col"], Severity(w["severity"]), w["path"], w["message"]
+                )
+                for w in entry["warnings"]
+            )
+        except (ValidationError, KeyError, TypeError, ValueError):
+            return None
+        self.used.add(key)
+        return Validated(brief, path, warnings)
+
+    def put(self, key: str, checked: Validated) -> None:
+        """Remember a freshly validated brief."""
+        self.entries[key] = {
+            "brief": checked.brief.model_dump_json(by_alias=True),
+            "warnings": [w.to_dict() for w in checked.warnings],
+        }
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the store back, dropping entries this build did not use."""
+        if not self.changed and self.used == set(self.entries):
+            return
+        kept = {key: self.entries[key] for key in sorted(self.used) if key in self.entries}
+        payload = {"format": CACHE_FORMAT, "entries": kept}
+        write_atomic(self.path, json.dumps(payload, separators=(",", ":")))
+
+
+@dataclass
+class Manifest:
+    """What each output file was last built from: relative path to content key."""
+
+    path: Path
+    keys: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path) -> Manifest:
+        """Read the manifest, or start an empty one."""
+        path = folder / "manifest.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            keys = data["outputs"] if data.get("format") == CACHE_FORMAT else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            keys = {}
+        return cls(path, dict(keys))
+
+    def save(self, keys: Mapping[str, str]) -> None:
+        """Write the manifest with the keys of the finished build."""
+        self.keys = dict(sorted(keys.items()))
+        payload = {"format": CACHE_FORMAT, "outputs": self.keys}
+        write_atomic(self.path, json.dumps(payload, indent=0, separators=(",", ":")))
+
+
+def today_key(today: dt.date) -> str:
+    """Return the part of a validation key that depends on the build date."""
+    return today.isoformat()

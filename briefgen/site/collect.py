@@ -1,0 +1,194 @@
+"""All briefs into one site model, with the publication policy applied once, here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.config import Config
+from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
+from briefgen.validate import Validated
+
+
+@dataclass(frozen=True)
+class SiteBrief:
+    """A brief that goes on the site, with what the pages need to list it."""
+
+    checked: Validated
+    key: str
+    stale: bool
+    restricted: bool
+
+    @property
+    def id(self) -> str:
+        """Return the brief id, which is also its folder name on the site."""
+        return self.checked.brief.id
+
+    @property
+    def marking(self) -> Marking:
+        """Return the brief's marking, TLP:CLEAR when none is set."""
+        return self.checked.brief.effective_marking
+
+    @property
+    def url(self) -> str:
+        """Return the brief page's path from the site root."""
+        return f"briefs/{self.id}/index.html"
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A brief left out of every artifact, and why."""
+
+    path: str
+    brief_id: str
+    marking: Marking
+    reason: str
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One force or position of an actor (or of a person affiliated with it) in one brief."""
+
+    brief: SiteBrief
+    date: dt.date
+    force: Force | None = None
+    position: Position | None = None
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    """Everything the site says about one actor, brief by brief."""
+
+    id: str
+    actor: Actor
+    entries: tuple[ActorEntry, ...]
+    members: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        """Return the actor page's path from the site root."""
+        return f"actors/{self.id}/index.html"
+
+    @property
+    def briefs(self) -> tuple[SiteBrief, ...]:
+        """Return the briefs the entries come from, once each, newest first."""
+        seen: dict[str, SiteBrief] = {}
+        for entry in self.entries:
+            seen.setdefault(entry.brief.id, entry.brief)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class QuestionEntry:
+    """One open question of one brief."""
+
+    brief: SiteBrief
+    question: OpenQuestion
+
+
+@dataclass
+class SiteModel:
+    """The whole site: published briefs newest first, topics, actors, questions, withheld."""
+
+    briefs: list[SiteBrief] = field(default_factory=list)
+    withheld: list[Withheld] = field(default_factory=list)
+    topics: dict[str, list[SiteBrief]] = field(default_factory=dict)
+    actors: dict[str, ActorPage] = field(default_factory=dict)
+    open_questions: list[QuestionEntry] = field(default_factory=list)
+    resolved_questions: list[QuestionEntry] = field(default_factory=list)
+    include_restricted: bool = False
+
+
+def is_publishable(marking: Marking, config: Config) -> bool:
+    """Tell whether a marking may go on the public site under the config's policy."""
+    return marking.rank <= config.publish.max_marking.rank
+
+
+def collect_site(
+    checked: Sequence[tuple[Validated, str]],
+    *,
+    config: Config,
+    today: dt.date,
+    include_restricted: bool = False,
+    shared_actors: Mapping[str, Actor] | None = None,
+) -> SiteModel:
+    """Turn validated briefs (each with its content key) into the site model."""
+    site = SiteModel(include_restricted=include_restricted)
+    limit = config.publish.max_marking
+    seen_ids: set[str] = set()
+    for validated, key in checked:
+        brief = validated.brief
+        if brief.id in seen_ids:
+            continue
+        seen_ids.add(brief.id)
+        allowed = is_publishable(brief.effective_marking, config)
+        if not allowed and not include_restricted:
+            site.withheld.append(
+                Withheld(
+                    path=str(validated.path),
+                    brief_id=brief.id,
+                    marking=brief.effective_marking,
+                    reason=f"marking {brief.effective_marking} is above publish.max_marking "
+                    f"{limit}",
+                )
+            )
+            continue
+        stale = bool(brief.review_by and brief.review_by < today)
+        site.briefs.append(SiteBrief(validated, key, stale, restricted=not allowed))
+    # Newest first; the id breaks ties so the order never depends on file order.
+    site.briefs.sort(key=lambda b: b.id)
+    site.briefs.sort(key=lambda b: b.checked.brief.as_of, reverse=True)
+    site.withheld.sort(key=lambda w: w.path)
+    for item in site.briefs:
+        for topic in item.checked.brief.topics:
+            site.topics.setdefault(topic, []).append(item)
+    site.topics = dict(sorted(site.topics.items()))
+    site.actors = _collect_actors(site.briefs, shared_actors or {})
+    for item in site.briefs:
+        for question in item.checked.brief.open_questions:
+            entry = QuestionEntry(item, question)
+            if question.status is QuestionStatus.RESOLVED:
+                site.resolved_questions.append(entry)
+            else:
+                site.open_questions.append(entry)
+    return site
+
+
+def _collect_actors(
+    briefs: Sequence[SiteBrief], shared: Mapping[str, Actor]
+) -> dict[str, ActorPage]:
+    """Gather each actor's forces and positions across briefs, matched by id."""
+    definitions: dict[str, Actor] = {}
+    # Briefs are newest first, so the newest brief's definition wins unless actors.yaml has one.
+    for item in reversed(briefs):
+        definitions.update(item.checked.brief.actors)
+    definitions.update({k: v for k, v in shared.items() if k in definitions})
+    entries: dict[str, list[ActorEntry]] = {key: [] for key in definitions}
+    members: dict[str, set[str]] = {key: set() for key in definitions}
+    for item in briefs:
+        brief = item.checked.brief
+        for force in brief.forces:
+            entries[force.actor].append(
+                ActorEntry(item, force.as_of or brief.as_of, force=force, speaker=force.actor)
+            )
+        for position in brief.positions:
+            entry = ActorEntry(
+                item, position.date or brief.as_of, position=position, speaker=position.actor
+            )
+            entries[position.actor].append(entry)
+            speaker = brief.actors.get(position.actor)
+            if speaker and speaker.kind is ActorKind.PERSON and speaker.affiliation:
+                entries.setdefault(speaker.affiliation, []).append(entry)
+                members.setdefault(speaker.affiliation, set()).add(position.actor)
+    pages: dict[str, ActorPage] = {}
+    for key in sorted(definitions):
+        # Newest brief first, then by date within the brief, then document order.
+        ordered = sorted(
+            entries.get(key, []),
+            key=lambda e: (e.brief.checked.brief.as_of, e.brief.id, e.date),
+            reverse=True,
+        )
+        pages[key] = ActorPage(key, definitions[key], tuple(ordered), tuple(sorted(members[key])))
+    return pages

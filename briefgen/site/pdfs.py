@@ -1,0 +1,83 @@
+"""PDFs of many briefs, rendered in parallel worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.errors import BriefgenError
+from briefgen.output import write_atomic
+from briefgen.validate import Validated
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One brief to render to one PDF file."""
+
+    checked: Validated
+    target: Path
+    rel: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be built, with the brief it came from and why."""
+
+    source: str
+    output: str
+    message: str
+
+
+def _render(checked: Validated, config: Config, today: dt.date) -> tuple[bytes | None, str]:
+    """Render one PDF in a worker; return the bytes or the error text, never raise."""
+    try:
+        from briefgen.render.pdf import render_pdf
+
+        return render_pdf(checked, config=config, today=today), ""
+    except BriefgenError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a worker must report, not crash the pool
+        last = traceback.format_exception_only(exc)[-1].strip()
+        return None, f"unexpected error: {last}"
+
+
+def render_pdfs(
+    jobs: Sequence[PdfJob],
+    *,
+    config: Config,
+    today: dt.date,
+    workers: int,
+    on_done: Callable[[PdfJob, bool], None] | None = None,
+) -> tuple[list[PdfJob], list[Failure]]:
+    """Render PDFs with `workers` processes; return the jobs written and the failures."""
+    written: list[PdfJob] = []
+    failures: list[Failure] = []
+    if not jobs:
+        return written, failures
+    # forkserver: safe with the server's threads, and WeasyPrint is imported once for all.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["briefgen.render.pdf"])
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
+        futures: dict[Future[tuple[bytes | None, str]], PdfJob] = {
+            pool.submit(_render, job.checked, config, today): job for job in jobs
+        }
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                data, error = future.result()
+            except Exception as exc:  # the worker process died
+                data, error = None, f"worker failed: {exc}"
+            if data is not None:
+                write_atomic(job.target, data)
+                written.append(job)
+            else:
+                failures.append(Failure(str(job.checked.path), job.rel, error))
+            if on_done:
+                on_done(job, data is not None)
+    return written, failures

@@ -1,0 +1,44 @@
+"""Fixtures for site tests: projects, a shared built site and an http server for it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from site_helpers import QuietHandler, build, make_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh project folder with three briefs, one of them TLP:AMBER."""
+    make_project(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built site (HTML, Markdown, JSON and search) shared by read-only tests."""
+    folder = tmp_path_factory.mktemp("built")
+    make_project(folder)
+    report = build(folder)
+    assert report.ok, report.failures
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site over http on loopback, under a sub-path, for the browser."""
+    parent = built_site.parent
+    handler = partial(QuietHandler, directory=str(parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/{built_site.name}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

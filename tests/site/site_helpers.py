@@ -1,0 +1,149 @@
+"""Helpers for site tests: a small project with public and restricted briefs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import shutil
+import socket
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+from briefgen.config import Config
+from briefgen.site import BuildReport, build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+KURSK = ROOT / "briefs" / "dprk-troops-kursk.yaml"
+ACTORS = ROOT / "briefs" / "actors.yaml"
+TODAY = dt.date(2024, 11, 20)
+MARKER = "ZEBRA-MARKER-7f3a9c"
+CHROMIUM = Path("/usr/bin/chromium")
+
+AMBER_BRIEF = f"""\
+schema: 1
+id: secret-amber
+title: Restricted assessment {MARKER}
+as_of: 2024-11-05
+marking: TLP:AMBER
+topics: [secret-topic-{MARKER.lower()}, china]
+bluf: The {MARKER} finding stays inside [@s1].
+actors:
+  secret-unit:
+    name: Unit {MARKER}
+    kind: armed_group
+forces:
+  - actor: secret-unit
+    strength: about 300 troops
+    location: Somewhere {MARKER}
+    cite: s1
+positions:
+  - actor: china
+    stance: China privately said {MARKER}.
+    date: 2024-11-04
+    cite: s1
+open_questions:
+  - question: Will {MARKER} happen?
+    indicators:
+      - text: Sign of {MARKER}
+sources:
+  s1:
+    title: Source {MARKER}
+    url: https://example.org/{MARKER}
+"""
+
+GREEN_QUIET = """\
+schema: 1
+id: baltic-cables
+title: Damaged cables in the Baltic Sea
+as_of: 2024-11-19
+review_by: 2024-12-19
+topics: [baltic, china]
+bluf: Two data cables were cut; a Chinese-flagged ship is under scrutiny [@news].
+forces:
+  - actor: china
+    location: Baltic Sea
+    status: One bulk carrier at anchor
+    cite: news
+positions:
+  - actor: blinken
+    type: statement
+    stance: Washington is following the investigation closely.
+    date: 2024-11-19
+    cite: news
+open_questions:
+  - question: Was the damage deliberate?
+    outlook:
+      likelihood: roughly even chance
+      confidence: low
+    indicators:
+      - text: Anchor drag marks found on the seabed
+        signals: toward
+        status: observed
+  - question: Was the first cable repaired?
+    status: resolved
+    resolution: Yes, the operator repaired it within a week.
+sources:
+  news:
+    title: Baltic cable damage investigated
+    publisher: Example News
+    url: https://example.org/baltic
+"""
+
+
+def make_project(
+    folder: Path, *, amber: bool = True, base_url: str = "https://example.org/briefs/"
+) -> Path:
+    """Create a project: briefgen.toml, the Kursk example, a second brief, maybe an AMBER one."""
+    src = folder / "briefs"
+    src.mkdir(parents=True)
+    shutil.copy(KURSK, src / KURSK.name)
+    shutil.copy(ACTORS, src / ACTORS.name)
+    (src / "baltic-cables.yaml").write_text(GREEN_QUIET, encoding="utf-8")
+    if amber:
+        (src / "secret-amber.yaml").write_text(AMBER_BRIEF, encoding="utf-8")
+    (folder / "briefgen.toml").write_text(
+        f'title = "Test briefs"\nbase_url = "{base_url}"\n', encoding="utf-8"
+    )
+    (folder / ".git").mkdir()  # stop find_config at the project folder
+    return src
+
+
+def config_for(folder: Path) -> Config:
+    """Return the project's config."""
+    from briefgen.config import load_config
+
+    return load_config(folder / "briefgen.toml")
+
+
+def build(folder: Path, **options: object) -> BuildReport:
+    """Build the project's site into `site/` with HTML, Markdown and JSON (no PDFs)."""
+    options.setdefault("formats", ("html", "md", "json"))
+    return build_site(
+        folder / "briefs",
+        folder / "site",
+        config=config_for(folder),
+        today=TODAY,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def all_bytes(path: Path) -> bytes:
+    """Return a file's bytes, decompressed when gzip-compressed (pagefind's index files)."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data += gzip.decompress(data)
+    return data
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file handler that does not log requests."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def free_port() -> int:
+    """Return a free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
