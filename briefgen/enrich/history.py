@@ -260,6 +260,9 @@ def _revisions(repo: git.Repo, relpath: str) -> list[Revision]:
         if change.status == "D":
             continue
         pairs.append((commit, path))
+        if change.status == "C":
+            # --follow also tracks copies; a copy starts a new brief, so history ends here.
+            break
     return _number(repo, pairs)
 
 

@@ -108,3 +108,9 @@ def git_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{shim}{os.pathsep}{os.environ['PATH']}")
     return log
+
+
+def git_calls(log: Path) -> list[str]:
+    """Return the git calls logged by the `git_log` wrapper, one per call."""
+    # Split on newlines only: log formats hold the RS control character.
+    return [line for line in log.read_text().split("\n") if line]

@@ -95,6 +95,13 @@ def test_history_follows_renames(kursk: Workspace) -> None:
     assert [c.kind for c in diff_revisions(new_path, "r2").changes] == ["changed", "resolved"]
 
 
+def test_a_copied_brief_starts_its_own_history(kursk: Workspace) -> None:
+    kursk.write("briefs/copy.yaml", (KURSK / "r3.yaml").read_text().replace("Kursk", "Kharkiv"))
+    kursk.commit("Start a brief from a copy")
+    (revision,) = list_revisions(kursk.root / "briefs/copy.yaml")
+    assert (revision.number, revision.subject) == (1, "Start a brief from a copy")
+
+
 def test_history_of_a_deleted_brief_is_still_readable(kursk: Workspace) -> None:
     kursk.git("rm", "-q", BRIEF)
     kursk.commit("Retire the brief")
