@@ -4,7 +4,8 @@ Usage: python benchmarks/history_bench.py [--briefs N] [--revisions R] [--small]
 
 The repository is generated with one `git fast-import`, so building 10,000 commits takes
 seconds; the script then times `history_of_folder` and a batched read of every brief's
-previous revision, and counts the git processes each starts.
+previous revision and `revision_infos` (every brief validated and diffed against its
+previous revision), and counts the git processes each starts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.enrich import git
-from briefgen.enrich.history import history_of_folder
+from briefgen.enrich.history import history_of_folder, revision_infos
 
 ACTORS = """\
 north-korea:
@@ -137,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
             elapsed = time.perf_counter() - start
         print(f"read_blobs (previous revision of every brief): {len(blobs)} blobs")
         print(f"  {elapsed:.2f} s, {len(calls)} git call(s)")
+        with counting_git() as calls:
+            start = time.perf_counter()
+            infos = revision_infos(folder)
+            elapsed = time.perf_counter() - start
+        changes = sum(len(info.changes) for info in infos.values())
+        print(f"revision_infos (validate and diff every brief): {len(infos)} briefs")
+        print(f"  {elapsed:.2f} s, {len(calls)} git call(s), {changes} changes")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -24,6 +24,7 @@ from briefgen.validate import (
     ACTORS_FILE,
     SharedActors,
     Validated,
+    find_briefs,
     load_brief,
     parse_shared_actors,
     validate_text,
@@ -220,13 +221,84 @@ def revision_info(
 def history_of_folder(folder: Path) -> dict[Path, list[Revision]]:
     """Return the revisions of every file under a folder, keyed by current path (2 git calls).
 
-    Renames inside the folder are followed; the cost in git calls does not grow with the
-    number of briefs or revisions, so a website can read its whole history at once.
-    Files deleted from the working tree are left out.
+    Keys are absolute paths inside the repository. Renames inside the folder are followed;
+    the cost in git calls does not grow with the number of briefs or revisions, so a
+    website can read its whole history at once. Files deleted in a commit are left out.
     """
     repo = git.find_repo(folder)
-    relfolder = repo.relpath(folder) if folder.resolve() != repo.root else ""
-    commits = git.log_folder(repo, relfolder)
+    return _folder_history(repo, folder)
+
+
+def revision_infos(
+    folder: Path,
+    *,
+    current: Mapping[Path, Brief] | None = None,
+    config: Config | None = None,
+) -> dict[Path, RevisionInfo]:
+    """Return revision_info() for every brief under a folder in 4 git calls in all.
+
+    Keys are the absolute paths of the briefs in the working tree. Pass `current` (keyed
+    by the same absolute paths) to reuse briefs already validated; a brief that fails
+    validation, or whose baseline does, gets its revision line and no changes. Return an
+    empty mapping when git is missing or the folder is not in a repository.
+    """
+    try:
+        repo = git.find_repo(folder)
+    except GitError:
+        return {}
+    history = _folder_history(repo, folder)
+    relfolder = _relfolder(repo, folder)
+    dirty = git.changed_paths(repo, [relfolder or "."])
+    plans: list[tuple[Path, Revision | None, bool, Revision | None]] = []
+    for path in find_briefs([folder.resolve()]):
+        revisions = history.get(path, [])
+        draft = repo.relpath(path) in dirty or not revisions
+        upper = len(revisions) if draft else len(revisions) - 1
+        baseline = revisions[upper - 1] if upper > 0 else None
+        plans.append((path, revisions[-1] if revisions else None, draft, baseline))
+    specs: list[str] = []
+    for _, _, _, baseline in plans:
+        if baseline is not None:
+            actors = PurePosixPath(baseline.path).parent / ACTORS_FILE
+            specs += [f"{baseline.commit}:{baseline.path}", f"{baseline.commit}:{actors}"]
+    blobs = iter(git.read_blobs(repo, specs))
+    infos: dict[Path, RevisionInfo] = {}
+    for path, shown, draft, baseline in plans:
+        line = _revision_line(shown, draft)
+        complete = shown is None or shown.number is not None
+        if baseline is None:
+            infos[path] = RevisionInfo(line, draft, shown, None, "", [], complete)
+            continue
+        brief_blob, actors_blob = next(blobs), next(blobs)
+        label = baseline.describe()
+        try:
+            new = (current or {}).get(path) or load_brief(path, config=config).brief
+            if brief_blob is None:
+                raise GitError(f"{baseline.path}: missing at {baseline.short}")
+            old = _validate_at(
+                brief_blob.decode("utf-8", "replace"),
+                actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
+                baseline,
+                config=config,
+            ).brief
+        except BriefgenError:
+            infos[path] = RevisionInfo(line, draft, shown, baseline, label, [], complete)
+            continue
+        diff = diff_briefs(old, new, old_label=label, new_label=line)
+        infos[path] = RevisionInfo(
+            line, draft, shown, baseline, label, list(diff.changes), complete, diff
+        )
+    return infos
+
+
+def _relfolder(repo: git.Repo, folder: Path) -> str:
+    """Return a folder relative to the repository top, '' for the top itself."""
+    return "" if folder.resolve() == repo.root else repo.relpath(folder)
+
+
+def _folder_history(repo: git.Repo, folder: Path) -> dict[Path, list[Revision]]:
+    """Rebuild every file's lineage under a folder from one `git log -M` of the folder."""
+    commits = git.log_folder(repo, _relfolder(repo, folder))
     lineages: dict[str, list[tuple[git.Commit, str]]] = {}
     for commit in reversed(commits):
         for change in commit.files:

@@ -10,7 +10,12 @@ from types import ModuleType
 import pytest
 
 from briefgen.enrich import git
-from briefgen.enrich.history import history_of_folder, list_revisions, revision_info
+from briefgen.enrich.history import (
+    history_of_folder,
+    list_revisions,
+    revision_info,
+    revision_infos,
+)
 
 from .conftest import GIT, git_calls
 
@@ -94,3 +99,26 @@ def test_benchmark_small_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "30 briefs x 3 revisions" in out
     assert "2 git call(s)" in out
+
+
+def test_revision_infos_for_a_whole_folder_take_four_calls(many: Path, git_log: Path) -> None:
+    draft = many / "brief-0003.yaml"
+    draft.write_text(draft.read_text().replace("Generated brief 3", "Retitled brief 3"))
+    new = many / "brief-new.yaml"
+    new.write_text(load_bench().brief_text(99, 1))
+    infos = revision_infos(many)
+    assert len(git_calls(git_log)) == 4
+    assert len(infos) == 30  # 28 committed briefs, the renamed one and the new one
+    assert infos[new.resolve()].revision_line == "Draft (uncommitted changes), not yet in git"
+    drafted = infos[draft.resolve()]
+    assert drafted.draft and drafted.baseline is not None and drafted.baseline.number == 3
+    assert [c.item_id for c in drafted.changes] == ["title"]
+    for name in ("brief-0000.yaml", "brief-0003.yaml", "renamed-0007.yaml"):
+        one = revision_info(many / name)
+        assert one is not None
+        bulk = infos[(many / name).resolve()]
+        assert (bulk.revision_line, bulk.baseline, bulk.changes) == (
+            one.revision_line,
+            one.baseline,
+            one.changes,
+        )
