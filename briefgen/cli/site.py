@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import threading
 import time
 from pathlib import Path
@@ -33,10 +35,24 @@ JOBS_OPTION = click.option(
 )
 
 
-def _today() -> Any:
-    from briefgen.render.context import today_for_build
+def _today() -> dt.date:
+    """Return SOURCE_DATE_EPOCH's date (UTC) when set, else the local date."""
+    # Kept here rather than imported: the shared clock module is not committed yet.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
 
-    return today_for_build()
+
+def _formats(text: str) -> tuple[str, ...]:
+    """Parse --formats, turning a bad value into a usage error (exit 2)."""
+    from briefgen.errors import BriefgenError
+    from briefgen.site import parse_formats
+
+    try:
+        return parse_formats(text)
+    except BriefgenError as exc:
+        raise click.BadParameter(str(exc), param_hint="--formats") from exc
 
 
 def print_report(console: Console, report: Any, *, phase: str = "") -> None:
@@ -49,12 +65,11 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
         )
     for finding in sorted(report.findings):
         style = "red" if finding.severity.value == "error" else "yellow"
-        console.print(f"[{style}]{finding.format()}[/]", highlight=False, soft_wrap=True)
+        console.print(f"[{style}]{finding.format()}[/]", highlight=False)
     for failure in report.failures:
         console.print(
             f"[red]{failure.source}: error: {failure.output}: {failure.message}[/]",
             highlight=False,
-            soft_wrap=True,
         )
     seconds = report.seconds.get("total", 0.0)
     label = f"{phase}: " if phase else ""
@@ -83,11 +98,11 @@ def site(
     Briefs marked above publish.max_marking are left out and listed. Exit 1 when a brief
     is invalid or a file could not be built; the rest of the site is still written.
     """
-    from briefgen.site import build_site, parse_formats
+    from briefgen.site import build_site
 
     config = load_config(find_config(src))
-    wanted = parse_formats(formats)
-    console = Console(stderr=True)
+    wanted = _formats(formats)
+    console = Console(stderr=True, soft_wrap=True)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -145,21 +160,20 @@ def serve(
     Pages are built first, PDFs after. Errors show in the terminal and in the page.
     """
     from briefgen.render.env import builtin_templates
-    from briefgen.site import parse_formats
     from briefgen.site.cache import cache_dir_for
     from briefgen.site.serve import Preview, SiteServer, watch_changes
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     config_path = find_config(src)
     config = load_config(config_path)
-    wanted = parse_formats(formats)
+    wanted = _formats(formats)
     out.mkdir(parents=True, exist_ok=True)
     server = SiteServer(out, host=host, port=port)
 
     def on_build(result: Any, phase: str) -> None:
         if isinstance(result, list):
             for line in result:
-                console.print(f"[red]{line}[/]", highlight=False, soft_wrap=True)
+                console.print(f"[red]{line}[/]", highlight=False)
         else:
             print_report(console, result, phase=phase)
 

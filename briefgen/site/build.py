@@ -190,7 +190,8 @@ def build_site(
         new[SEARCH_KEY] = search_key
     manifest.save(new)
     store.save()
-    report.build_id = digest(sorted(new.items()))
+    # Errors are part of the id so that open pages reload when they appear or go away.
+    report.build_id = digest(sorted(new.items()), [f.format() for f in report.findings])
     report.seconds["total"] = time.perf_counter() - started
     return report
 
