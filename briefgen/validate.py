@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from briefgen import clock
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed
 from briefgen.load import Document, Loc, Positions, format_loc, load_file, parse
@@ -194,7 +195,7 @@ def validate_document(
         raise ValidationFailed(sorted(findings)) from exc
     brief = _with_defaults(brief, shared, config)
     brief = _with_derived_ids(brief)
-    checker = _Checker(brief, doc.positions, shared, today or dt.date.today())
+    checker = _Checker(brief, doc.positions, shared, today or clock.today())
     findings.extend(checker.run())
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationFailed(sorted(findings))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
+from briefgen import clock
 from briefgen.config import find_config, load_config
 from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
 from briefgen.model.base import slugify
 from briefgen.output import write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats
-from briefgen.render.context import today_for_build
 from briefgen.skeleton import skeleton
 from briefgen.validate import check_paths, find_briefs
 
@@ -101,7 +101,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool) ->
         click.echo(finding.format(), err=True)
     if problems:
         raise ValidationFailed(problems)
-    today = today_for_build()
+    today = clock.today()
     failed = 0
     for checked in report.briefs:
         try:
@@ -141,7 +141,7 @@ def new(slug: str, title: str | None, target: Path | None) -> None:
     text = skeleton(
         slug,
         title=title or slug.replace("-", " ").capitalize(),
-        today=today_for_build(),
+        today=clock.today(),
         target=target,
     )
     write_atomic(target, text)

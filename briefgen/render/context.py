@@ -9,7 +9,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from briefgen import __version__
+from briefgen import __version__, clock
+from briefgen.clock import today as today_for_build  # noqa: F401 (used by briefgen.site)
 from briefgen.config import Config
 from briefgen.enrich.citations import CitationIndex, number_citations
 from briefgen.model import Actor, Brief, Likelihood, Position
@@ -55,16 +56,6 @@ class PositionGroup:
     positions: tuple[Position, ...]
 
 
-def today_for_build() -> dt.date:
-    """Return the date used for staleness: SOURCE_DATE_EPOCH if set, else the clock."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
 def brief_context(
     checked: Validated,
     *,
@@ -76,7 +67,7 @@ def brief_context(
     """Build the template context of a brief; `mode` is `html`, `print` or `site`."""
     brief = checked.brief
     citations = number_citations(brief)
-    today = today or today_for_build()
+    today = today or clock.today()
     cite = _cite_linker(citations)
 
     def md(text: str) -> Markup:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from briefgen import clock
 from briefgen.config import Config
 from briefgen.enrich.citations import number_citations
 from briefgen.model.base import INLINE_CITE
-from briefgen.render.context import format_date, group_positions, today_for_build
+from briefgen.render.context import format_date, group_positions
 from briefgen.validate import Validated
 
 
@@ -18,7 +19,7 @@ def render_markdown(
     """Render one brief as GitHub-flavoured Markdown with numbered citations."""
     brief = checked.brief
     numbers = {entry.key: entry.number for entry in number_citations(brief).entries}
-    today = today or today_for_build()
+    today = today or clock.today()
 
     def refs(keys: tuple[str, ...] | list[str]) -> str:
         return "[" + ", ".join(str(numbers[k]) for k in keys) + "]" if keys else ""

@@ -1,0 +1,60 @@
+# briefgen: `make demo` builds the example briefs; `make test` runs every test.
+# Both set up what they need on a fresh Debian machine (system packages, a virtualenv).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Debian packages: WeasyPrint's Pango, fonts for Latin/Cyrillic/Korean, fontconfig for the
+# glyph check, poppler for looking at PDFs, Chromium for the browser tests, Java for the Nu checker.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig \
+	fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils git
+TEST_PACKAGES := chromium
+
+.PHONY: demo test lint check bench system system-test clean help
+
+help:
+	@echo "make demo   - set up and build the example briefs into out/"
+	@echo "make test   - set up and run all tests"
+	@echo "make lint   - ruff and mypy"
+	@echo "make bench  - print performance figures"
+
+system:
+	@$(SHELL) .ci/system-packages $(SYSTEM_PACKAGES)
+
+system-test: system
+	@$(SHELL) .ci/system-packages $(TEST_PACKAGES)
+	@command -v java >/dev/null || $(SHELL) .ci/system-packages default-jre-headless
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+demo: system $(VENV)/.installed
+	$(BIN)/briefgen validate briefs
+	$(BIN)/briefgen build briefs -o out
+	@if $(BIN)/briefgen --help | grep -q ' site '; then $(BIN)/briefgen site briefs -o out/site; fi
+	@echo "Open out/ (and out/site/index.html when built) to see the results."
+
+test: system-test $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check briefgen tests benchmarks
+	$(BIN)/ruff format --check briefgen tests benchmarks
+	$(BIN)/mypy briefgen
+
+check: lint test
+
+bench: system $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/render_bench.py
+
+clean:
+	rm -rf out site test-output .pytest_cache .mypy_cache .ruff_cache

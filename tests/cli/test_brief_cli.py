@@ -1,0 +1,141 @@
+"""The validate, build, new and schema commands, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import KURSK, MINIMAL, ROOT, write
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1730419200"}  # 2024-11-01
+    return subprocess.run(
+        [sys.executable, "-m", "briefgen", *args],
+        capture_output=True, text=True, cwd=cwd, env=env, check=False,
+    )  # fmt: skip
+
+
+def test_validate_valid_brief_exits_0() -> None:
+    result = run("validate", str(KURSK))
+    assert result.returncode == 0, result.stderr
+    assert "1 brief(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_validate_reports_every_error_with_place_and_exits_1(tmp_path: Path) -> None:
+    bad = MINIMAL.replace("title:", "titel:").replace("as_of: 2024-10-31", "as_of: soon")
+    write(tmp_path, "bad.yaml", bad)
+    result = run("validate", "bad.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert (
+        "bad.yaml:1:1: error: title: missing required key 'title'; add `title: ...` at the "
+        "top level" in lines
+    )
+    assert "bad.yaml:2:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
+    assert (
+        "bad.yaml:3:8: error: as_of: 'soon' is not a date; write YYYY-MM-DD "
+        "(e.g. 2024-10-31)" in lines
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_json_format(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", MINIMAL.replace("[@src]", "[@nope]"))
+    result = run("validate", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["valid"] is False
+    [error] = [f for f in payload["findings"] if f["severity"] == "error"]
+    assert (error["line"], error["col"], error["path"]) == (4, 7, "bluf")
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    write(tmp_path, "w.yaml", MINIMAL + "  unused:\n    title: Never cited\n")
+    assert run("validate", str(tmp_path)).returncode == 0
+    strict = run("validate", "--strict", str(tmp_path))
+    assert strict.returncode == 1
+    assert ": error: sources.unused: source 'unused' is never cited" in strict.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("validate").returncode == 2
+    assert run("validate", "does-not-exist.yaml").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("build", str(KURSK), "--format", "docx").returncode == 1
+
+
+@pytest.mark.slow
+def test_build_writes_all_four_formats(tmp_path: Path) -> None:
+    result = run("build", str(ROOT / "briefs"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(
+        f"{stem}.{ext}" for stem in ("dprk-troops-kursk", "red-sea-shipping")
+        for ext in ("html", "pdf", "md", "json")
+    )  # fmt: skip
+    assert (tmp_path / "out" / "dprk-troops-kursk.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_build_with_one_invalid_brief_writes_nothing(tmp_path: Path) -> None:
+    write(tmp_path, "good.yaml", MINIMAL)
+    write(tmp_path, "bad.yaml", MINIMAL.replace("schema: 1", "schema: one"))
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "html")
+    assert result.returncode == 1
+    assert "bad.yaml:1:9: error: schema: 'one' is not one of 1" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_strict_refuses_unreviewed_items(tmp_path: Path) -> None:
+    draft = MINIMAL.replace(
+        "sources:",
+        "events:\n  - date: 2024\n    summary: Draft.\n    cite: src\n    unreviewed: true\n"
+        "sources:",
+    )
+    write(tmp_path, "draft.yaml", draft)
+    out = tmp_path / "out"
+    assert run("build", str(tmp_path), "-o", str(out), "--format", "html").returncode == 0
+    assert "Unreviewed" in (out / "draft.html").read_text(encoding="utf-8")
+    strict = run("build", "--strict", str(tmp_path), "-o", str(tmp_path / "o2"), "--format", "md")
+    assert strict.returncode == 1
+    assert "extracted item not yet reviewed" in strict.stderr
+    assert not (tmp_path / "o2").exists()
+
+
+def test_new_writes_a_skeleton_that_validates(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "brief.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "briefs").mkdir()
+    result = run("new", "gaza-talks", "-o", "briefs/gaza-talks.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "briefs" / "gaza-talks.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/brief.schema.json\n")
+    check = run("validate", "briefs/gaza-talks.yaml", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr
+    again = run("new", "gaza-talks", "-o", "briefs/gaza-talks.yaml", cwd=tmp_path)
+    assert again.returncode == 1 and "file exists" in again.stderr
+    assert run("new", "Not A Slug", cwd=tmp_path).returncode == 2
+
+
+def test_schema_prints_json_schema() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert "bluf" in schema["required"]
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    from briefgen.cli import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        result = run(name, "--help")
+        assert result.returncode == 0, name
+        assert "Usage: briefgen " + name in result.stdout
+        assert f"briefgen {name}" in readme, f"README does not document `briefgen {name}`"

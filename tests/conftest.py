@@ -1,0 +1,88 @@
+"""Shared fixtures: the example briefs, a fixed date, golden-file comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import Config
+from briefgen.validate import Validated, load_brief
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFS = ROOT / "briefs"
+KURSK = BRIEFS / "dprk-troops-kursk.yaml"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = dt.date(2024, 11, 1)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files from current output."
+    )
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture(scope="session")
+def kursk() -> Validated:
+    return load_brief(KURSK, today=TODAY)
+
+
+@pytest.fixture
+def brief_dir(tmp_path: Path) -> Path:
+    """A copy of the example briefs folder to edit freely."""
+    target = tmp_path / "briefs"
+    shutil.copytree(BRIEFS, target)
+    return target
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update or not path.exists():
+            path.write_text(actual, encoding="utf-8")
+            if not update:
+                pytest.fail(f"golden file {name} was missing and has been written; rerun")
+            return
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{name} differs; rerun with --update-golden if intended"
+
+    return check
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write a file in a folder and return its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """\
+schema: 1
+title: Minimal brief
+as_of: 2024-10-31
+bluf: Something happened [@src].
+sources:
+  src:
+    title: A source
+"""
+
+
+def shutil_which(name: str) -> str | None:
+    return shutil.which(name)
