@@ -19,11 +19,11 @@ help:
 	@echo "make bench  - print performance figures"
 
 system:
-	@$(SHELL) .ci/system-packages $(SYSTEM_PACKAGES)
+	@bash .ci/system-packages $(SYSTEM_PACKAGES)
 
 system-test: system
-	@$(SHELL) .ci/system-packages $(TEST_PACKAGES)
-	@command -v java >/dev/null || $(SHELL) .ci/system-packages default-jre-headless
+	@bash .ci/system-packages $(TEST_PACKAGES)
+	@command -v java >/dev/null || bash .ci/system-packages default-jre-headless
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

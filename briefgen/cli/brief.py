@@ -9,12 +9,13 @@ import click
 
 from briefgen import clock
 from briefgen.config import find_config, load_config
+from briefgen.enrich.history import load_revision, revision_info
 from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
 from briefgen.model.base import slugify
 from briefgen.output import write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats
 from briefgen.skeleton import skeleton
-from briefgen.validate import check_paths, find_briefs
+from briefgen.validate import Report, check_paths, find_briefs
 
 PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
@@ -88,14 +89,31 @@ def schema() -> None:
     help="Comma-separated formats: html, pdf, md, json.",
 )
 @click.option("--strict", is_flag=True, help="Refuse briefs with warnings (e.g. unreviewed items).")
-def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool) -> None:
+@click.option("--rev", default=None, help="Build one brief as it was at this git revision.")
+@click.option("--since", default=None, help="Show what changed since this revision.")
+@click.option("--no-history", is_flag=True, help="Leave out the git revision line and changes.")
+def build(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: str,
+    strict: bool,
+    rev: str | None,
+    since: str | None,
+    no_history: bool,
+) -> None:
     """Validate briefs, then write DIR/<id>.html, .pdf, .md and .json for each.
 
-    Nothing is written unless every brief is valid.
+    Nothing is written unless every brief is valid. In a git repository the outputs carry
+    the revision and a "what changed" box (see `briefgen history`).
     """
     wanted = parse_formats(formats)
     config = load_config(find_config(paths[0]))
-    report = check_paths(list(paths), config=config)
+    if rev is not None:
+        if len(paths) != 1 or not paths[0].is_file():
+            raise click.UsageError("--rev builds one brief: give a single brief file")
+        report = Report(briefs=[load_revision(paths[0], rev, config=config)[0]])
+    else:
+        report = check_paths(list(paths), config=config)
     problems = report.findings if strict else report.errors
     for finding in sorted(report.findings):
         click.echo(finding.format(), err=True)
@@ -104,8 +122,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: str, strict: bool) ->
     today = clock.today()
     failed = 0
     for checked in report.briefs:
+        source = paths[0] if rev is not None else checked.path
+        revision = (
+            None
+            if no_history
+            else revision_info(source, since=since, rev=rev, current=checked.brief, config=config)
+        )
         try:
-            result = build_brief(checked, out_dir, wanted, config=config, today=today)
+            result = build_brief(
+                checked, out_dir, wanted, config=config, today=today, revision=revision
+            )
         except RenderError as exc:
             failed += 1
             click.echo(f"{display_path(checked.path)}: error: {exc}", err=True)

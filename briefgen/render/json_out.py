@@ -28,7 +28,15 @@ def brief_data(checked: Validated, *, revision: Any = None) -> dict[str, Any]:
         ],
     }  # fmt: skip
     if revision is not None:
-        data["revision"] = {"line": revision.revision_line, "draft": revision.draft}
+        data["revision"] = {
+            "line": revision.revision_line,
+            "draft": revision.draft,
+            "since": revision.baseline_label or None,
+            "changes": [
+                {"section": c.section, "kind": c.kind, "id": c.item_id, "summary": c.summary}
+                for c in revision.changes
+            ],
+        }
     return data
 
 

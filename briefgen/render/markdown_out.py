@@ -49,6 +49,10 @@ def render_markdown(
     out += [" · ".join(meta), ""]
     if revision is not None:
         out += [f"Revision: {revision.revision_line}", ""]
+        if revision.baseline_label:
+            out += [f"**What changed since {revision.baseline_label}**", ""]
+            out += [f"- {change.summary}" for change in revision.changes] or ["- No changes."]
+            out.append("")
     if brief.review_by and brief.review_by < today:
         out += [f"> **STALE** — due for review on {format_date(brief.review_by)}.", ""]
     out += ["## Bottom line up front", "", text(brief.bluf), ""]
