@@ -63,6 +63,7 @@ _HEADER_FIELDS = (
 )
 _ACTOR_FIELDS = {"actor", "aligned_with", "claimed_by", "addressed_to", "affiliation", "actors"}
 _SKIPPED_FIELDS = {"id", "extracted"}
+_MINOR_FIELDS = {"cite"}  # kept in Change.fields but left out of summaries when more changed
 _SHORT = 40
 _VERBS: dict[PositionType, tuple[str, str]] = {
     PositionType.STATEMENT: ("says", "tells {to}"),
@@ -288,7 +289,7 @@ def _judgment_change(
     fields = _field_changes(old, new, names)
     if not fields:
         return None
-    parts = [_part(fc) for fc in fields]
+    parts = _parts(fields)
     summary = f"key judgment {_clip(new.text, 60)!r}: " + "; ".join(parts)
     return Change("key_judgments", "changed", new.id, summary, fields)
 
@@ -322,7 +323,7 @@ def _force_change(old: Force | None, new: Force | None, names: _Names) -> Change
             parts.insert(0, _strength_part(old.strength, new.strength, new, names))
         else:
             rest.append(fc)
-    parts += [_part(fc) for fc in rest]
+    parts += _parts(rest, minor=not parts)
     summary = f"{_force_label(new, names)}: " + "; ".join(parts)
     return Change("forces", "changed", new.id, summary, fields)
 
@@ -364,9 +365,7 @@ def _position_change(old: Position | None, new: Position | None, names: _Names) 
     if not fields:
         return None
     when = f", {new.date.isoformat()}" if new.date else ""
-    summary = f"position of {names(new.actor)} ({new.type}{when}): " + "; ".join(
-        _part(fc) for fc in fields
-    )
+    summary = f"position of {names(new.actor)} ({new.type}{when}): " + "; ".join(_parts(fields))
     return Change("positions", "changed", new.id, summary, fields)
 
 
@@ -388,9 +387,7 @@ def _event_change(old: Event | None, new: Event | None, names: _Names) -> Change
     fields = _field_changes(old, new, names)
     if not fields:
         return None
-    summary = f"event {new.date} {_clip(new.summary, 50)!r}: " + "; ".join(
-        _part(fc) for fc in fields
-    )
+    summary = f"event {new.date} {_clip(new.summary, 50)!r}: " + "; ".join(_parts(fields))
     return Change("events", "changed", new.id, summary, fields)
 
 
@@ -416,12 +413,9 @@ def _question_change(
         if new.resolution:
             summary += f" Resolution: {_clip(new.resolution, 160)}"
         return Change("open_questions", "resolved", new.id, summary, fields)
-    parts = [_part(fc) for fc in fields]
+    parts = _parts(fields)
     if old.status is QuestionStatus.RESOLVED and new.status is QuestionStatus.OPEN:
-        parts = [
-            "reopened",
-            *(p for p, fc in zip(parts, fields, strict=True) if fc.field != "status"),
-        ]
+        parts = ["reopened", *_parts([fc for fc in fields if fc.field != "status"])]
     summary = f"question {_clip(new.question, 60)!r}: " + "; ".join(parts)
     return Change("open_questions", "changed", new.id, summary, fields)
 
@@ -441,7 +435,7 @@ def _source_change(
     fields = _field_changes(old, new, names)
     if not fields:
         return None
-    summary = f"source {key} ({_clip(new.title, 60)}): " + "; ".join(_part(fc) for fc in fields)
+    summary = f"source {key} ({_clip(new.title, 60)}): " + "; ".join(_parts(fields))
     return Change("sources", "changed", key, summary, fields)
 
 
@@ -455,7 +449,7 @@ def _actor_change(key: str, old: Actor | None, new: Actor | None, names: _Names)
     fields = _field_changes(old, new, names)
     if not fields:
         return None
-    summary = f"actor {new.name}: " + "; ".join(_part(fc) for fc in fields)
+    summary = f"actor {new.name}: " + "; ".join(_parts(fields))
     return Change("actors", "changed", key, summary, fields)
 
 
@@ -573,6 +567,14 @@ def _show(value: Any, name: str, names: _Names) -> str | None:
     return str(value)
 
 
+def _parts(fields: Sequence[FieldChange], *, minor: bool = True) -> list[str]:
+    """Say field changes in a few words each, leaving out citation changes when more happened."""
+    major = [_part(fc) for fc in fields if fc.field not in _MINOR_FIELDS]
+    if major or not minor:
+        return major
+    return [_part(fc) for fc in fields]
+
+
 def _part(fc: FieldChange) -> str:
     """Say one field change in a few words, e.g. `likelihood likely -> very likely`."""
     if fc.old is None:
@@ -619,6 +621,8 @@ def _details(change: Change) -> list[FieldChange]:
     """Return the field changes a summary did not tell in full (none for added or removed)."""
     if change.kind in ("added", "removed"):
         return []
+    if change.kind == "resolved":  # the summary tells the status and the resolution
+        return [fc for fc in change.fields if fc.field not in ("status", "resolution")]
     if change.section == "brief" and change.item_id != "bluf":
         return [] if _is_short(change.fields[0], 100) else change.fields
     return [fc for fc in change.fields if not (change.kind == "changed" and _is_short(fc))]

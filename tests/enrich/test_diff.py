@@ -63,9 +63,11 @@ def test_revision_1_to_2_item_by_item() -> None:
 
     troops = changes["forces", "dprk-in-russia"]
     assert troops.kind == "changed"
-    assert troops.summary.startswith(
+    # Citation changes stay in the fields but not in the summary when more changed.
+    assert troops.summary == (
         "North Korea troops in Russia: more than 3,000 -> about 10,000 (claimed by United States)"
     )
+    assert FieldChange("cite", "wire-2024-10-23", "wire-2024-10-31") in troops.fields
     assert FieldChange("strength", "more than 3,000 troops", "about 10,000 troops") in troops.fields
 
     kursk_force = changes["forces", "dprk-in-kursk"]
