@@ -23,11 +23,30 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# One-line summaries for `briefgen --help`, so listing commands imports none of them;
+# a test checks they match each command's own help.
+SUMMARIES: dict[str, str] = {
+    "build": "Validate briefs, then write HTML, PDF, Markdown and JSON for each.",
+    "diff": "Show what changed in a brief, item by item, between two revisions.",
+    "history": "List a brief's revisions in git, oldest first, following renames.",
+    "new": "Write a commented skeleton brief that validates.",
+    "schema": "Print the JSON Schema of the brief format.",
+    "serve": "Build the site, serve it on 127.0.0.1 and rebuild on every change.",
+    "site": "Build the static website from the briefs in SRC.",
+    "validate": "Check briefs (files or folders) and report every problem at once.",
+}
+
+
 class LazyGroup(click.Group):
-    """A click group whose commands are imported only when run or listed."""
+    """A click group whose commands are imported only when run."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)

@@ -131,7 +131,10 @@ def test_schema_prints_json_schema() -> None:
 
 
 def test_every_command_has_help_and_is_documented() -> None:
-    from briefgen.cli import COMMANDS
+    from briefgen.cli import COMMANDS, SUMMARIES
+
+    assert sorted(SUMMARIES) == sorted(COMMANDS)
+    listing = run("--help").stdout
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
@@ -139,3 +142,4 @@ def test_every_command_has_help_and_is_documented() -> None:
         assert result.returncode == 0, name
         assert "Usage: briefgen " + name in result.stdout
         assert f"briefgen {name}" in readme, f"README does not document `briefgen {name}`"
+        assert f"{name}  " in listing and SUMMARIES[name][:40] in " ".join(listing.split())

@@ -1,0 +1,107 @@
+"""Print how long the brief commands take: start-up, validate, HTML-only and HTML+PDF builds.
+
+Run: `.venv/bin/python benchmarks/render_bench.py [--runs N]`. Figures are medians of N runs
+of the real command line (a fresh process each time, as a user would run it), plus an
+in-process comparison of the two Markdown libraries the renderer could use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEF = ROOT / "briefs" / "dprk-troops-kursk.yaml"
+
+
+def machine() -> str:
+    """Describe the machine the figures come from."""
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    """Run an action `runs` times and return the median wall time."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cli(*args: str) -> Callable[[], object]:
+    """Return an action that runs briefgen in a fresh process."""
+    command = [sys.executable, "-m", "briefgen", *args]
+    return lambda: subprocess.run(command, check=True, capture_output=True)
+
+
+def markdown_figures(runs: int) -> tuple[float, float]:
+    """Time the markdown package and markdown-it-py over the brief's Markdown fields."""
+    import markdown
+    from markdown_it import MarkdownIt
+
+    from briefgen.validate import _markdown_fields, load_brief
+
+    texts = [t for t, _ in _markdown_fields(load_brief(BRIEF).brief) if t] * 20
+    converter = markdown.Markdown(extensions=["extra", "sane_lists"])
+    parser = MarkdownIt("commonmark").enable("table")
+
+    def with_markdown() -> None:
+        for text in texts:
+            converter.reset()
+            converter.convert(text)
+
+    def with_markdown_it() -> None:
+        for text in texts:
+            parser.render(text)
+
+    return median_seconds(with_markdown, runs), median_seconds(with_markdown_it, runs)
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        rows = [
+            ("briefgen --help (start-up)", median_seconds(cli("--help"), runs)),
+            ("validate the example brief", median_seconds(cli("validate", str(BRIEF)), runs)),
+            ("build HTML only", median_seconds(
+                cli("build", str(BRIEF), "-o", str(out), "--format", "html", "--no-history"),
+                runs)),
+            ("build HTML + PDF", median_seconds(
+                cli("build", str(BRIEF), "-o", str(out), "--format", "html,pdf", "--no-history"),
+                runs)),
+            ("build all four formats with git history", median_seconds(
+                cli("build", str(BRIEF), "-o", str(out)), runs)),
+        ]  # fmt: skip
+    md_time, md_it_time = markdown_figures(runs)
+    print(f"machine: {machine()}")
+    print(f"median of {runs} runs, each a fresh process\n")
+    print(f"{'what':45} {'median':>9}")
+    for name, seconds in rows:
+        print(f"{name:45} {seconds * 1000:7.0f} ms")
+    print(f"\nMarkdown, all fields x20: markdown {md_time * 1000:.1f} ms, "
+          f"markdown-it-py {md_it_time * 1000:.1f} ms "
+          f"(ratio {md_time / md_it_time:.2f})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
