@@ -32,7 +32,13 @@ class Repo:
 
     def relpath(self, path: Path) -> str:
         """Return a path inside the working tree relative to its top, POSIX style."""
-        return PurePosixPath(path.resolve().relative_to(self.root)).as_posix()
+        try:
+            return PurePosixPath(path.resolve().relative_to(self.root)).as_posix()
+        except ValueError:
+            raise GitError(
+                f"{display_path(path)}: outside the git repository at {display_path(self.root)} "
+                "(a symlink?); give the path of the file inside the working tree"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ def run_git(repo_dir: Path, args: Sequence[str], *, stdin: bytes | None = None) 
     executable = shutil.which("git")
     if executable is None:
         raise GitError(f"{display_path(repo_dir)}: {_MISSING_GIT}")
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    # Literal pathspecs: a brief named `[draft].yaml` is a file name, not a pattern.
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"}
     try:
         done = subprocess.run(
             [executable, "-C", str(repo_dir), "-c", "core.quotePath=false", *args],
@@ -73,6 +80,12 @@ def run_git(repo_dir: Path, args: Sequence[str], *, stdin: bytes | None = None) 
     except OSError as exc:
         raise GitError(f"{display_path(repo_dir)}: cannot run git ({exc}); {_MISSING_GIT}") from exc
     if done.returncode != 0:
+        if b"dubious ownership" in done.stderr:
+            raise GitError(
+                f"{display_path(repo_dir)}: git refuses to read a repository owned by another "
+                f"user; if you trust it, run `git config --global --add safe.directory "
+                f"{repo_dir}`"
+            )
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = problem[-1] if problem else f"exit status {done.returncode}"
         raise GitError(f"{display_path(repo_dir)}: git {args[0]} failed: {detail}")
@@ -81,7 +94,7 @@ def run_git(repo_dir: Path, args: Sequence[str], *, stdin: bytes | None = None) 
 
 def find_repo(path: Path) -> Repo:
     """Find the working tree holding a file or folder (1 git call); raise GitError outside one."""
-    start = path.resolve()
+    start = path.absolute()  # not resolved: a symlinked brief belongs to its link's repo
     folder = start if start.is_dir() else start.parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent  # a deleted brief's folder may be gone too
@@ -161,15 +174,13 @@ def read_blobs(repo: Repo, specs: Iterable[str]) -> list[bytes | None]:
         end = out.index(b"\n", pos)
         header = out[pos:end].decode("utf-8", "replace").split()
         pos = end + 1
-        if len(header) == 3 and header[1] == "blob":
-            size = int(header[2])
-            blobs.append(out[pos : pos + size])
-            pos += size + 1
-        elif len(header) == 3:  # a tree or commit: skip its body, it is not a file
-            pos += int(header[2]) + 1
+        if header[-1] in ("missing", "ambiguous"):  # the spec itself may hold spaces
             blobs.append(None)
-        else:
-            blobs.append(None)
+            continue
+        size = int(header[2])
+        # A tree or commit (e.g. a folder's path) is not a file: skip its body.
+        blobs.append(out[pos : pos + size] if header[1] == "blob" else None)
+        pos += size + 1
     return blobs
 
 

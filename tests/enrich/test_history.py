@@ -291,3 +291,29 @@ def test_read_blobs_reads_many_files_in_one_call(kursk: Workspace) -> None:
     blobs = git.read_blobs(repo, specs)
     assert blobs[:3] == [(KURSK / f"r{n}.yaml").read_bytes() for n in (1, 2, 3)]
     assert blobs[3:] == [None, None]
+
+
+def test_odd_file_names(workspace: Workspace) -> None:
+    name = "briefs/[draft] Kursk brief.yaml"
+    workspace.kursk(1, name)
+    workspace.commit("Add")
+    workspace.kursk(2, name)
+    workspace.commit("Revise")
+    path = workspace.root / name
+    assert [r.path for r in list_revisions(path)] == [name, name]
+    assert read_revision(path, "r1")[0] == (KURSK / "r1.yaml").read_text()
+    repo = git.find_repo(path)
+    assert git.read_blobs(repo, ["HEAD:briefs/no such file.yaml"]) == [None]
+    path.write_text((KURSK / "r3.yaml").read_text())
+    info = revision_info(path)
+    assert info is not None and info.draft
+    assert [c.kind for c in info.changes] == ["changed", "resolved"]
+
+
+def test_a_symlink_out_of_the_repository_is_a_clear_error(kursk: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.yaml"
+    target.write_text("x")
+    link = kursk.root / "briefs" / "link.yaml"
+    link.symlink_to(target)
+    with pytest.raises(GitError, match="outside the git repository"):
+        list_revisions(link)
