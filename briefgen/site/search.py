@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import RenderError
 
@@ -22,6 +25,16 @@ async def _index(site: Path, target: Path, language: str) -> int:
     return int(result.get("page_count", 0))
 
 
+def _run(coro: Coroutine[Any, Any, int]) -> int:
+    """Run a coroutine to completion, in a fresh thread when this one has a loop running."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def index_site(site: Path, *, language: str = "en") -> int:
     """Index the brief pages of a built site into `pagefind/`, replacing the old index whole."""
     site = site.resolve()
@@ -30,7 +43,7 @@ def index_site(site: Path, *, language: str = "en") -> int:
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        pages = asyncio.run(_index(site, fresh, language))
+        pages = _run(_index(site, fresh, language))
     except Exception as exc:  # pagefind reports failures as assorted exceptions
         shutil.rmtree(fresh, ignore_errors=True)
         raise RenderError(f"search index: pagefind failed: {exc}") from exc

@@ -1,20 +1,96 @@
-/* Site search: start pagefind's UI, with result links under the site's own folder. */
+/* Site search: query pagefind's index from the browser, no server needed. */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var root = new URL("../", script.src);
-  window.addEventListener("DOMContentLoaded", function () {
-    // Search needs http(s): browsers refuse to fetch the index from file:// pages.
-    if (root.protocol === "file:" || typeof window.PagefindUI === "undefined") {
+  var root = new URL("../", document.currentScript.src);
+
+  function start() {
+    var form = document.getElementById("search-form");
+    // Browsers refuse to load the index from file:// pages, so search stays hidden there.
+    if (!form || root.protocol === "file:") {
       return;
     }
-    new window.PagefindUI({
-      element: "#search",
-      baseUrl: root.pathname,
-      bundlePath: root.pathname + "pagefind/",
-      showSubResults: false,
-      showImages: false,
-      resetStyles: false
+    var input = document.getElementById("search-input");
+    var output = document.getElementById("search-results");
+    var engine = null;
+    var latest = 0;
+    var timer = null;
+
+    function load() {
+      if (engine === null) {
+        engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+          return pagefind.options({ baseUrl: root.pathname }).then(function () {
+            return pagefind;
+          });
+        });
+      }
+      return engine;
+    }
+
+    function show(items, query) {
+      output.replaceChildren();
+      var status = document.createElement("p");
+      status.className = "search-status";
+      status.textContent = items.length
+        ? items.length + " brief" + (items.length === 1 ? "" : "s") + " match “" + query + "”"
+        : "No brief matches “" + query + "”";
+      output.appendChild(status);
+      if (!items.length) {
+        return;
+      }
+      var list = document.createElement("ul");
+      items.forEach(function (item) {
+        var entry = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = item.url;
+        link.className = "search-result";
+        link.textContent = (item.meta && item.meta.title) || item.url;
+        var excerpt = document.createElement("p");
+        // The excerpt is plain text with <mark> tags added by pagefind; keep only the text.
+        excerpt.textContent = item.excerpt.replace(/<[^>]*>/g, "");
+        entry.appendChild(link);
+        entry.appendChild(excerpt);
+        list.appendChild(entry);
+      });
+      output.appendChild(list);
+    }
+
+    function search() {
+      var query = input.value.trim();
+      var mine = ++latest;
+      if (!query) {
+        output.replaceChildren();
+        return;
+      }
+      load()
+        .then(function (pagefind) { return pagefind.search(query); })
+        .then(function (found) {
+          return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+        })
+        .then(function (items) {
+          if (mine === latest) {
+            show(items, query);
+          }
+        })
+        .catch(function () {
+          output.textContent = "Search is not available.";
+        });
+    }
+
+    form.hidden = false;
+    input.addEventListener("focus", load, { once: true });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(search, 150);
     });
-  });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      search();
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -60,7 +60,7 @@ def test_home_lists_briefs_newest_first_with_stale_badge(built_site: Path) -> No
 
 def test_brief_page_uses_site_layout_and_links_downloads(built_site: Path) -> None:
     page = (built_site / "briefs/dprk-troops-kursk/index.html").read_text()
-    assert 'id="search"' in page
+    assert 'id="search-input"' in page
     assert 'href="dprk-troops-kursk.md"' in page
     assert 'href="dprk-troops-kursk.json"' in page
     assert "dprk-troops-kursk.pdf" not in page
