@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -72,9 +73,12 @@ def load_config(path: Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}:1:1: error: cannot read config: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        # Python 3.11's tomllib puts the place only in the message text.
+        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, col = (int(where[1]), int(where[2])) if where else (1, 1)
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(
-            f"{shown}:{line}:{col}: error: TOML syntax error: {exc}; fix the syntax"
+            f"{shown}:{line}:{col}: error: TOML syntax error: {problem}; fix the syntax"
         ) from exc
     try:
         return Config.model_validate({**data, "root": path.parent})
