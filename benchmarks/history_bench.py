@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.enrich import git
-from briefgen.enrich.history import history_of_folder, revision_infos
+from briefgen.enrich.history import history_of_folder, revision_info, revision_infos
 
 ACTORS = """\
 north-korea:
@@ -145,6 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         changes = sum(len(info.changes) for info in infos.values())
         print(f"revision_infos (validate and diff every brief): {len(infos)} briefs")
         print(f"  {elapsed:.2f} s, {len(calls)} git call(s), {changes} changes")
+        one = folder / "brief-0000.yaml"
+        with counting_git() as calls:
+            start = time.perf_counter()
+            revision_info(one)
+            elapsed = time.perf_counter() - start
+        print(f"revision_info (one brief, as `briefgen build` does): {len(calls)} git call(s)")
+        print(f"  {elapsed:.2f} s (git log --follow walks the whole history)")
     return 0
 
 

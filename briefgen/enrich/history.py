@@ -362,7 +362,8 @@ def _resolve(
 ) -> tuple[Revision, str]:
     """Find the revision in effect at REV and the commit to read files from."""
     match = _NUMBER_REV.match(rev.strip())
-    if match:
+    # Seven or more digits with no such revision may be a short hash made only of digits.
+    if match and not (len(rev.strip()) >= 7 and int(match[1]) > len(revisions)):
         number = int(match[1])
         for revision in revisions:
             if revision.number == number:
