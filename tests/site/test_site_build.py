@@ -88,7 +88,7 @@ def test_questions_board_lists_open_and_resolved(built_site: Path) -> None:
 def test_every_internal_link_is_relative_and_resolves(built_site: Path) -> None:
     for page in html_pages(built_site):
         for target in LINK.findall(page.read_text()):
-            if target.startswith(("https://", "http://", "mailto:", "#")):
+            if target.startswith(("https://", "http://", "mailto:", "#", "data:")):
                 continue
             assert not target.startswith("/"), f"{page}: absolute link {target}"
             path = target.split("#")[0]
