@@ -1,1 +1,1 @@
-"""Facts added to briefs from outside their YAML: git history and semantic diffs."""
+"""What briefgen derives around a brief: citation numbers, git revisions, semantic diffs."""

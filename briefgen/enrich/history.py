@@ -78,13 +78,22 @@ class Revision:
 class RevisionInfo:
     """What a rendered brief shows about its revision and what changed since the baseline."""
 
+    # "Revision 4 of 2024-11-02, a1b2c3d", "...; draft (uncommitted changes)", or
+    # "Revision a1b2c3d of 2024-11-02 (earlier history not available)" in a shallow clone.
     revision_line: str
+    # True when the working tree differs from the last commit (or the brief is uncommitted).
     draft: bool
+    # The revision shown: the last commit of the brief, or REV; None when never committed.
     current: Revision | None
+    # The revision the changes are counted from; None when there is none (no box to show).
     baseline: Revision | None
+    # "revision 3 of 2024-10-31, 9f8e7d6" for "What changed since ..."; "" without baseline.
     baseline_label: str
+    # The semantic diff from baseline to the brief shown, in document order.
     changes: list[Change]
+    # False in a shallow clone cut off before the brief was added (numbers unknown).
     complete: bool = True
+    # The whole diff (labels and changes), for format_markdown/format_text/to_json.
     diff: BriefDiff | None = None
 
 
@@ -145,7 +154,7 @@ def diff_revisions(
     else:
         to_revision, to_commit = _resolve(repo, path, to_rev, revisions)
         new = _load_at(repo, to_commit, to_revision, config=config)
-        new_label = to_revision.describe() if to_commit == to_revision.commit else to_rev
+        new_label = _label(to_rev, to_revision, to_commit)
         upper = revisions.index(to_revision)
     if from_rev is None:
         if upper <= 0:
@@ -157,7 +166,7 @@ def diff_revisions(
     else:
         old_revision, old_commit = _resolve(repo, path, from_rev, revisions)
     old = _load_at(repo, old_commit, old_revision, config=config)
-    old_label = old_revision.describe() if old_commit == old_revision.commit else from_rev or ""
+    old_label = _label(from_rev, old_revision, old_commit)
     return diff_briefs(old.brief, new.brief, old_label=old_label, new_label=new_label)
 
 
@@ -179,10 +188,11 @@ def revision_info(
     """
     try:
         repo = git.find_repo(path)
+        relpath = repo.relpath(path)
+        revisions = _revisions(repo, relpath)
+        dirty = rev is None and bool(git.changed_paths(repo, [relpath]))
     except GitError:
-        return None
-    relpath = repo.relpath(path)
-    revisions = _revisions(repo, relpath)
+        return None  # no git, no repository: the brief renders without a revision line
     complete = not revisions or revisions[0].number is not None
     shown: Revision | None
     if rev is not None:
@@ -192,7 +202,7 @@ def revision_info(
         if current is None:
             current = _load_at(repo, shown_commit, shown, config=config).brief
     else:
-        draft = bool(git.changed_paths(repo, [relpath])) or not revisions
+        draft = dirty or not revisions
         shown = revisions[-1] if revisions else None
         upper = len(revisions) if draft else len(revisions) - 1
     line = _revision_line(shown, draft)
@@ -432,6 +442,13 @@ def _validate_at(
         today=today or revision.date.date(),
         path=Path(revision.path),
     )
+
+
+def _label(rev: str | None, revision: Revision, commit: str) -> str:
+    """Name one side of a diff: the revision, or the REV given when it is a later commit."""
+    if rev is None or commit == revision.commit:
+        return revision.describe()
+    return f"{rev} ({revision.describe()})"
 
 
 def _revision_line(shown: Revision | None, draft: bool) -> str:
