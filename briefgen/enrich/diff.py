@@ -126,17 +126,13 @@ def diff_briefs(
     """Compare two validated briefs item by item (matched by id) and describe each change."""
     names = _Names({**old.actors, **new.actors})
     changes = [*_header_changes(old, new, names)]
-    changes += _items(
-        "key_judgments", old.key_judgments, new.key_judgments, names, _judgment_change
-    )
-    changes += _items("forces", old.forces, new.forces, names, _force_change)
-    changes += _items("positions", old.positions, new.positions, names, _position_change)
-    changes += _items("events", old.events, new.events, names, _event_change)
-    changes += _items(
-        "open_questions", old.open_questions, new.open_questions, names, _question_change
-    )
-    changes += _mapping_items("sources", old.sources, new.sources, names, _source_change)
-    changes += _mapping_items("actors", old.actors, new.actors, names, _actor_change)
+    changes += _items(old.key_judgments, new.key_judgments, names, _judgment_change)
+    changes += _items(old.forces, new.forces, names, _force_change)
+    changes += _items(old.positions, new.positions, names, _position_change)
+    changes += _items(old.events, new.events, names, _event_change)
+    changes += _items(old.open_questions, new.open_questions, names, _question_change)
+    changes += _mapping_items(old.sources, new.sources, names, _source_change)
+    changes += _mapping_items(old.actors, new.actors, names, _actor_change)
     return BriefDiff(changes, old_label, new_label)
 
 
@@ -222,7 +218,6 @@ ItemDiffer = Callable[[Any, Any, _Names], Change | None]
 
 
 def _items(
-    section: str,
     old_items: Sequence[Any],
     new_items: Sequence[Any],
     names: _Names,
@@ -233,8 +228,7 @@ def _items(
     new_ids = {item.id for item in new_items}
     changes: list[Change] = []
     for item in new_items:
-        before = old_by_id.get(item.id)
-        change = differ(before, item, names) if before is not None else differ(None, item, names)
+        change = differ(old_by_id.get(item.id), item, names)
         if change is not None:
             changes.append(change)
     for item in old_items:
@@ -246,7 +240,6 @@ def _items(
 
 
 def _mapping_items(
-    section: str,
     old_map: Mapping[str, Any],
     new_map: Mapping[str, Any],
     names: _Names,
