@@ -31,6 +31,8 @@ from briefgen.model import (
 from briefgen.model.base import SLUG_PATTERN, inline_keys, slugify
 
 ACTORS_FILE = "actors.yaml"
+# Folders that hold YAML of other tools, never briefs.
+_NOT_BRIEFS = {"node_modules", "site-packages"}
 
 _ACTORS_ADAPTER: TypeAdapter[dict[str, Actor]] = TypeAdapter(dict[str, Actor])
 
@@ -80,7 +82,10 @@ def find_briefs(paths: Iterable[Path]) -> list[Path]:
                 parts = candidate.relative_to(path).parts
                 if candidate.suffix not in (".yaml", ".yml") or candidate.name == ACTORS_FILE:
                     continue
-                if any(p.startswith((".", "_")) for p in parts):
+                if any(p.startswith((".", "_")) or p in _NOT_BRIEFS for p in parts):
+                    continue
+                below = candidate.parents[: len(parts) - 1]
+                if any((parent / "pyvenv.cfg").exists() for parent in below):
                     continue
                 found[candidate] = None
         else:

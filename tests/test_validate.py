@@ -237,6 +237,10 @@ def test_find_briefs_skips_actors_and_hidden(tmp_path: Path) -> None:
     (tmp_path / ".hidden").mkdir()
     write(tmp_path / ".hidden", "h.yaml", MINIMAL)
     write(tmp_path, "notes.txt", "x")
+    venv = tmp_path / "env"
+    (venv / "lib").mkdir(parents=True)
+    write(venv, "pyvenv.cfg", "home = /usr\n")
+    write(venv / "lib", "port.yaml", "- 1\n")
     assert [p.name for p in find_briefs([tmp_path])] == ["a.yaml"]
 
 
