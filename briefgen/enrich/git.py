@@ -137,17 +137,18 @@ def log_folder(repo: Repo, relfolder: str) -> list[Commit]:
     return _parse_log(_log(repo, args))
 
 
-def resolve_commit(repo: Repo, rev: str) -> str:
+def resolve_commit(repo: Repo, rev: str, *, for_path: Path | None = None) -> str:
     """Return the full hash of a revision such as HEAD~1, a tag or a short hash (1 git call)."""
+    where = display_path(for_path or repo.root)
     if rev.startswith("-"):
-        raise GitError(f"{rev!r} is not a git revision; give a hash, tag, HEAD~N or rN")
+        raise GitError(f"{where}: {rev!r} is not a git revision; give a hash, tag, HEAD~N or rN")
     try:
         out = run_git(
             repo.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"]
         )
     except GitError as exc:
         raise GitError(
-            f"{display_path(repo.root)}: unknown revision {rev!r}; give a commit hash, a tag, "
+            f"{where}: unknown revision {rev!r}; give a commit hash, a tag, "
             "HEAD~N or a revision number like r3 (see `briefgen history BRIEF`)"
         ) from exc
     return out.decode("ascii").strip()

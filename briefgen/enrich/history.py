@@ -383,7 +383,7 @@ def _resolve(
             f"{display_path(path)}: no revision {rev!r} (revisions: {known}); "
             "run `briefgen history` to list them"
         )
-    commit = git.resolve_commit(repo, rev.strip())
+    commit = git.resolve_commit(repo, rev.strip(), for_path=path)
     by_commit = {r.commit: r for r in revisions}
     if commit in by_commit:
         return by_commit[commit], commit

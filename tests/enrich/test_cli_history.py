@@ -91,7 +91,7 @@ def test_exit_code_flag(repo: Workspace, capsys: pytest.CaptureFixture[str]) -> 
     ("argv", "message"),
     [
         (["diff", BRIEF, "--from", "r7"], "no revision 'r7' (revisions: r1 to r3)"),
-        (["diff", BRIEF, "--to", "nope"], "unknown revision 'nope'"),
+        (["diff", BRIEF, "--to", "nope"], f"{BRIEF}: unknown revision 'nope'"),
         (["history", "elsewhere/brief.yaml"], "not inside a git repository"),
     ],
 )
