@@ -462,27 +462,21 @@ class _Checker:
                 )
 
     def check_dates(self) -> None:
-        as_of = self.brief.as_of
-        for i, force in enumerate(self.brief.forces):
-            if force.as_of and force.as_of > as_of:
+        as_of = self.brief.as_of.isoformat()
+        dated: list[tuple[Loc, str | None]] = [
+            *((("forces", i, "as_of"), f.as_of.isoformat() if f.as_of else None)
+              for i, f in enumerate(self.brief.forces)),
+            *((("positions", i, "date"), p.date.isoformat() if p.date else None)
+              for i, p in enumerate(self.brief.positions)),
+            *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
+        ]  # fmt: skip
+        for loc, when in dated:
+            # Partial dates (2024-11) compare with the same-length prefix of as_of.
+            if when and when > as_of[: len(when)]:
                 self.warn(
-                    ("forces", i, "as_of"),
-                    f"as_of {force.as_of} is after the brief's "
-                    f"as_of {as_of}; move the brief's as_of forward or fix this date",
-                )
-        for i, position in enumerate(self.brief.positions):
-            if position.date and position.date > as_of:
-                self.warn(
-                    ("positions", i, "date"),
-                    f"date {position.date} is after the "
-                    f"brief's as_of {as_of}; move the brief's as_of forward or fix it",
-                )
-        for i, event in enumerate(self.brief.events):
-            if event.date > as_of.isoformat()[: len(event.date)]:
-                self.warn(
-                    ("events", i, "date"),
-                    f"date {event.date} is after the brief's "
-                    f"as_of {as_of}; move the brief's as_of forward or fix it",
+                    loc,
+                    f"{loc[-1]} {when} is after the brief's as_of {as_of}; move the brief's "
+                    "as_of forward or fix this date",
                 )
 
     def check_review(self) -> None:
