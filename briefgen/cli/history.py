@@ -10,7 +10,7 @@ import click
 
 from briefgen.config import find_config, load_config
 from briefgen.enrich.diff import format_markdown, format_text, to_json
-from briefgen.enrich.history import diff_revisions, list_revisions
+from briefgen.enrich.history import diff_revisions, has_uncommitted_changes, list_revisions
 
 BRIEF = click.argument("brief", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -44,6 +44,8 @@ def history(brief: Path, fmt: str) -> None:
         click.echo(f"{r.label:>4}  {r.day}  {r.short}  {r.author}  {r.subject}{moved}")
     if revisions[0].number is None:
         click.echo("Earlier history is not available (shallow clone).", err=True)
+    if has_uncommitted_changes(brief):
+        click.echo(f"{'':>4}  draft (uncommitted changes in the working tree)")
 
 
 @click.command()

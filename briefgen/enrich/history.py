@@ -103,6 +103,12 @@ def list_revisions(path: Path) -> list[Revision]:
     return _revisions(repo, repo.relpath(path))
 
 
+def has_uncommitted_changes(path: Path) -> bool:
+    """Tell whether the brief in the working tree differs from its last commit (2 git calls)."""
+    repo = git.find_repo(path)
+    return bool(git.changed_paths(repo, [repo.relpath(path)]))
+
+
 def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
     """Return the brief's text, the actors.yaml beside it (or None) and the revision at REV.
 

@@ -39,6 +39,11 @@ def test_history_text(repo: Workspace, capsys: pytest.CaptureFixture[str]) -> No
     assert lines[0].split()[:2] == ["r1", "2024-11-01"]
     assert lines[0].endswith("Ann Analyst  Add Kursk brief")
     assert lines[1].endswith("Bo Editor  Update troop numbers, add Blinken and Austin")
+    repo.write(BRIEF, (KURSK / "r2.yaml").read_text())
+    assert run(["history", BRIEF]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "      draft (uncommitted changes in the working tree)"
+    )
 
 
 def test_history_json_after_a_rename(repo: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
