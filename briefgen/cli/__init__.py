@@ -13,6 +13,7 @@ from briefgen import __version__
 # Subcommands load lazily so `briefgen --help` never imports WeasyPrint or Playwright.
 COMMANDS: dict[str, str] = {
     "validate": "briefgen.cli.brief:validate",
+    "extract": "briefgen.cli.extract:extract",
     "build": "briefgen.cli.brief:build",
     "new": "briefgen.cli.brief:new",
     "schema": "briefgen.cli.brief:schema",
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
 SUMMARIES: dict[str, str] = {
     "build": "Validate briefs, then write HTML, PDF, Markdown and JSON for each.",
     "diff": "Show what changed in a brief, item by item, between two revisions.",
+    "extract": "Draft a brief from an article (text, Markdown or HTML).",
     "history": "List a brief's revisions in git, oldest first, following renames.",
     "new": "Write a commented skeleton brief that validates.",
     "schema": "Print the JSON Schema of the brief format.",

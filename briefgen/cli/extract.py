@@ -1,0 +1,78 @@
+"""The `briefgen extract` command: draft a brief from an article for a person to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from briefgen.errors import InputError
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+@click.command()
+@click.argument("article")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the draft here.")
+@click.option("--url", help="Where the article was published.")
+@click.option("--publisher", help="Who published the article.")
+@click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD.")
+@click.option("--title", help="The article's title (default: its headline).")
+@click.option(
+    "--into",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Add the new items to this existing brief instead of writing a draft.",
+)
+def extract(
+    article: str,
+    output: Path | None,
+    url: str | None,
+    publisher: str | None,
+    published: dt.date | None,
+    title: str | None,
+    into: Path | None,
+) -> None:
+    """Draft a brief from an article (text, Markdown or HTML; - for stdin).
+
+    Every item is marked `unreviewed: true` with the sentence it came from.
+    """
+    from briefgen.extract import ArticleInfo, draft_brief, merge_article, read_article
+    from briefgen.extract.extractor import source_key_for
+    from briefgen.output import write_atomic
+
+    raw, fmt = read_article(article)
+    key = source_key_for(title, publisher, published)
+    info = ArticleInfo(key, title=title, publisher=publisher, url=url, published=published)
+    if into is not None:
+        try:
+            existing = into.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{into}: cannot read the brief to merge into ({exc})") from exc
+        merged = merge_article(raw, fmt, info, into, existing)
+        if merged.added:
+            write_atomic(output or into, merged.text)
+        for line in merged.added:
+            click.echo(f"added {line}", err=True)
+        click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)
+        return
+    name = "<stdin>" if article == "-" else Path(article).name
+    draft = draft_brief(raw, fmt, info, name=name, today=dt.date.today())
+    if output is None:
+        click.echo(draft.text, nl=False)
+        return
+    write_atomic(output, draft.text)
+    found = draft.extraction
+    click.echo(
+        f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
+        f"{len(found.positions)} positions, {len(found.events)} events, "
+        f"{len(found.open_questions)} open questions (all unreviewed)",
+        err=True,
+    )

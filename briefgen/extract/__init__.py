@@ -1,0 +1,82 @@
+"""Draft a brief from a news article: rule-based, offline, every item traceable to a sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.extract.draft import render_draft
+from briefgen.extract.extractor import (
+    ArticleInfo,
+    Extraction,
+    Extractor,
+    RuleExtractor,
+    source_key_for,
+)
+from briefgen.extract.merge import Merged, merge_into
+from briefgen.extract.text import Article, prepare, read_article
+
+__all__ = [
+    "Article",
+    "ArticleInfo",
+    "Draft",
+    "Extraction",
+    "Extractor",
+    "Merged",
+    "RuleExtractor",
+    "draft_brief",
+    "extract_article",
+    "merge_article",
+    "merge_into",
+    "prepare",
+    "read_article",
+    "source_key_for",
+]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft brief: its YAML text, and what it was made from."""
+
+    text: str
+    article: Article
+    info: ArticleInfo
+    extraction: Extraction
+
+
+def extract_article(
+    raw: str, fmt: str, info: ArticleInfo, *, extractor: Extractor | None = None
+) -> tuple[Article, Extraction]:
+    """Clean an article and extract its items."""
+    article = prepare(raw, fmt)
+    return article, (extractor or RuleExtractor()).extract(article, info)
+
+
+def draft_brief(
+    raw: str,
+    fmt: str,
+    info: ArticleInfo,
+    *,
+    name: str,
+    today: dt.date,
+    extractor: Extractor | None = None,
+) -> Draft:
+    """Return a draft brief for an article, ready to write and review."""
+    article, extraction = extract_article(raw, fmt, info, extractor=extractor)
+    text = render_draft(article, info, extraction, name=name, today=today)
+    return Draft(text, article, info, extraction)
+
+
+def merge_article(
+    raw: str,
+    fmt: str,
+    info: ArticleInfo,
+    into: Path,
+    existing: str,
+    *,
+    extractor: Extractor | None = None,
+) -> Merged:
+    """Return an existing brief's text with a new article's new items appended."""
+    article, extraction = extract_article(raw, fmt, info, extractor=extractor)
+    return merge_into(existing, into, article, info, extraction)

@@ -1,0 +1,395 @@
+"""Find who is mentioned in a sentence: states, bodies and people, resolved to actor ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefgen.extract.gazetteer import (
+    BODIES,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    STATES,
+    TITLE_STATES,
+    TITLES,
+)
+from briefgen.extract.text import Sentence
+from briefgen.model import ActorKind
+from briefgen.model.base import slugify
+
+_BLOCKED_NAME_WORDS = frozenset(
+    str.split(
+        """The A An On In At For And But Of To Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November
+    December He She They It We I His Her Their Its This That These Those Asked Although
+    While When If After Before Since"""
+    )
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_NOUN_TO_ID = {name: e.id for e in (*STATES, *BODIES) for name in e.names}
+_ADJ_TO_ID = {adj: e.id for e in STATES for adj in e.adjectives}
+_ENTRIES = {e.id: e for e in (*STATES, *BODIES)}
+_NOUN = _alternation(_NOUN_TO_ID)
+_ADJ = _alternation(_ADJ_TO_ID)
+_STATE_REF = rf"(?:{_ADJ}|(?:the\s+)?(?:{_NOUN})(?:'s|’s)?)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_NAME_TOKEN = rf"(?:(?:al|el|ad|as|ash|bin|ibn)-)?[{_UPPER}][^\W\d_]+(?:['’-][^\W\d_]+)*"
+_NAME = (
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|van|von|bin|al|el|la|dos|der)\s+)?{_NAME_TOKEN}){{0,3}}"
+    r"(?:\s+(?:Jr|Sr)\.?)?"
+)
+_TITLE = _alternation(TITLES)
+_BOUND_L = r"(?<![\w.])"
+_BOUND_R = r"(?![\w])"
+
+TITLED_PERSON = re.compile(
+    rf"{_BOUND_L}(?:(?P<state>{_STATE_REF})\s+)?"
+    rf"(?:(?:senior|top|former|acting|deputy|chief)\s+)?"
+    rf"(?P<title>(?i:{_TITLE})|{_TITLE})"
+    rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:{_NOUN}))?"
+    rf"\s+(?P<name>{_NAME})"
+)
+# "The coast guard's spokesman, Jay Tarriela,": found from the name back to the title, since
+# a pattern that starts at the title would be tried at every word of a long text.
+REVERSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),")
+REVERSED_TITLE = re.compile(
+    rf"(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?i:{_alternation(ROLE_NOUNS)}|{_TITLE}))$"
+)
+APPOSITIVE_PERSON = re.compile(
+    rf"{_BOUND_L}(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),\s+(?:the|a|an)\s+"
+    rf"(?:(?P<state>{_STATE_REF})\s+)?(?P<title>[A-Za-z' ’-]{{3,60}}?)"
+    rf"(?:\s+of\s+(?P<of>{_NOUN}))?(?=,|\s+(?:said|told|says|warned|added))"
+)
+DEFINED_BODY = re.compile(
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){1,6}?[A-Z][\w'’-]+)\s+\((?P<acr>[A-Z]{2,6})\)"
+)
+_ROLE = _alternation(ROLE_NOUNS)
+DESCRIPTION = re.compile(
+    rf"{_BOUND_L}(?i:the|a|an)\s+(?:(?:top|senior|chief|former)\s+)?(?P<state>{_STATE_REF})\s+"
+    rf"(?:(?:top|senior|chief)\s+)?(?P<role>(?i:{_ROLE})){_BOUND_R}"
+)
+_GROUP = _alternation(GROUP_NOUNS)
+GROUP = re.compile(
+    rf"{_BOUND_L}(?:(?:(?i:the|a|an|other|senior|top|two|three|several)|unnamed)\s+)*"
+    rf"(?P<state>{_STATE_REF})\s+(?:(?:senior|top|military|defen[cs]e|intelligence|security|"
+    rf"government|administration)\s+)*(?P<group>(?i:{_GROUP})){_BOUND_R}"
+    rf"|{_BOUND_L}(?i:officials|authorities|diplomats)\s+(?:in|from)\s+(?P<state2>{_NOUN})"
+    rf"{_BOUND_R}"
+)
+PRONOUN = re.compile(
+    r"\b(?:[Hh]is|[Hh]er)\s+(?:office|spokes(?:man|woman|person)|aides?|press secretary)\b"
+    r"|\b(?:he|she|He|She)\b"
+)
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III"})
+_TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+_CLASS_BY_TITLE = {t.lower(): c for t, c in TITLES.items()}
+
+
+@dataclass
+class ActorRecord:
+    """An actor found in the article, before it becomes a model Actor."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    role_class: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    sentence: Sentence | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a sentence that names an actor (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    actor: str
+    kind: str
+    """One of: person, state, group, body, adjective, pronoun."""
+
+
+def state_id(text: str) -> str | None:
+    """Return the actor id a state reference ('the U.S.', "Russia's", 'Ukrainian') names."""
+    cleaned = re.sub(r"^the\s+", "", text.strip())
+    cleaned = re.sub(r"(?:'s|’s)$", "", cleaned)
+    return _NOUN_TO_ID.get(cleaned) or _ADJ_TO_ID.get(cleaned) or _NOUN_TO_ID.get(text.strip())
+
+
+class ActorIndex:
+    """Every actor of an article, learned in a first pass and found again in a second."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, ActorRecord] = {}
+        self._people_by_name: dict[str, str] = {}
+        self._bodies_by_name: dict[str, str] = {}
+        self._names_re: re.Pattern[str] | None = None
+
+    def learn(self, sentences: Iterable[Sentence]) -> None:
+        """Register the people and bodies the sentences introduce, then link descriptions."""
+        sentences = list(sentences)
+        for sentence in sentences:
+            for match in TITLED_PERSON.finditer(sentence.text):
+                self._learn_person(sentence, match, appositive=False)
+            for match in APPOSITIVE_PERSON.finditer(sentence.text):
+                self._learn_person(sentence, match, appositive=True)
+            for match in REVERSED_NAME.finditer(sentence.text):
+                head = sentence.text[max(0, match.start() - 80) : match.start()]
+                titled = REVERSED_TITLE.search(head)
+                if titled:
+                    self._learn_person(sentence, match, appositive=True, title=titled["title"])
+            for match in DEFINED_BODY.finditer(sentence.text):
+                self._learn_body(sentence, match)
+        for sentence in sentences:
+            for match in DESCRIPTION.finditer(sentence.text):
+                self._infer_affiliation(match)
+        self._add_short_names(sentences)
+        names = {**self._people_by_name, **self._bodies_by_name}
+        self._names_re = (
+            re.compile(rf"{_BOUND_L}(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:{_alternation(names)}){_BOUND_R}")
+            if names
+            else None
+        )
+
+    def _learn_person(
+        self,
+        sentence: Sentence,
+        match: re.Match[str],
+        *,
+        appositive: bool,
+        title: str | None = None,
+    ) -> None:
+        name = _trim_name(match["name"])
+        if not name:
+            return
+        title = " ".join((title or match["title"]).split())
+        role_class = _CLASS_BY_TITLE.get(title.lower()) or _role_class(title)
+        if appositive and role_class is None:
+            return
+        groups = match.groupdict()
+        state = groups.get("state") or groups.get("of") or ""
+        affiliation = state_id(state) if state else TITLE_STATES.get(title.lower())
+        surname = [t for t in name.split() if t not in _SUFFIXES][-1]
+        existing = self._people_by_name.get(name) or self._people_by_name.get(surname)
+        if existing:
+            record = self.records[existing]
+            if len(name) > len(record.name) and record.name in name:
+                record.name = name
+                self._people_by_name[name] = existing
+            record.affiliation = record.affiliation or affiliation
+            return
+        slug = _slug(surname)
+        if slug in self.records or slug in _ENTRIES:
+            slug = _slug(name)
+        role = title[:1].upper() + title[1:] if title.islower() else title
+        start = match.start("name") if not appositive else match.start()
+        record = ActorRecord(
+            id=slug,
+            name=name,
+            kind=ActorKind.PERSON,
+            role=role,
+            role_class=role_class,
+            affiliation=affiliation,
+            sentence=sentence,
+            span=(sentence.start + start, sentence.start + match.end()),
+        )
+        self.records[slug] = record
+        self._people_by_name[name] = slug
+        if " " in name:
+            self._people_by_name.setdefault(surname, slug)
+
+    def _add_short_names(self, sentences: list[Sentence]) -> None:
+        """Let any unshared part of a name stand for the person ("Lin" for Lin Jian)."""
+        people = [r for r in self.records.values() if r.kind is ActorKind.PERSON]
+        counts: dict[str, int] = {}
+        for record in people:
+            for token in record.name.split():
+                counts[token] = counts.get(token, 0) + 1
+        words: dict[str, int] = {}
+        for sentence in sentences:
+            for word in re.findall(r"[^\W\d_][\w'’-]*", sentence.text):
+                words[word] = words.get(word, 0) + 1
+        for record in people:
+            tokens = [
+                t for t in record.name.split() if counts[t] == 1 and re.search(r"(?:^|-)[A-Z]", t)
+            ]
+            used = {t: words.get(t, 0) for t in tokens}
+            for token in tokens:
+                self._people_by_name.setdefault(token, record.id)
+            if len(tokens) > 1 and used:
+                best = max(tokens, key=lambda t: (used[t], tokens.index(t)))
+                slug = _slug(best)
+                if slug != record.id and slug not in self.records and slug not in _ENTRIES:
+                    self._rename(record.id, slug)
+
+    def _rename(self, old: str, new: str) -> None:
+        record = self.records.pop(old)
+        record.id = new
+        self.records[new] = record
+        for key, value in list(self._people_by_name.items()):
+            if value == old:
+                self._people_by_name[key] = new
+
+    def add_body(self, name: str, sentence: Sentence, start: int) -> str:
+        """Register an organization named only once, as a speaker ("Doctors Without Borders")."""
+        slug = _slug(name)
+        if slug not in self.records:
+            self.records[slug] = ActorRecord(
+                id=slug,
+                name=name,
+                kind=ActorKind.ORGANIZATION,
+                sentence=sentence,
+                span=(sentence.start + start, sentence.start + start + len(name)),
+            )
+        return slug
+
+    def add_group(self, name: str, sentence: Sentence, start: int) -> str:
+        """Register an unnamed armed group described in the text ("Darfuri armed groups")."""
+        slug = _slug(name)
+        if slug not in self.records and slug not in _ENTRIES:
+            self.records[slug] = ActorRecord(
+                id=slug,
+                name=name[:1].upper() + name[1:],
+                kind=ActorKind.ARMED_GROUP,
+                sentence=sentence,
+                span=(sentence.start + start, sentence.start + start + len(name)),
+            )
+        return slug
+
+    def _learn_body(self, sentence: Sentence, match: re.Match[str]) -> None:
+        name = re.sub(r"^The\s+", "", match["name"])
+        if state_id(name) or name in _NOUN_TO_ID:
+            return
+        acronym = match["acr"]
+        armed = re.search(r"\b(Forces|Army|Front|Brigades?|Militia|Movement|Group|Corps)\b", name)
+        slug = slugify(name)
+        if slug in self.records:
+            return
+        self.records[slug] = ActorRecord(
+            id=slug,
+            name=name,
+            kind=ActorKind.ARMED_GROUP if armed else ActorKind.ORGANIZATION,
+            aliases=[acronym],
+            sentence=sentence,
+            span=(sentence.start + match.start("name"), sentence.start + match.end()),
+        )
+        self._bodies_by_name[name] = slug
+        self._bodies_by_name[acronym] = slug
+
+    def _infer_affiliation(self, match: re.Match[str]) -> None:
+        state = state_id(match["state"])
+        role_class = ROLE_NOUNS.get(match["role"].lower())
+        candidates = [
+            r
+            for r in self.records.values()
+            if r.kind is ActorKind.PERSON and r.role_class == role_class
+        ]
+        unaffiliated = [r for r in candidates if r.affiliation is None]
+        if state and len(unaffiliated) == 1 and not any(r.affiliation == state for r in candidates):
+            unaffiliated[0].affiliation = state
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Return the non-overlapping actor mentions in a sentence, in order."""
+        found: list[tuple[int, int, int, Mention]] = []
+
+        def add(start: int, end: int, actor: str | None, kind: str, rank: int) -> None:
+            if actor:
+                found.append((start, -(end - start), rank, Mention(start, end, actor, kind)))
+
+        for m in TITLED_PERSON.finditer(text):
+            name = _trim_name(m["name"])
+            if name and name in m["name"]:
+                person = self._people_by_name.get(name)
+                end = m.start("name") + m["name"].index(name) + len(name)
+                suffix = re.match(r"\s+(?:Jr|Sr)\b\.?", text[end:])
+                add(m.start(), end + (suffix.end() if suffix else 0), person, "person", 0)
+        if self._names_re:
+            for m in self._names_re.finditer(text):
+                bare = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+", "", m.group())
+                person = self._people_by_name.get(bare)
+                if person:
+                    add(m.start(), m.end(), person, "person", 1)
+                else:
+                    add(m.start(), m.end(), self._bodies_by_name.get(bare), "body", 1)
+        for m in DESCRIPTION.finditer(text):
+            add(m.start(), m.end(), self._describe(m), "person", 2)
+        for m in GROUP.finditer(text):
+            add(m.start(), m.end(), state_id(m["state"] or m["state2"]), "group", 3)
+        for m in _STATE_NOUN_RE.finditer(text):
+            kind = "body" if m.group() in _BODY_NAMES else "state"
+            add(m.start(), m.end(), _NOUN_TO_ID[m.group()], kind, 4)
+        for m in _ADJ_RE.finditer(text):
+            add(m.start(), m.end(), _ADJ_TO_ID[m.group()], "adjective", 5)
+        for m in PRONOUN.finditer(text):
+            add(m.start(), m.end(), "?", "pronoun", 6)
+        found.sort(key=lambda t: (t[0], t[1], t[2]))
+        result: list[Mention] = []
+        last_end = -1
+        for _, _, _, mention in found:
+            if mention.start >= last_end:
+                result.append(mention)
+                last_end = mention.end
+        return result
+
+    def _describe(self, match: re.Match[str]) -> str | None:
+        state = state_id(match["state"])
+        role_class = ROLE_NOUNS.get(match["role"].lower())
+        for record in self.records.values():
+            if record.role_class == role_class and record.affiliation == state:
+                return record.id
+        return state
+
+    def ensure(self, actor: str) -> ActorRecord:
+        """Return the record of an actor id, creating it from the gazetteer if needed."""
+        if actor not in self.records:
+            entry = _ENTRIES[actor]
+            self.records[actor] = ActorRecord(id=entry.id, name=entry.name, kind=entry.kind)
+        return self.records[actor]
+
+    def is_person(self, actor: str) -> bool:
+        """Tell whether an actor id is a person found in the article."""
+        record = self.records.get(actor)
+        return record is not None and record.kind is ActorKind.PERSON
+
+    def known(self, actor: str) -> bool:
+        """Tell whether an actor id names an actor of the article or of the gazetteer."""
+        return actor in self.records or actor in _ENTRIES
+
+
+def _slug(name: str) -> str:
+    return slugify(name.translate(_TRANSLITERATE))
+
+
+def _trim_name(name: str) -> str:
+    words: list[str] = []
+    parts = name.split()
+    while len(parts) > 1 and (parts[0] in TITLES or parts[0].rstrip(".") in TITLES):
+        parts.pop(0)
+    for word in parts:
+        if word in _BLOCKED_NAME_WORDS or word in _NOUN_TO_ID or word in _ADJ_TO_ID:
+            break
+        words.append(word)
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _role_class(title: str) -> str | None:
+    lowered = title.lower()
+    for noun, role_class in sorted(ROLE_NOUNS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(noun)}\b", lowered):
+            return role_class
+    return None
+
+
+_BODY_NAMES = frozenset(name for e in BODIES for name in e.names)
+_STATE_NOUN_RE = re.compile(rf"{_BOUND_L}(?:{_NOUN}){_BOUND_R}")
+_ADJ_RE = re.compile(rf"{_BOUND_L}(?:{_ADJ}){_BOUND_R}")

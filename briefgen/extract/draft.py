@@ -1,0 +1,122 @@
+"""Write an extraction as a schema-1 draft brief in YAML, every item with its provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from briefgen.extract.extractor import ArticleInfo, Extraction
+from briefgen.extract.text import Article
+from briefgen.model import Source, SourceType, parse_quantity
+from briefgen.model.base import slugify
+
+SECTIONS = ("forces", "positions", "events", "open_questions")
+_DATE_KEYS = frozenset({"as_of", "date", "published", "accessed"})
+HEADER = """\
+# Draft brief written by `briefgen extract` from {name}.
+# Every item marked `unreviewed: true` was found by rules, not by a person: check it
+# against its `extracted.sentence`, correct it, then delete `unreviewed: true`.
+"""
+
+
+def title_of(article: Article, info: ArticleInfo) -> str:
+    """Return the article's title: given, its headline, or the start of its lead."""
+    if info.title:
+        return info.title
+    if article.title:
+        return article.title
+    lead = article.sentences[0].text if article.sentences else "Untitled article"
+    return lead if len(lead) <= 90 else lead[:90].rsplit(" ", 1)[0] + " …"
+
+
+def source_of(article: Article, info: ArticleInfo) -> Source:
+    """Return the source entry every extracted item cites."""
+    return Source(
+        title=title_of(article, info),
+        publisher=info.publisher,
+        url=info.url,
+        published=info.published,
+        type=SourceType.NEWS,
+    )
+
+
+def item_data(item: BaseModel) -> dict[str, Any]:
+    """Return an item as plain YAML-ready data, provenance last, strength as shorthand."""
+    data = item.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    strength = data.get("strength")
+    if isinstance(strength, dict) and _reads_back(strength):
+        data["strength"] = strength["as_stated"]
+    for key in ("id", "extracted", "unreviewed"):
+        if key in data:
+            data[key] = data.pop(key)
+    result: dict[str, Any] = _with_dates(data)
+    return result
+
+
+def _reads_back(strength: dict[str, Any]) -> bool:
+    try:
+        parsed = parse_quantity(strength["as_stated"])
+    except (KeyError, ValueError):
+        return False
+    return all(parsed.get(k) == strength.get(k) for k in ("qualifier", "value", "min", "max"))
+
+
+def _with_dates(data: Any, key: str = "") -> Any:
+    if isinstance(data, dict):
+        return {k: _with_dates(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_with_dates(v) for v in data]
+    if key in _DATE_KEYS and isinstance(data, str) and len(data) == 10:
+        return dt.date.fromisoformat(data)
+    return data
+
+
+def dump_yaml(data: Any) -> str:
+    """Dump data as block-style YAML that keeps key order and Unicode."""
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=92
+    )
+
+
+def section_data(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:
+    """Return each non-empty list section as YAML-ready items."""
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for name in SECTIONS:
+        items = getattr(extraction, name)
+        if items:
+            sections[name] = [item_data(item) for item in items]
+    return sections
+
+
+def render_draft(
+    article: Article,
+    info: ArticleInfo,
+    extraction: Extraction,
+    *,
+    name: str,
+    today: dt.date,
+) -> str:
+    """Return the YAML text of a draft brief that validates with warnings only."""
+    title = title_of(article, info)
+    lead = article.sentences[0].text if article.sentences else title
+    header: dict[str, Any] = {
+        "schema": 1,
+        "id": slugify(title, max_length=48) or "draft",
+        "title": title,
+        "as_of": info.published or today,
+        "bluf": f"TODO: write the bottom line up front. The article leads: {lead} "
+        f"[@{info.source_key}]",
+    }
+    body: dict[str, Any] = {}
+    if extraction.actors:
+        body["actors"] = {key: item_data(actor) for key, actor in extraction.actors.items()}
+    body.update(section_data(extraction))
+    source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
+    body["sources"] = {info.source_key: _with_dates(source)}
+    parts = [HEADER.format(name=name), dump_yaml(header)]
+    for key, value in body.items():
+        parts.append("\n" + dump_yaml({key: value}))
+    return "".join(parts)

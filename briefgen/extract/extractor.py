@@ -1,0 +1,252 @@
+"""The extractor interface and the rule-based extractor behind `briefgen extract`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Protocol
+
+from briefgen.extract.actors import ActorIndex, Mention
+from briefgen.extract.keywords import overlap
+from briefgen.extract.rules import events, forces, positions, questions, speech
+from briefgen.extract.text import Article, Sentence
+from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the user tells us about the article: where and when it was published."""
+
+    source_key: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything an extractor found, as model items with provenance."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    forces: list[Force] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+
+
+class Extractor(Protocol):
+    """Anything that turns an article into items; rules today, a model tomorrow."""
+
+    def extract(self, article: Article, info: ArticleInfo) -> Extraction:
+        """Return the actors, forces, positions, events and questions of an article."""
+        ...
+
+
+class RuleExtractor:
+    """Deterministic extraction with hand-written patterns and a built-in gazetteer."""
+
+    def extract(self, article: Article, info: ArticleInfo) -> Extraction:
+        """Return the actors, forces, positions, events and questions of an article."""
+        return _Run(article, info).run()
+
+
+class _Run:
+    """One pass over one article; keeps who was last mentioned, for "he said"."""
+
+    def __init__(self, article: Article, info: ArticleInfo) -> None:
+        self.article = article
+        self.info = info
+        self.index = ActorIndex()
+        self.index.learn(article.sentences)
+        self.result = Extraction()
+        self.used: dict[str, tuple[Sentence, tuple[int, int]]] = {}
+        self.last_person: str | None = None
+
+    def run(self) -> Extraction:
+        for sentence in self.article.sentences:
+            mentions = self.index.mentions(sentence.text)
+            acts = speech.find_acts(
+                sentence.text, mentions, self.last_person, partial(self.name_speaker, sentence)
+            )
+            self.add_positions(sentence, acts)
+            self.add_forces(sentence, mentions, acts)
+            self.add_event(sentence, mentions, acts)
+            self.add_questions(sentence)
+            people = [m.actor for m in mentions if self.index.is_person(m.actor)]
+            speakers = [s for a in acts for s in a.speakers if self.index.is_person(s)]
+            if speakers or people:
+                self.last_person = (speakers or people)[-1]
+        self.result.actors = self.actors()
+        return self.result
+
+    def name_speaker(self, sentence: Sentence, name: str, start: int) -> str:
+        return self.index.add_body(name, sentence, start)
+
+    def provenance(self, sentence: Sentence, start: int, end: int) -> Provenance:
+        span = (sentence.start + start, sentence.start + end)
+        return Provenance(source=self.info.source_key, sentence=sentence.text, span=span)
+
+    def use(self, actor: str, sentence: Sentence, span: tuple[int, int]) -> str:
+        self.used.setdefault(
+            actor, (sentence, (sentence.start + span[0], sentence.start + span[1]))
+        )
+        return actor
+
+    def add_positions(self, sentence: Sentence, acts: list[speech.SpeechAct]) -> None:
+        for act in acts:
+            kind = positions.classify(act)
+            stance = positions.summarize(act)
+            date = positions.speech_date(sentence.text, act, self.info.published)
+            for speaker in act.speakers:
+                self.use(speaker, sentence, act.verb_span)
+                if act.addressed:
+                    self.use(act.addressed, sentence, act.verb_span)
+                if any(
+                    p.actor == speaker and overlap(p.stance, stance) >= 0.8
+                    for p in self.result.positions
+                ):
+                    continue
+                self.result.positions.append(
+                    Position(
+                        actor=speaker,
+                        type=kind,
+                        stance=stance,
+                        quote=act.quote,
+                        addressed_to=act.addressed,
+                        date=date,
+                        venue=act.venue,
+                        cite=(self.info.source_key,),
+                        extracted=self.provenance(sentence, *act.content_span),
+                        unreviewed=True,
+                    )
+                )
+
+    def add_forces(
+        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
+    ) -> None:
+        claimed = forces.claimant(sentence.text, mentions)
+        if claimed is None and acts:
+            claimed = acts[0].speakers[0]
+        for strength in forces.find_strengths(sentence.text):
+            group = forces.described_group(sentence.text, strength)
+            actor = (
+                self.index.add_group(group[0], sentence, group[1])
+                if group
+                else forces.force_actor(sentence.text, strength, mentions)
+            )
+            if actor is None and self.result.forces:
+                actor = self.result.forces[-1].actor
+            if actor is None:
+                continue
+            duplicate = next(
+                (
+                    f
+                    for f in self.result.forces
+                    if f.actor == actor and f.strength is not None and _amount(f) == strength.value
+                ),
+                None,
+            )
+            if duplicate is not None:
+                continue
+            self.use(actor, sentence, (strength.start, strength.end))
+            if claimed:
+                self.use(claimed, sentence, (strength.start, strength.end))
+            self.result.forces.append(
+                Force.model_validate(
+                    {
+                        "actor": actor,
+                        "location": strength.location,
+                        "strength": strength.strength,
+                        "claimed_by": claimed if claimed != actor else None,
+                        "as_of": self.info.published,
+                        "cite": self.info.source_key,
+                        "extracted": self.provenance(sentence, strength.start, strength.end),
+                        "unreviewed": True,
+                    }
+                )
+            )
+
+    def add_event(
+        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
+    ) -> None:
+        excluded = [span for act in acts for span in act.outside]
+        date = events.find_event(sentence.text, self.info.published, excluded)
+        if date is None:
+            return
+        actors: list[str] = []
+        for mention in mentions:
+            if mention.kind != "pronoun" and mention.actor not in actors:
+                actors.append(self.use(mention.actor, sentence, (mention.start, mention.end)))
+        self.result.events.append(
+            Event(
+                date=date,
+                summary=events.summarize_event(sentence.text),
+                actors=tuple(actors),
+                cite=(self.info.source_key,),
+                extracted=self.provenance(sentence, 0, len(sentence.text)),
+                unreviewed=True,
+            )
+        )
+
+    def add_questions(self, sentence: Sentence) -> None:
+        for opening in questions.find_openings(sentence.text):
+            if any(
+                overlap(q.question, opening.question) >= 0.6 for q in self.result.open_questions
+            ):
+                continue
+            self.result.open_questions.append(
+                OpenQuestion(
+                    question=opening.question,
+                    extracted=self.provenance(sentence, opening.start, opening.end),
+                    unreviewed=True,
+                )
+            )
+
+    def actors(self) -> dict[str, Actor]:
+        pending = list(self.used)
+        result: dict[str, Actor] = {}
+        while pending:
+            actor_id = pending.pop(0)
+            if actor_id in result or not self.index.known(actor_id):
+                continue
+            record = self.index.ensure(actor_id)
+            sentence, span = self.used.get(actor_id) or (record.sentence, record.span)
+            if record.sentence is not None:
+                sentence, span = record.sentence, record.span
+            result[actor_id] = Actor(
+                name=record.name,
+                kind=record.kind,
+                role=record.role,
+                affiliation=record.affiliation,
+                aliases=tuple(record.aliases),
+                extracted=Provenance(source=self.info.source_key, sentence=sentence.text, span=span)
+                if sentence
+                else None,
+                unreviewed=True,
+            )
+            if record.affiliation:
+                pending.append(record.affiliation)
+                self.used.setdefault(record.affiliation, (sentence, span)) if sentence else None
+        return dict(sorted(result.items()))
+
+
+def _amount(force: Force) -> tuple[float | None, float | None, float | None]:
+    assert force.strength is not None
+    s = force.strength
+    return (
+        float(s.value) if s.value is not None else None,
+        float(s.min) if s.min is not None else None,
+        float(s.max) if s.max is not None else None,
+    )
+
+
+def source_key_for(info_title: str | None, publisher: str | None, published: dt.date | None) -> str:
+    """Make a citation key from the publisher (or title) and the date."""
+    from briefgen.model.base import slugify
+
+    stem = slugify(publisher or info_title or "article", max_length=24) or "article"
+    key = f"{stem}-{published.isoformat()}" if published else stem
+    return re.sub(r"[^A-Za-z0-9_.:-]", "-", key)

@@ -1,0 +1,1 @@
+"""Rules, one module per brief section, used by the rule-based extractor."""

@@ -1,0 +1,167 @@
+"""Find what the article leaves open: questions asked, expectations, pending decisions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_AUX = r"(?:would|will|could|can|should|might|may|is|are|was|were|has|have|had|does|do|did)"
+_THOUGHT = re.compile(
+    r"^(?:he|she|they|it|the \w+)\s+(?:thought|believed|expected|felt|considered)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+ASKED = re.compile(r"\bAsked\s+(?:if|whether)\s+(?P<q>[^,]+(?:,\s*(?!\w+\s+said)[^,]+)*?),")
+EXPECTED = re.compile(
+    r"\b(?P<aux>is|are|was|were)\s+(?:now\s+|also\s+|widely\s+)?"
+    r"(?:expected|set|poised|likely|due|scheduled|planning|preparing)\s+to\s+(?P<vp>[^,;.]+)"
+)
+YET = re.compile(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<vp>[^,;.]+)")
+NOT_YET = re.compile(
+    r"\b(?P<aux>has|have|had)\s+not\s+yet\s+(?P<vp>(?!decided)\w+(?:ed|en)\b[^,;.]*)"
+)
+CONSIDER = re.compile(
+    r"\b(?P<verb>consider(?:s|ing)?|weigh(?:s|ing)?|debat(?:e|es|ing)|discuss(?:es|ing)?"
+    r"|decid(?:e|es|ing)|determin(?:e|es|ing)|assess(?:es|ing)?)\s+"
+    r"(?P<wh>how|whether|when|what)\s+to\s+(?P<vp>[^,;.]+)"
+)
+UNDECIDED = re.compile(
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?decided\s+(?P<wh>how|whether|when|what)\s+to\s+"
+    r"(?P<vp>[^,;.]+)"
+)
+ANNOUNCE = re.compile(
+    r"\b(?P<aux>will|would|plans to|intends to)\s+(?P<verb>announce|unveil|present|disclose"
+    r"|reveal|decide on|release|send)\s+(?P<obj>[^,;.]+?)\s+"
+    r"(?P<when>in the coming (?:days|weeks|months)|soon|shortly|later this (?:week|month|year)"
+    r"|next (?:week|month|year))\b"
+)
+APPEAL = re.compile(
+    r"\b(?:calls?\s+(?:on|for)|called\s+(?:on|for)|urged|urges|urging|appealed\s+to|pressed"
+    r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+to\s+"
+    r"(?P<vp>[^,;.]+)"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|,\s+|;\s+|\b(?:that|although|though|as|while|because|since|when|but|after)\s+"
+    r"|\b(?:said|says|say|told\s+\w+|warned|noted|added|believe[sd]?|think|thinks|estimated?)"
+    r"\s+(?:that\s+)?)",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
+_SPEAKER_BEFORE = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s+)*[A-Za-z][\w'’.-]*)\s+(?:said|says|told\s+\w+|noted|added)\s+"
+    r"(?:that\s+)?(?:he|she|they|we|it)(?:\s+(?:is|are|was|were|has|have|had|would|will))*\s*$"
+)
+_COMMON_CAPITALS = frozenset({"Officials", "Diplomats", "Aid", "Analysts", "Residents", "Troops"})
+_VERB_WORD = re.compile(rf"\b{_AUX}\b|\b(?:will|would)\b")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """An open question and the part of the sentence it rests on."""
+
+    question: str
+    start: int
+    end: int
+
+
+def find_openings(text: str) -> Iterator[Opening]:
+    """Yield the open questions a sentence raises, phrased as questions."""
+    for match in ASKED.finditer(text):
+        clause = _THOUGHT.sub("", match["q"].strip())
+        yield Opening(_invert(clause), match.start(), match.end())
+    for match in EXPECTED.finditer(text):
+        subject = _subject(text, match.start())
+        if subject:
+            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for pattern in (YET, NOT_YET):
+        for match in pattern.finditer(text):
+            subject = _subject(text, match.start())
+            if subject:
+                vp = _base_form(match["vp"]) if pattern is NOT_YET else match["vp"]
+                yield Opening(_ask("Will", subject, vp), match.start(), match.end())
+    for pattern in (CONSIDER, UNDECIDED):
+        for match in pattern.finditer(text):
+            subject = _subject(text, match.start())
+            if subject:
+                wh = match["wh"].lower()
+                lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
+                yield Opening(_ask(lead, subject, match["vp"]), match.start(), match.end())
+    for match in ANNOUNCE.finditer(text):
+        subject = _subject(text, match.start())
+        if subject:
+            verb = match["verb"]
+            obj = _lower_first(match["obj"])
+            question = f"What {obj} will {subject} {verb} {match['when']}?"
+            yield Opening(_tidy(question), match.start(), match.end())
+    for match in APPEAL.finditer(text):
+        who = match["who"]
+        if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
+            continue
+        yield Opening(_ask("Will", who, match["vp"]), match.start(), match.end())
+
+
+def _subject(text: str, end: int) -> str | None:
+    """Return the subject of the clause ending at `end` (shared subject for "and are ...")."""
+    head = text[:end].rstrip()
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    begin = starts[-1] if starts else 0
+    subject = head[begin:].strip()
+    if not subject or re.search(r"(?:^|\s)and$", subject) or subject.lower().startswith("and "):
+        first = _VERB_WORD.search(text)
+        if not first:
+            return None
+        subject = text[: first.start()].strip()
+        if ", " in subject:
+            subject = subject.rsplit(", ", 1)[1].strip()
+    subject = re.sub(
+        r"(?:\s+(?:and|also|still|now|currently|is|are|was|were|has|have|had))+$", "", subject
+    )
+    if subject.lower() in _PRONOUNS:
+        speaker = _SPEAKER_BEFORE.search(head)
+        subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
+    if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
+        return None
+    return _lower_first(subject)
+
+
+def _lower_first(text: str) -> str:
+    words = text.split()
+    common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
+    if words and (words[0] in common or words[0] in _COMMON_CAPITALS):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _ask(lead: str, subject: str, vp: str) -> str:
+    vp = re.split(r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had)\b", vp)[0]
+    return _tidy(f"{lead} {subject} {vp.strip()}?")
+
+
+def _invert(clause: str) -> str:
+    """Turn "Ukraine would be able to hold Kursk" into "Would Ukraine be able to hold Kursk?"."""
+    match = re.search(rf"\b{_AUX}\b", clause)
+    if not match:
+        return _tidy(f"Whether {clause}?")
+    subject = clause[: match.start()].strip()
+    rest = clause[match.end() :].strip()
+    return _tidy(f"{match.group().capitalize()} {_lower_first(subject)} {rest}?")
+
+
+def _base_form(verb_phrase: str) -> str:
+    first, _, rest = verb_phrase.partition(" ")
+    irregular = {"seen": "see", "taken": "take", "given": "give", "made": "make", "begun": "begin"}
+    base = irregular.get(first) or re.sub(r"ied$", "y", first)
+    if base == first and first.endswith("ed"):
+        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir)ed$", first):
+            base = first[:-1]
+        elif re.search(r"([bdgkmnprt])\1ed$", first):
+            base = first[:-3]
+        else:
+            base = first[:-2]
+    return f"{base} {rest}".strip()
+
+
+def _tidy(question: str) -> str:
+    question = " ".join(question.split())
+    question = re.sub(r"\s+\?", "?", question)
+    return question[:1].upper() + question[1:]

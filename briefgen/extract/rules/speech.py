@@ -1,0 +1,285 @@
+"""Find reported speech in a sentence: who says what, to whom, when and where."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefgen.extract.actors import Mention
+
+SPEECH_VERB = re.compile(
+    r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
+    r"|called\s+(?:on|for)|calls\s+(?:on|for)|appealed\s+to|appeals\s+to|told\s+reporters"
+    r"|said|says|told|tells|warned|warns|noted|added|adds|urged|urges|stressed|insisted"
+    r"|insists|argued|announced|pledged|pledges|vowed|vows|promised|accused|denied|claimed"
+    r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
+    r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
+    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed)\b"
+)
+# What may stand between a speaker and the verb: an appositive or relative clause, a day,
+# an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
+_GAP_BEFORE = re.compile(
+    r"\s*(?:,\s*(?:who\s+)?[^,\"“”]{1,220},\s*)?"
+    r"(?:(?:also|later|again|then|previously|earlier|separately|repeatedly|publicly|once|has|"
+    r"have|had|on\s+\w+day|\w+day|who|who\s+has|who\s+have|who\s+had|have\s+also|has\s+also|"
+    r"and\s+\w+\s+ministers?)\s+)*"
+)
+_RELATIVE_GAP = re.compile(r"\s*,\s*who\s+(?:(?:has|had|have|also|repeatedly)\s+)*")
+_AND_GAP = re.compile(r"\s*,?\s*and\s*")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
+_TRAILER_START = re.compile(
+    r"^\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\b|at\b|in\s+(?:an?|the|his|her|a\s+\w+)\b|"
+    r"during\b|to\s+reporters\b|after\b|before\b|while\b|when\b|via\b|on\s+(?:X|Twitter|Telegram)"
+    r"|in\s+\w+\b[^,]{0,30}$|from\b|$)"
+)
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:On|In|At|Earlier|Later|Separately|Meanwhile|Speaking|Asked|Also|But|However|And)\b"
+)
+_ASKED = re.compile(r"^Asked\s+(?:if|whether|about)\s+(?P<q>[^,]+(?:,[^,]+)*?),\s*")
+_THAT = re.compile(r"^(?:(?!\bthat\b)[^,;:\"“”]){0,70}?\bthat\s+")
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
+    r"(?:,\s*)?(?:reporters\s+)?"
+)
+_OBJECT_VERBS = re.compile(
+    r"^(?:condemned|welcomed|rejected|dismissed|accused|denied|urged|urges|demanded|called on"
+    r"|calls on|called for|calls for|stepped up calls for|renewed calls for|appealed to|threatened"
+    r"|pledged|vowed|promised)$"
+)
+_INVERTING = re.compile(r"^(?:said|says|added|adds|wrote|noted|told reporters|warned)$")
+_DESCRIPTOR = re.compile(r"(?:,|,[\"”]|[\"”])\s*((?:[\w'’.-]+\s+){0,5})$")
+_PROPER_SPEAKER = re.compile(
+    r"(?:,|,[\"”])\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|without|the|and|de|du)?\s*[A-Z][\w'’-]+){1,5})\s+$"
+)
+VENUE = re.compile(
+    r"\b(?:at|during|in)\s+(?P<venue>(?:an?\s+|the\s+|\w+(?:'s|’s)\s+)?(?:joint\s+)?"
+    r"(?:press conference|news conference|briefing|summit|meeting|interview with "
+    r"[A-Z][\w'’]*(?:\s+[A-Z]?[\w'’]+){0,3}|statement|speech|televised address|address|hearing"
+    r"|session|rally|post on \w+|visit to [A-Z][\w]+(?:\s[A-Z][\w]+)?))"
+)
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """One act of reported speech: its speakers, verb and the words reported."""
+
+    speakers: tuple[str, ...]
+    verb: str
+    verb_span: tuple[int, int]
+    content: str
+    content_span: tuple[int, int]
+    quote: str | None = None
+    addressed: str | None = None
+    asked: str | None = None
+    venue: str | None = None
+    outside: tuple[tuple[int, int], ...] = field(default=())
+    """Spans of the sentence that are not the reported words (where its date stands)."""
+
+
+def find_acts(
+    text: str,
+    mentions: list[Mention],
+    last_person: str | None,
+    name_speaker: Callable[[str, int], str] | None = None,
+) -> list[SpeechAct]:
+    """Return the acts of reported speech in a sentence, in order."""
+    verbs = [m for m in SPEECH_VERB.finditer(text) if not _inside_quote(text, m.start())]
+    acts: list[SpeechAct] = []
+    for index, verb in enumerate(verbs):
+        speakers, speaker_start, inverted_end = _speakers(text, verb, mentions, last_person)
+        if not speakers and acts and re.search(r"\s+and\s+$", text[: verb.start()]):
+            speakers, speaker_start = acts[-1].speakers, verb.start()
+        if not speakers and name_speaker is not None:
+            named = _PROPER_SPEAKER.search(text[: verb.start()])
+            if named and _is_trailer(text[verb.end() :]):
+                speakers = (name_speaker(named["name"], named.start("name")),)
+                speaker_start = named.start() + 1
+        if not speakers:
+            continue
+        next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
+        act = _content(text, verb, speakers, speaker_start, inverted_end, next_start, mentions)
+        if act is not None:
+            acts.append(act)
+    return [
+        act
+        for act in acts
+        if not any(
+            other is not act and act.content_span[0] <= other.verb_span[0] < act.content_span[1]
+            for other in acts
+        )
+    ]
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _speakers(
+    text: str, verb: re.Match[str], mentions: list[Mention], last_person: str | None
+) -> tuple[tuple[str, ...], int, int]:
+    """Find who speaks: a mention before the verb, or right after it ("said Blinken")."""
+    speakers: list[str] = []
+    start = -1
+    for i in range(len(mentions) - 1, -1, -1):
+        mention = mentions[i]
+        if mention.end > verb.start() or mention.kind == "adjective":
+            continue
+        gap = text[mention.end : verb.start()]
+        if not (_GAP_BEFORE.fullmatch(gap) or _RELATIVE_GAP.fullmatch(gap)):
+            continue
+        if _LOOKS_LIKE_OBJECT.search(text[max(0, mention.start - 12) : mention.start]):
+            continue
+        actor = mention.actor
+        if actor == "?":
+            earlier = [m.actor for m in mentions[:i] if m.kind == "person"]
+            actor = earlier[-1] if earlier else "?"
+        speakers.append(actor)
+        start = mention.start
+        j = i - 1
+        joined = False
+        while j >= 0:
+            gap = text[mentions[j].end : mentions[j + 1].start]
+            if _AND_GAP.fullmatch(gap):
+                joined = True
+            elif not (joined and re.fullmatch(r"\s*,\s*", gap)):
+                break
+            if mentions[j].kind in ("person", "state", "group", "body"):
+                speakers.insert(0, mentions[j].actor)
+                start = mentions[j].start
+            j -= 1
+        break
+    end = -1
+    if not speakers and _INVERTING.match(" ".join(verb.group().split())):
+        for mention in mentions:
+            gap = text[verb.end() : mention.start]
+            if mention.start >= verb.end() and re.fullmatch(r"\s*", gap):
+                if mention.kind in ("person", "group", "body", "state"):
+                    before = text[: verb.start()].rstrip()
+                    if before.endswith((",", ',"', ",”", '"', "”")):
+                        speakers, start, end = [mention.actor], verb.start(), mention.end
+                break
+    resolved = [last_person if s == "?" else s for s in speakers]
+    return tuple(s for s in resolved if s), start, end
+
+
+_LOOKS_LIKE_OBJECT = re.compile(r"\b(?:of|to|for|with|by|against|on|about|from)\s+(?:the\s+)?$")
+
+
+def _content(
+    text: str,
+    verb: re.Match[str],
+    speakers: tuple[str, ...],
+    speaker_start: int,
+    inverted_end: int,
+    next_verb: int,
+    mentions: list[Mention],
+) -> SpeechAct | None:
+    after_start = inverted_end if inverted_end >= 0 else verb.end()
+    after = text[after_start:next_verb]
+    if next_verb < len(text):
+        cut = after.rfind(",")
+        after = after[:cut] if cut > 0 else re.sub(r"\s+(?:and|but|while|or)\s*$", "", after)
+    before = text[:speaker_start].rstrip()
+    descriptor = _DESCRIPTOR.search(before + " ")
+    if (
+        descriptor
+        and descriptor[1].strip()
+        and not re.search(r"\b(?:that|and|but)\b", descriptor[1])
+    ):
+        before = before[: descriptor.start(1)].rstrip()
+    asked = _ASKED.match(before + " ") if before.startswith("Asked") else None
+    lead_ok = (
+        before.endswith((",", ',"', ",”", '"', "”"))
+        and not asked
+        and not (_LEAD_ADVERBIAL.match(before) and len(before.split()) <= 6)
+        and len(before.split()) >= 4
+    )
+    addressed = _addressed(text, verb, mentions, speakers)
+    trailer = text[after_start:]
+    if verb.group().startswith(("told", "tells")):
+        trailer = re.sub(r"^\s*(?:[a-z]+\s+){1,3}(?=(?:at|in|during|on|after|from)\b)", "", trailer)
+    if lead_ok and _is_trailer(trailer):
+        content_start = 0
+        content = before.rstrip(',"”').lstrip('"“').rstrip(",")
+        content_span = (0, len(before))
+        outside = ((speaker_start, len(text)),)
+        trailing = _QUOTED.findall(text[after_start:])
+        quotes = _QUOTED.findall(before) + trailing
+        quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
+        if quote and not before.lstrip().startswith(('"', "“")):
+            quote = None if len(quote) < 0.5 * len(content) else quote
+        _ = content_start
+    else:
+        lead = _THAT.match(after) or _LEAD_IN.match(after)
+        skip = lead.end() if lead else 0
+        content = after[skip:].strip().rstrip(".").strip()
+        begin = after_start + skip
+        content_span = (begin, begin + len(after[skip:]))
+        outside = ((0, begin),)
+        quotes = _QUOTED.findall(content)
+        quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
+        content = content.replace("“", "").replace("”", "").replace('"', "")
+        if asked:
+            content = f"Asked whether {asked['q'].strip()}: {content}"
+    content = content.strip().strip(",").strip()
+    if len(content.split()) < 3:
+        return None
+    verb_text = " ".join(verb.group().split()).lower()
+    if _OBJECT_VERBS.match(verb_text) and content_start_after(content_span, verb):
+        content = f"{verb_text.capitalize()} {content}"
+    venue = VENUE.search(text, *(outside[0]))
+    return SpeechAct(
+        speakers=speakers,
+        verb=verb_text,
+        verb_span=(verb.start(), verb.end()),
+        content=content,
+        content_span=content_span,
+        quote=quote.strip() if quote else None,
+        addressed=addressed,
+        asked=asked["q"].strip() if asked else None,
+        venue=venue["venue"] if venue else None,
+        outside=outside,
+    )
+
+
+def content_start_after(span: tuple[int, int], verb: re.Match[str]) -> bool:
+    """Tell whether the reported words follow the verb (so it reads as their lead-in)."""
+    return span[0] >= verb.end()
+
+
+def _is_trailer(rest: str) -> bool:
+    """Tell whether what follows "X said" only says when or where, not what."""
+    rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
+    if rest.startswith(("that", '"', "“")) or len(rest.split()) > 14:
+        return False
+    if re.match(r"^,\s*(?:citing|adding|saying|referring|calling|according)\b", rest):
+        return True
+    return bool(_TRAILER_START.match(rest)) or not rest.strip(" .,;")
+
+
+_TO_ROLE = re.compile(r"\s+(?:to\s|should\b|must\b|needs?\s+to\b|ought\s+to\b)")
+
+
+def _addressed(
+    text: str, verb: re.Match[str], mentions: list[Mention], speakers: tuple[str, ...]
+) -> str | None:
+    """Return who the words are addressed to, only when the text says so."""
+    verb_text = verb.group().lower()
+    wants_object = re.search(r"(?:on|for|to|urged|urges|told|tells|warned|warns)$", verb_text)
+    for mention in mentions:
+        if mention.start < verb.end() or mention.kind in ("pronoun", "adjective"):
+            continue
+        if mention.actor in speakers:
+            continue
+        gap = text[verb.end() : mention.start]
+        if wants_object and re.fullmatch(r"\s*(?:the\s+)?", gap):
+            return mention.actor
+        if _TO_ROLE.match(text[mention.end :]) and re.fullmatch(
+            r"\s*(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:the\s+)?", gap
+        ):
+            return mention.actor
+        break
+    return None
