@@ -365,6 +365,8 @@ class ActorIndex:
 
 
 def _slug(name: str) -> str:
+    # "al-Burhan" is "Burhan" in later mentions and in people's ids.
+    name = re.sub(r"^(?:al|el|ad|as|ash)-", "", name)
     return slugify(name.translate(_TRANSLITERATE))
 
 

@@ -40,6 +40,33 @@ APPEAL = re.compile(
     r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+to\s+"
     r"(?P<vp>[^,;.]+)"
 )
+RISK = re.compile(
+    r"\b(?:warned|warns|cautioned|feared|fears)\s+(?:[\w']+\s+){0,3}?that\s+"
+    r"(?P<clause>[^,;.:]+?\b(?:could|might|may)\s+[^,;.:]+)"
+)
+CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
+_NOT_VERBS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "those",
+        "these",
+        "his",
+        "her",
+        "our",
+        "any",
+        "all",
+        "some",
+        "more",
+        "other",
+        "north",
+        "south",
+        "korean",
+    ]
+)
 _CLAUSE_START = re.compile(
     r"(?:^|,\s+|;\s+|\b(?:that|although|though|as|while|because|since|when|but|after)\s+"
     r"|\b(?:said|says|say|told\s+\w+|warned|noted|added|believe[sd]?|think|thinks|estimated?)"
@@ -93,11 +120,42 @@ def find_openings(text: str) -> Iterator[Opening]:
             obj = _lower_first(match["obj"])
             question = f"What {obj} will {subject} {verb} {match['when']}?"
             yield Opening(_tidy(question), match.start(), match.end())
+    for match in RISK.finditer(text):
+        yield Opening(_invert(match["clause"]), match.start(), match.end())
+    for match in CONDITION.finditer(text):
+        question = _conditional(match["clause"])
+        if question:
+            yield Opening(question, match.start(), match.end())
     for match in APPEAL.finditer(text):
         who = match["who"]
         if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
             continue
         yield Opening(_ask("Will", who, match["vp"]), match.start(), match.end())
+
+
+def _conditional(clause: str) -> str | None:
+    """Turn a condition ("if the army returned to the talks") into "Will the army return ...?"."""
+    words = clause.split()
+    for i, word in enumerate(words[1:6], start=1):
+        lowered = word.lower()
+        if not word.islower() or lowered in _NOT_VERBS:
+            continue
+        past = lowered.endswith("ed")
+        plural_subject = words[i - 1].endswith("s") and not lowered.endswith("s")
+        singular_verb = lowered.endswith("s") and not lowered.endswith("ss") and i > 1
+        if past or plural_subject or singular_verb:
+            subject = " ".join(words[:i])
+            if subject.lower() in _PRONOUNS:
+                return None
+            verb = (
+                _base_form(lowered)
+                if past
+                else lowered.removesuffix("s")
+                if singular_verb
+                else lowered
+            )
+            return _ask("Will", _lower_first(subject), " ".join([verb, *words[i + 1 :]]))
+    return None
 
 
 def _subject(text: str, end: int) -> str | None:

@@ -128,7 +128,10 @@ def _speakers(
         if mention.end > verb.start() or mention.kind == "adjective":
             continue
         gap = text[mention.end : verb.start()]
-        if not (_GAP_BEFORE.fullmatch(gap) or _RELATIVE_GAP.fullmatch(gap)):
+        closes_appositive = re.fullmatch(r"\s*,\s*", gap) and re.search(
+            r",\s*$", text[: mention.start]
+        )
+        if not (_GAP_BEFORE.fullmatch(gap) or _RELATIVE_GAP.fullmatch(gap) or closes_appositive):
             continue
         if _LOOKS_LIKE_OBJECT.search(text[max(0, mention.start - 12) : mention.start]):
             continue
