@@ -123,9 +123,9 @@ def find_openings(text: str) -> Iterator[Opening]:
     for match in RISK.finditer(text):
         yield Opening(_invert(match["clause"]), match.start(), match.end())
     for match in CONDITION.finditer(text):
-        question = _conditional(match["clause"])
-        if question:
-            yield Opening(question, match.start(), match.end())
+        condition = _conditional(match["clause"])
+        if condition:
+            yield Opening(condition, match.start(), match.end())
     for match in APPEAL.finditer(text):
         who = match["who"]
         if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
