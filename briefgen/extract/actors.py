@@ -78,7 +78,7 @@ _GROUP = _alternation(GROUP_NOUNS)
 GROUP = re.compile(
     rf"{_BOUND_L}(?:(?:(?i:the|a|an|other|senior|top|two|three|several)|unnamed)\s+)*"
     rf"(?P<state>{_STATE_REF})\s+(?:(?:senior|top|military|defen[cs]e|intelligence|security|"
-    rf"government|administration)\s+)*(?P<group>(?i:{_GROUP})){_BOUND_R}"
+    rf"government|administration)\s+)*(?:[A-Z][a-z]+\s+){{0,2}}(?P<group>(?i:{_GROUP})){_BOUND_R}"
     rf"|{_BOUND_L}(?i:officials|authorities|diplomats)\s+(?:in|from)\s+(?P<state2>{_NOUN})"
     rf"{_BOUND_R}"
 )
@@ -86,6 +86,7 @@ PRONOUN = re.compile(
     r"\b(?:[Hh]is|[Hh]er)\s+(?:office|spokes(?:man|woman|person)|aides?|press secretary)\b"
     r"|\b(?:he|she|He|She)\b"
 )
+IT_SAID = re.compile(r"\b[Ii]t\s+(?:said|says|added|noted|warned)\b")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III"})
 _TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
 _CLASS_BY_TITLE = {t.lower(): c for t, c in TITLES.items()}
@@ -115,6 +116,11 @@ class Mention:
     actor: str
     kind: str
     """One of: person, state, group, body, adjective, pronoun."""
+
+
+def is_name(word: str) -> bool:
+    """Tell whether a word is a built-in name of a state or body ('Houthis', 'Philippines')."""
+    return word in _NOUN_TO_ID or word in _ADJ_TO_ID
 
 
 def state_id(text: str) -> str | None:
@@ -330,6 +336,8 @@ class ActorIndex:
             add(m.start(), m.end(), _ADJ_TO_ID[m.group()], "adjective", 5)
         for m in PRONOUN.finditer(text):
             add(m.start(), m.end(), "?", "pronoun", 6)
+        for m in IT_SAID.finditer(text):
+            add(m.start(), m.start() + 2, "?it", "pronoun", 6)
         found.sort(key=lambda t: (t[0], t[1], t[2]))
         result: list[Mention] = []
         last_end = -1

@@ -64,12 +64,17 @@ class _Run:
         self.result = Extraction()
         self.used: dict[str, tuple[Sentence, tuple[int, int]]] = {}
         self.last_person: str | None = None
+        self.last_body: str | None = None
 
     def run(self) -> Extraction:
         for sentence in self.article.sentences:
             mentions = self.index.mentions(sentence.text)
             acts = speech.find_acts(
-                sentence.text, mentions, self.last_person, partial(self.name_speaker, sentence)
+                sentence.text,
+                mentions,
+                self.last_person,
+                partial(self.name_speaker, sentence),
+                self.last_body,
             )
             self.add_positions(sentence, acts)
             self.add_forces(sentence, mentions, acts)
@@ -79,6 +84,9 @@ class _Run:
             speakers = [s for a in acts for s in a.speakers if self.index.is_person(s)]
             if speakers or people:
                 self.last_person = (speakers or people)[-1]
+            bodies = [s for a in acts for s in a.speakers if not self.index.is_person(s)]
+            if bodies:
+                self.last_body = bodies[-1]
         self.result.actors = self.actors()
         return self.result
 

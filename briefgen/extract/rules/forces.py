@@ -49,7 +49,7 @@ _QUALIFIERS = (
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
     sorted(_WORD_NUMBERS, key=len, reverse=True)
 )
-_MOD_WORD = r"(?:(?!(?:and|or|to|in|at|on|were|was|are|is|have|has)\b)[\w'’-]+\s+)"
+_MOD_WORD = r"(?:(?!(?:and|or|to|in|at|on|were|was|are|is|have|has)\b)[\w'’.-]+\s+)"
 QUANTITY = re.compile(
     rf"(?i:(?P<qual>{_QUALIFIERS})\s+)?(?P<def>(?i:the)\s+)?"
     rf"(?P<num>{_NUMBER})(?:\s*(?P<scale>thousand|million))?"

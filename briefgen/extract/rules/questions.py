@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefgen.extract.actors import is_name
+from briefgen.extract.rules.speech import COMMON_CAPITALS
+
 _AUX = r"(?:would|will|could|can|should|might|may|is|are|was|were|has|have|had|does|do|did)"
 _THOUGHT = re.compile(
     r"^(?:he|she|they|it|the \w+)\s+(?:thought|believed|expected|felt|considered)\s+(?:that\s+)?",
@@ -78,7 +81,7 @@ _SPEAKER_BEFORE = re.compile(
     r"(?P<who>(?:[A-Z][\w'’.-]*\s+)*[A-Za-z][\w'’.-]*)\s+(?:said|says|told\s+\w+|noted|added)\s+"
     r"(?:that\s+)?(?:he|she|they|we|it)(?:\s+(?:is|are|was|were|has|have|had|would|will))*\s*$"
 )
-_COMMON_CAPITALS = frozenset({"Officials", "Diplomats", "Aid", "Analysts", "Residents", "Troops"})
+
 _VERB_WORD = re.compile(rf"\b{_AUX}\b|\b(?:will|would)\b")
 
 
@@ -164,7 +167,8 @@ def _subject(text: str, end: int) -> str | None:
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     begin = starts[-1] if starts else 0
     subject = head[begin:].strip()
-    if not subject or re.search(r"(?:^|\s)and$", subject) or subject.lower().startswith("and "):
+    subject = re.sub(r"^(?:and|but|or)\s+(?=\S)", "", subject) if " " in subject else subject
+    if not subject or re.search(r"(?:^|\s)and$", subject):
         first = _VERB_WORD.search(text)
         if not first:
             return None
@@ -185,13 +189,20 @@ def _subject(text: str, end: int) -> str | None:
 def _lower_first(text: str) -> str:
     words = text.split()
     common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
-    if words and (words[0] in common or words[0] in _COMMON_CAPITALS):
+    first = words[0] if words else ""
+    generic = first.endswith("ing") or (first.endswith("s") and not first.endswith(("ss", "us")))
+    if words and (first in common or first in COMMON_CAPITALS or (generic and not is_name(first))):
         words[0] = words[0].lower()
     return " ".join(words)
 
 
 def _ask(lead: str, subject: str, vp: str) -> str:
-    vp = re.split(r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had)\b", vp)[0]
+    vp = re.split(
+        r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had|said|warned|added"
+        r"|urged|noted|insisted|called)\b",
+        vp,
+    )[0]
+    vp = re.sub(r"\bwhat (?:he|she|it|they) (?:called|described as)\s+", "", vp)
     return _tidy(f"{lead} {subject} {vp.strip()}?")
 
 

@@ -49,6 +49,32 @@ _OBJECT_VERBS = re.compile(
 )
 _INVERTING = re.compile(r"^(?:said|says|added|adds|wrote|noted|told reporters|warned)$")
 _DESCRIPTOR = re.compile(r"(?:,|,[\"”]|[\"”])\s*((?:[\w'’.-]+\s+){0,5})$")
+_NEUTRAL = re.compile(r"^(?:said|says|added|adds|noted|told|tells|explained|stressed)\b")
+COMMON_CAPITALS = frozenset(
+    [
+        "Officials",
+        "Analysts",
+        "Diplomats",
+        "Residents",
+        "Witnesses",
+        "Experts",
+        "Sources",
+        "Critics",
+        "Observers",
+        "Police",
+        "Authorities",
+        "Lawmakers",
+        "Activists",
+        "Doctors",
+        "Soldiers",
+        "Troops",
+        "Aid",
+        "Many",
+        "Some",
+        "Others",
+    ]
+)
+_OPENING_SPEAKER = re.compile(r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+")
 _PROPER_SPEAKER = re.compile(
     r"(?:,|,[\"”])\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|without|the|and|de|du)?\s*[A-Z][\w'’-]+){1,5})\s+$"
@@ -83,19 +109,37 @@ def find_acts(
     mentions: list[Mention],
     last_person: str | None,
     name_speaker: Callable[[str, int], str] | None = None,
+    last_body: str | None = None,
 ) -> list[SpeechAct]:
     """Return the acts of reported speech in a sentence, in order."""
     verbs = [m for m in SPEECH_VERB.finditer(text) if not _inside_quote(text, m.start())]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
-        speakers, speaker_start, inverted_end = _speakers(text, verb, mentions, last_person)
-        if not speakers and acts and re.search(r"\s+and\s+$", text[: verb.start()]):
-            speakers, speaker_start = acts[-1].speakers, verb.start()
+        speakers, speaker_start, inverted_end = _speakers(
+            text, verb, mentions, last_person, last_body
+        )
+        if (
+            not speakers
+            and acts
+            and re.search(r"(?:,\s*|\s+)(?:and|but)\s+$", text[: verb.start()])
+        ):
+            # "X said A and added B" is one statement; "X urged A and warned B" is two.
+            end = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
+            more = _content(text, verb, acts[-1].speakers, verb.start(), -1, end, mentions)
+            if more is not None and _NEUTRAL.match(more.verb):
+                acts[-1] = _join(acts[-1], more)
+            elif more is not None:
+                acts.append(more)
+            continue
         if not speakers and name_speaker is not None:
             named = _PROPER_SPEAKER.search(text[: verb.start()])
+            opening = _OPENING_SPEAKER.fullmatch(text[: verb.start()])
             if named and _is_trailer(text[verb.end() :]):
                 speakers = (name_speaker(named["name"], named.start("name")),)
                 speaker_start = named.start() + 1
+            elif opening and opening["name"].split()[0] not in COMMON_CAPITALS:
+                speakers = (name_speaker(opening["name"], 0),)
+                speaker_start = 0
         if not speakers:
             continue
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
@@ -118,7 +162,11 @@ def _inside_quote(text: str, pos: int) -> bool:
 
 
 def _speakers(
-    text: str, verb: re.Match[str], mentions: list[Mention], last_person: str | None
+    text: str,
+    verb: re.Match[str],
+    mentions: list[Mention],
+    last_person: str | None,
+    last_body: str | None,
 ) -> tuple[tuple[str, ...], int, int]:
     """Find who speaks: a mention before the verb, or right after it ("said Blinken")."""
     speakers: list[str] = []
@@ -139,6 +187,8 @@ def _speakers(
         if actor == "?":
             earlier = [m.actor for m in mentions[:i] if m.kind == "person"]
             actor = earlier[-1] if earlier else "?"
+        elif actor == "?it":
+            actor = last_body or ""
         speakers.append(actor)
         start = mention.start
         j = i - 1
@@ -248,6 +298,25 @@ def _content(
     )
 
 
+def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
+    """Join what one speaker said with two verbs in one sentence into one act."""
+    verb = second.verb if second.verb not in ("said", "says") else ""
+    content = f"{first.content}; {verb} {second.content}".replace(";  ", "; ")
+    quotes = [q for q in (first.quote, second.quote) if q]
+    return SpeechAct(
+        speakers=first.speakers,
+        verb=first.verb,
+        verb_span=first.verb_span,
+        content=content,
+        content_span=(first.content_span[0], max(first.content_span[1], second.content_span[1])),
+        quote=" … ".join(quotes) if quotes else None,
+        addressed=first.addressed or second.addressed,
+        asked=first.asked,
+        venue=first.venue or second.venue,
+        outside=first.outside,
+    )
+
+
 def content_start_after(span: tuple[int, int], verb: re.Match[str]) -> bool:
     """Tell whether the reported words follow the verb (so it reads as their lead-in)."""
     return span[0] >= verb.end()
@@ -256,10 +325,12 @@ def content_start_after(span: tuple[int, int], verb: re.Match[str]) -> bool:
 def _is_trailer(rest: str) -> bool:
     """Tell whether what follows "X said" only says when or where, not what."""
     rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
-    if rest.startswith(("that", '"', "“")) or len(rest.split()) > 14:
+    if rest.startswith(("that", '"', "“")):
         return False
-    if re.match(r"^,\s*(?:citing|adding|saying|referring|calling|according)\b", rest):
+    if re.match(r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an)\b", rest):
         return True
+    if len(rest.split()) > 14:
+        return False
     return bool(_TRAILER_START.match(rest)) or not rest.strip(" .,;")
 
 
