@@ -6,20 +6,25 @@ import datetime as dt
 import os
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, Severity
+from briefgen.model import Marking
 from briefgen.render.env import builtin_templates, read_asset
 from briefgen.site.cache import BriefStore, Manifest, cache_dir_for, config_key, digest, hash_files
 from briefgen.site.collect import SiteModel, Withheld, collect_site
 from briefgen.site.feed import render_feed, render_robots, render_sitemap
 from briefgen.site.inputs import read_inputs
-from briefgen.site.pages import Output, PageMaker, download_name
+from briefgen.site.pages import Output, PageMaker, download_name, render_download
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
 from briefgen.site.search import INDEX_DIR, index_site
+from briefgen.site.workers import PageSettings, WorkerPool, render_batch
 
 FORMATS = ("html", "pdf", "md", "json")
 SEARCH_KEY = ".search"
@@ -90,13 +95,64 @@ def build_site(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build (or update) the site for the briefs under `src` into `out`."""
+    pool = WorkerPool(jobs or os.cpu_count() or 1)
+    try:
+        return _build(
+            src,
+            out,
+            pool,
+            config=config,
+            today=today,
+            formats=formats,
+            include_restricted=include_restricted,
+            clean=clean,
+            jobs=jobs,
+            defer_pdfs=defer_pdfs,
+            search=search,
+            progress=progress,
+        )
+    finally:
+        pool.close()
+
+
+def _build(
+    src: Path,
+    out: Path,
+    pool: WorkerPool,
+    *,
+    config: Config,
+    today: dt.date,
+    formats: Sequence[str],
+    include_restricted: bool,
+    clean: bool,
+    jobs: int | None,
+    defer_pdfs: bool,
+    search: bool,
+    progress: Progress | None,
+) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(out)
     cache = cache_dir_for(out)
     if clean:
         shutil.rmtree(cache, ignore_errors=True)
     store = BriefStore.open(cache)
-    inputs = read_inputs(src, config=config, today=today, store=store)
+    manifest = Manifest.open(cache)
+    tkey = templates_key(config)
+    ckey = config_key(config)
+    salt = digest(ckey, tkey, include_restricted, list(formats), defer_pdfs, search)
+    inputs = read_inputs(
+        src,
+        config=config,
+        today=today,
+        store=store,
+        pool=pool,
+        salt=salt,
+        previous="" if clean or not _intact(out, manifest) else manifest.fingerprint,
+    )
+    if inputs.unchanged:
+        _restore_summary(report, manifest)
+        report.seconds["total"] = report.seconds["read"] = time.perf_counter() - started
+        return report
     report.findings = inputs.findings
     report.validated = inputs.validated
     site = collect_site(
@@ -110,8 +166,6 @@ def build_site(
     report.briefs = len(site.briefs)
     report.seconds["read"] = time.perf_counter() - started
 
-    tkey = templates_key(config)
-    ckey = config_key(config)
     html_key = digest(ckey, tkey, include_restricted, list(formats))
     maker = PageMaker(site, config, today, formats, html_key)
     outputs = maker.outputs()
@@ -119,7 +173,6 @@ def build_site(
     outputs += _extras(site, config, outputs, html_key)
     pdf_jobs = _pdf_jobs(site, out, formats, ckey, tkey)
 
-    manifest = Manifest.open(cache)
     old = manifest.keys
     new: dict[str, str] = {}
     todo: list[Output] = []
@@ -129,11 +182,21 @@ def build_site(
         else:
             todo.append(o)
     report.unchanged = len(outputs) - len(todo)
-    for done, o in enumerate(todo, 1):
-        try:
-            data = o.make()
-        except BriefgenError as exc:
-            report.failures.append(Failure(o.source or "(site)", o.path, str(exc)))
+    by_path = {o.path: o for o in todo}
+    settings = PageSettings(
+        config, today, tuple(formats), html_key, include_restricted, str(Path.cwd())
+    )
+    parallel = [o for o in todo if o.job is not None] if pool.worth_it(len(todo)) else []
+    tasks = [(o.path, o.job[0], o.job[1], settings) for o in parallel if o.job is not None]
+    # The workers render brief pages while this process renders the listings.
+    results = pool.map(render_batch, tasks) if tasks else iter(())
+    serial = [(o.path, o.make, "") for o in todo if o.job is None or not tasks]
+    done = 0
+    for path, data, error in chain(_run_serial(serial), results):
+        o = by_path[path]
+        done += 1
+        if error:
+            report.failures.append(Failure(o.source or "(site)", o.path, error))
             continue
         _write(out / o.path, data)
         new[o.path] = o.key
@@ -188,18 +251,84 @@ def build_site(
         report.seconds["search"] = time.perf_counter() - t0
     elif old.get(SEARCH_KEY) == search_key:
         new[SEARCH_KEY] = search_key
-    manifest.save(new)
-    store.save()
     # Errors are part of the id so that open pages reload when they appear or go away.
     report.build_id = digest(sorted(new.items()), [f.format() for f in report.findings])
+    # A build with failures leaves no fingerprint, so the next one retries what failed.
+    fingerprint = "" if report.failures else inputs.fingerprint
+    manifest.save(new, fingerprint, _summary(report))
+    store.save()
     report.seconds["total"] = time.perf_counter() - started
     return report
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    from briefgen.output import write_atomic
+def _intact(out: Path, manifest: Manifest) -> bool:
+    """Tell whether every file the last build made is still there."""
+    return bool(manifest.keys) and all(
+        (out / rel).is_file() for rel in manifest.keys if rel != SEARCH_KEY
+    )
 
-    write_atomic(path, data)
+
+def _summary(report: BuildReport) -> dict[str, Any]:
+    """Return what a no-change build must report again: counts, withheld, findings."""
+    return {
+        "briefs": report.briefs,
+        "build_id": report.build_id,
+        "withheld": [
+            {"path": w.path, "brief_id": w.brief_id, "marking": w.marking.value, "reason": w.reason}
+            for w in report.withheld
+        ],
+        "findings": [f.to_dict() for f in report.findings],
+    }
+
+
+def _restore_summary(report: BuildReport, manifest: Manifest) -> None:
+    """Fill the report of a no-change build from the last build's summary."""
+    summary = manifest.summary
+    report.briefs = summary.get("briefs", 0)
+    report.build_id = summary.get("build_id", "")
+    report.unchanged = len(manifest.keys)
+    report.withheld = [
+        Withheld(w["path"], w["brief_id"], Marking(w["marking"]), w["reason"])
+        for w in summary.get("withheld", [])
+    ]
+    report.findings = [
+        Finding(f["file"], f["line"], f["col"], Severity(f["severity"]), f["path"], f["message"])
+        for f in summary.get("findings", [])
+    ]
+
+
+def _run_serial(
+    jobs: Sequence[tuple[str, Callable[[], str | bytes], str]],
+) -> Iterator[tuple[str, str | bytes, str]]:
+    """Render outputs in this process, turning errors into messages."""
+    for path, make, _ in jobs:
+        try:
+            yield path, make(), ""
+        except BriefgenError as exc:
+            yield path, "", str(exc)
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    """Write a file atomically (temp file, then rename), leaving identical files alone.
+
+    Unlike briefgen.output.write_atomic this does not fsync: thousands of fsyncs dominated
+    the build time. The rename still means readers never see half a file; after a power
+    loss the next build simply rewrites what is missing.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.stat().st_size == len(payload) and path.read_bytes() == payload:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(payload)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _downloads(
@@ -209,37 +338,17 @@ def _downloads(
     outputs: list[Output] = []
     for item in site.briefs:
         folder = item.url.rsplit("/", 1)[0]
-        checked = item.checked
-        if "md" in formats:
-
-            def make_md(checked: object = checked) -> str:
-                from briefgen.render.markdown_out import render_markdown
-
-                return render_markdown(checked, config=config, today=today)  # type: ignore[arg-type]
-
-            outputs.append(
-                Output(
-                    f"{folder}/{download_name(item, 'md')}",
-                    digest("md", ckey, tkey, item.key, item.stale),
-                    make_md,
-                    source=str(checked.path),
+        for fmt in ("md", "json"):
+            if fmt in formats:
+                outputs.append(
+                    Output(
+                        f"{folder}/{download_name(item, fmt)}",
+                        digest(fmt, ckey, tkey, item.key, item.stale),
+                        partial(render_download, item, fmt, config, today),
+                        source=str(item.checked.path),
+                        job=(fmt, item),
+                    )
                 )
-            )
-        if "json" in formats:
-
-            def make_json(checked: object = checked) -> str:
-                from briefgen.render.json_out import render_json
-
-                return render_json(checked, config=config, today=today)  # type: ignore[arg-type]
-
-            outputs.append(
-                Output(
-                    f"{folder}/{download_name(item, 'json')}",
-                    digest("json", ckey, tkey, item.key, item.stale),
-                    make_json,
-                    source=str(checked.path),
-                )
-            )
     return outputs
 
 

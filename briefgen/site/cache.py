@@ -125,6 +125,8 @@ class Manifest:
 
     path: Path
     keys: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""
+    summary: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path) -> Manifest:
@@ -132,15 +134,21 @@ class Manifest:
         path = folder / "manifest.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            keys = data["outputs"] if data.get("format") == CACHE_FORMAT else {}
+            if data.get("format") != CACHE_FORMAT:
+                raise ValueError("old cache format")
+            return cls(path, dict(data["outputs"]), data["fingerprint"], data["summary"])
         except (OSError, ValueError, KeyError, TypeError):
-            keys = {}
-        return cls(path, dict(keys))
+            return cls(path)
 
-    def save(self, keys: Mapping[str, str]) -> None:
-        """Write the manifest with the keys of the finished build."""
+    def save(self, keys: Mapping[str, str], fingerprint: str, summary: dict[str, Any]) -> None:
+        """Write the manifest of the finished build: output keys, input fingerprint, report."""
         self.keys = dict(sorted(keys.items()))
-        payload = {"format": CACHE_FORMAT, "outputs": self.keys}
+        payload = {
+            "format": CACHE_FORMAT,
+            "fingerprint": fingerprint,
+            "summary": summary,
+            "outputs": self.keys,
+        }
         write_atomic(self.path, json.dumps(payload, indent=0, separators=(",", ":")))
 
 

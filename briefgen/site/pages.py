@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
 from briefgen.config import Config
 from briefgen.model import Marking
+from briefgen.model.base import INLINE_CITE
 from briefgen.render.context import brief_context, format_date, item_anchors
 from briefgen.render.html import render_template
-from briefgen.render.markdown import markdown_plain, markdown_to_html
+from briefgen.render.markdown import markdown_to_html
 from briefgen.site.cache import digest
 from briefgen.site.collect import ActorEntry, ActorPage, SiteBrief, SiteModel
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
 FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
 
 
@@ -29,6 +33,8 @@ class Output:
     make: Callable[[], str | bytes]
     source: str = ""
     indexed: bool = False
+    job: tuple[str, SiteBrief] | None = None
+    """For per-brief files: what a worker process needs to render it instead."""
 
 
 def depth_root(path: str) -> str:
@@ -47,14 +53,27 @@ def topic_name(topic: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+@lru_cache(maxsize=16384)
 def bluf_html(text: str) -> Markup:
-    """Render a BLUF for a listing: Markdown without its citation marks."""
-    return markdown_to_html(markdown_plain(text))
+    """Render Markdown for a listing, without its citation marks (one brief shows on many)."""
+    plain = _SPACE_BEFORE_PUNCT.sub(r"\1", INLINE_CITE.sub("", text)).strip()
+    return markdown_to_html(plain)
 
 
 def download_name(item: SiteBrief, fmt: str) -> str:
     """Return the file name of a brief's download in one format."""
     return f"{item.id}.{fmt}"
+
+
+def render_download(item: SiteBrief, fmt: str, config: Config, today: dt.date) -> str:
+    """Render a brief's Markdown or JSON file."""
+    if fmt == "md":
+        from briefgen.render.markdown_out import render_markdown
+
+        return render_markdown(item.checked, config=config, today=today)
+    from briefgen.render.json_out import render_json
+
+    return render_json(item.checked, config=config, today=today)
 
 
 @dataclass
@@ -143,6 +162,7 @@ class PageMaker:
                     _bind(self.brief_page, item),
                     source=str(item.checked.path),
                     indexed=True,
+                    job=("page", item),
                 )
             )
         for topic, items in site.topics.items():
@@ -271,6 +291,7 @@ class PageMaker:
         return self.render("brief.html.j2", ctx)
 
 
+@lru_cache(maxsize=16384)
 def _md_inline(text: str) -> Markup:
     html = str(bluf_html(text)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:

@@ -34,9 +34,14 @@ class Failure:
     message: str
 
 
-def _render(checked: Validated, config: Config, today: dt.date) -> tuple[bytes | None, str]:
+def _render(
+    checked: Validated, config: Config, today: dt.date, cwd: str
+) -> tuple[bytes | None, str]:
     """Render one PDF in a worker; return the bytes or the error text, never raise."""
     try:
+        from briefgen.site.workers import enter
+
+        enter(cwd)
         from briefgen.render.pdf import render_pdf
 
         return render_pdf(checked, config=config, today=today), ""
@@ -61,11 +66,12 @@ def render_pdfs(
     if not jobs:
         return written, failures
     # forkserver: safe with the server's threads, and WeasyPrint is imported once for all.
+    cwd = str(Path.cwd())
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["briefgen.render.pdf"])
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
         futures: dict[Future[tuple[bytes | None, str]], PdfJob] = {
-            pool.submit(_render, job.checked, config, today): job for job in jobs
+            pool.submit(_render, job.checked, config, today, cwd): job for job in jobs
         }
         for future in as_completed(futures):
             job = futures[future]

@@ -193,6 +193,15 @@ def test_changed_brief_rerenders_its_page_and_listings(project: Path) -> None:
     assert "Three data cables" in (project / "site/index.html").read_text()
 
 
+def test_removed_output_file_is_rebuilt(project: Path) -> None:
+    build(project)
+    page = project / "site" / "actors" / "china" / "index.html"
+    page.unlink()
+    report = build(project)
+    assert report.rendered == ["actors/china/index.html"]
+    assert page.is_file()
+
+
 def test_deleted_brief_disappears(project: Path) -> None:
     build(project)
     (project / "briefs" / "baltic-cables.yaml").unlink()
@@ -270,3 +279,38 @@ def test_pdfs_build_in_parallel_and_one_failure_is_reported(project: Path) -> No
     )
     assert again.failures == []
     assert "briefs/baltic-cables/baltic-cables.pdf" in again.rendered
+
+
+def test_worker_processes_give_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big builds validate and render in worker processes; the output must not change."""
+    from site_helpers import GREEN_QUIET
+
+    sites = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs{jobs}"
+        make_project(folder, amber=False)
+        for i in range(60):
+            text = GREEN_QUIET.replace("id: baltic-cables", f"id: baltic-{i:02d}")
+            (folder / "briefs" / f"baltic-{i:02d}.yaml").write_text(text)
+        (folder / "briefs" / "broken.yaml").write_text("schema: 1\ntitle: Broken\n")
+        monkeypatch.chdir(folder)  # relative paths, as the command line passes them
+        report = build_site(
+            Path("briefs"),
+            Path("site"),
+            config=config_for(folder),
+            today=TODAY,
+            formats=("html", "md", "json"),
+            jobs=jobs,
+            search=False,
+        )
+        assert report.validated == 62
+        assert [f.file for f in report.errors] == ["briefs/broken.yaml"] * len(report.errors)
+        assert len(report.rendered) > 200
+        sites.append(folder / "site")
+    first, second = sites
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -35,6 +35,10 @@ def test_site_prints_withheld_briefs_and_why(project: Path) -> None:
     assert "above publish.max_marking TLP:CLEAR" in output
     assert (project / "site" / "index.html").is_file()
     assert not list((project / "site").rglob("*.pdf"))
+    code, again = run_site(project, "--formats", "html")
+    assert code == 0
+    assert "secret-amber" in again and "0 file(s) written" in again
+    assert "review_by" in again  # warnings are reported again on a no-change build
 
 
 def test_site_exits_1_on_an_invalid_brief(project: Path) -> None:
