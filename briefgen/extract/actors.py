@@ -67,8 +67,16 @@ APPOSITIVE_PERSON = re.compile(
     rf"(?:\s+of\s+(?P<of>{_NOUN}))?(?=,|\s+(?:said|told|says|warned|added))"
 )
 DEFINED_BODY = re.compile(
-    r"(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){1,6}?[A-Z][\w'’-]+)\s+\((?P<acr>[A-Z]{2,6})\)"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|the|and|de|du|la)\s+)*[A-Z][\w'’-]+)"
+    r"{0,8})\s+\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)"
 )
+# "the Africa Corps", "the Rapid Support Forces": bodies known by a capitalised name ending in
+# a word that says what sort of body it is.
+NAMED_BODY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement"
+    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission))\b"
+)
+THE_BODY = re.compile(r"\b[Tt]he\s+(?:group|movement|militia|organi[sz]ation|agency)\b")
 _ROLE = _alternation(ROLE_NOUNS)
 DESCRIPTION = re.compile(
     rf"{_BOUND_L}(?i:the|a|an)\s+(?:(?:top|senior|chief|former)\s+)?(?P<state>{_STATE_REF})\s+"
@@ -154,6 +162,8 @@ class ActorIndex:
                     self._learn_person(sentence, match, appositive=True, title=titled["title"])
             for match in DEFINED_BODY.finditer(sentence.text):
                 self._learn_body(sentence, match)
+            for match in NAMED_BODY.finditer(sentence.text):
+                self._learn_named_body(sentence, match)
         for sentence in sentences:
             for match in DESCRIPTION.finditer(sentence.text):
                 self._infer_affiliation(match)
@@ -290,6 +300,26 @@ class ActorIndex:
         self._bodies_by_name[name] = slug
         self._bodies_by_name[acronym] = slug
 
+    def _learn_named_body(self, sentence: Sentence, match: re.Match[str]) -> None:
+        name = re.sub(r"^The\s+", "", match["name"])
+        words = name.split()
+        if len(words) < 2 or state_id(words[0]) or name in self._bodies_by_name:
+            return
+        if any(w in _BLOCKED_NAME_WORDS for w in words):
+            return
+        slug = _slug(name)
+        if slug in self.records or slug in _ENTRIES:
+            return
+        armed = not re.search(r"(?:Mission|Alliance|Coalition)$", name)
+        self.records[slug] = ActorRecord(
+            id=slug,
+            name=name,
+            kind=ActorKind.ARMED_GROUP if armed else ActorKind.ORGANIZATION,
+            sentence=sentence,
+            span=(sentence.start + match.start("name"), sentence.start + match.end("name")),
+        )
+        self._bodies_by_name[name] = slug
+
     def _infer_affiliation(self, match: re.Match[str]) -> None:
         state = state_id(match["state"])
         role_class = ROLE_NOUNS.get(match["role"].lower())
@@ -338,6 +368,8 @@ class ActorIndex:
             add(m.start(), m.end(), "?", "pronoun", 6)
         for m in IT_SAID.finditer(text):
             add(m.start(), m.start() + 2, "?it", "pronoun", 6)
+        for m in THE_BODY.finditer(text):
+            add(m.start(), m.end(), "?it", "pronoun", 7)
         found.sort(key=lambda t: (t[0], t[1], t[2]))
         result: list[Mention] = []
         last_end = -1

@@ -267,4 +267,7 @@ GROUP_NOUNS: tuple[str, ...] = (
     "spokesman",
     "spokeswoman",
     "command",
+    "sources",
+    "security sources",
+    "military sources",
 )

@@ -12,7 +12,8 @@ from briefgen.model import parse_quantity
 UNITS = (
     "troops|soldiers|personnel|servicemen|service members|servicemembers|fighters|militants"
     "|combatants|mercenaries|reservists|conscripts|recruits|marines|sailors|paratroopers"
-    "|special forces|peacekeepers|police officers|guards|border guards|tanks"
+    "|special forces|peacekeepers|police officers|guards|border guards|tanks|instructors"
+    "|military instructors|advisers|advisors|military advisers|trainers|contractors"
     "|armou?red vehicles|military vehicles|vehicles|artillery pieces|artillery systems"
     "|howitzers|drones|missiles|missile launchers|launchers|rockets|aircraft|warplanes"
     "|fighter jets|jets|helicopters|warships|ships|vessels|boats|submarines|battalions"
@@ -69,7 +70,8 @@ _DEPLOY_VERB = re.compile(
     r"\b(?:deployed|deploys|deploy|deploying|sent|sends|send|sending|massed|masses|amassed|moved"
     r"|moves|move|moving|stationed"
     r"|has|have|had|keeps|kept|maintains|fields|fielded|dispatched|committed|gathered|positioned"
-    r"|mobilized|mobilised|brought|rotated)\b"
+    r"|mobilized|mobilised|brought|rotated|withdrew|withdrawn|withdraw|pulled|numbered|numbers"
+    r"|comprised|comprises|totals|totalled|totaled|plans\s+to\s+deploy|plan\s+to\s+deploy)\b"
 )
 _LOCATION = re.compile(
     r"^(?:\s+(?:\w+ly|are|is|were|was|now|currently|present|stationed|deployed|based|massed"
@@ -185,7 +187,10 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
         if strength.start <= mention.start < strength.end and mention.kind != "pronoun":
             return mention.actor
     tail = text[strength.end : strength.end + 40]
-    after = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", tail)
+    after = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", tail)
+    possessed = re.search(r"\b(?:its|their)\s+(?:[a-z]+\s+)?$", text[: strength.start])
+    if after and "from" in after.group() and possessed:
+        after = None
     if after:
         for mention in mentions:
             if mention.start == strength.end + after.end():
@@ -194,7 +199,10 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
         if mention.end > strength.start or mention.kind in ("pronoun", "adjective"):
             continue
         between = text[mention.end : strength.start]
-        if _DEPLOY_VERB.search(between) and len(between.split()) <= 8 and "," not in between:
+        # "France, which withdrew its last 2,400 soldiers": a relative clause may intervene.
+        plain = re.sub(r",(?=\d{3})", "", between)
+        plain = re.sub(r",\s+(?:which|who)\b(?:[^,]*,)?", " ", plain)
+        if _DEPLOY_VERB.search(plain) and len(plain.split()) <= 10 and "," not in plain:
             return mention.actor
         if re.fullmatch(r"(?:'s|’s)\s+", between):
             return mention.actor

@@ -19,6 +19,14 @@ EXPECTED = re.compile(
     r"\b(?P<aux>is|are|was|were)\s+(?:now\s+|also\s+|widely\s+)?"
     r"(?:expected|set|poised|likely|due|scheduled|planning|preparing)\s+to\s+(?P<vp>[^,;.]+)"
 )
+INTENT = re.compile(
+    r"\b(?P<aux>plans|planned|intends|intended|aims|threatens|threatened)"
+    r"\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3})|\.(?=\d))+)"
+)
+UNSAID = re.compile(
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|disclosed|decided|set out)\s+"
+    r"(?P<wh>when|how|where|what|why)\s+(?P<clause>[^,;.]+)"
+)
 YET = re.compile(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<vp>[^,;.]+)")
 NOT_YET = re.compile(
     r"\b(?P<aux>has|have|had)\s+not\s+yet\s+(?P<vp>(?!decided)\w+(?:ed|en)\b[^,;.]*)"
@@ -40,7 +48,8 @@ ANNOUNCE = re.compile(
 )
 APPEAL = re.compile(
     r"\b(?:calls?\s+(?:on|for)|called\s+(?:on|for)|urged|urges|urging|appealed\s+to|pressed"
-    r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)\s+to\s+"
+    r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*"
+    r"|the\s+(?:junta|army|government|military|rebels|authorities|regime|alliance))\s+to\s+"
     r"(?P<vp>[^,;.]+)"
 )
 RISK = re.compile(
@@ -103,6 +112,13 @@ def find_openings(text: str) -> Iterator[Opening]:
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for match in INTENT.finditer(text):
+        subject = _subject(text, match.start())
+        if subject:
+            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for match in UNSAID.finditer(text):
+        inverted = _invert(match["clause"])
+        yield Opening(f"{match['wh'].capitalize()} {_lower_first_word(inverted)}", *match.span())
     for pattern in (YET, NOT_YET):
         for match in pattern.finditer(text):
             subject = _subject(text, match.start())
@@ -163,7 +179,7 @@ def _conditional(clause: str) -> str | None:
 
 def _subject(text: str, end: int) -> str | None:
     """Return the subject of the clause ending at `end` (shared subject for "and are ...")."""
-    head = text[:end].rstrip()
+    head = re.sub(r",\s+(?:which|who)\b[^,]*(?:,(?=\d{3})[^,]*)*,$", "", text[:end].rstrip())
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     begin = starts[-1] if starts else 0
     subject = head[begin:].strip()
@@ -184,6 +200,10 @@ def _subject(text: str, end: int) -> str | None:
     if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
         return None
     return _lower_first(subject)
+
+
+def _lower_first_word(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _lower_first(text: str) -> str:

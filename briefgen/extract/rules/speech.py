@@ -20,7 +20,7 @@ SPEECH_VERB = re.compile(
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
 _GAP_BEFORE = re.compile(
-    r"\s*(?:,\s*(?:who\s+)?[^,\"“”]{1,220},\s*)?"
+    r"\)?\s*(?:,\s*(?:who\s+)?(?:[^,\"“”]|,(?=\d{3})){1,220},\s*)?"
     r"(?:(?:also|later|again|then|previously|earlier|separately|repeatedly|publicly|once|has|"
     r"have|had|on\s+\w+day|\w+day|who|who\s+has|who\s+have|who\s+had|have\s+also|has\s+also|"
     r"and\s+\w+\s+ministers?)\s+)*"
@@ -112,7 +112,11 @@ def find_acts(
     last_body: str | None = None,
 ) -> list[SpeechAct]:
     """Return the acts of reported speech in a sentence, in order."""
-    verbs = [m for m in SPEECH_VERB.finditer(text) if not _inside_quote(text, m.start())]
+    verbs = [
+        m
+        for m in SPEECH_VERB.finditer(text)
+        if not _inside_quote(text, m.start()) and not re.search(r"\bas\s+$", text[: m.start()])
+    ]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
         speakers, speaker_start, inverted_end = _speakers(
@@ -327,7 +331,11 @@ def _is_trailer(rest: str) -> bool:
     rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
     if rest.startswith(("that", '"', "“")):
         return False
-    if re.match(r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an)\b", rest):
+    if re.match(
+        r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an|as|while|when|after"
+        r"|amid|before|since|despite)\b",
+        rest,
+    ):
         return True
     if len(rest.split()) > 14:
         return False
