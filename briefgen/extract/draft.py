@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from briefgen.extract.extractor import ArticleInfo, Extraction
 from briefgen.extract.text import Article
-from briefgen.model import Source, SourceType, parse_quantity
+from briefgen.model import Quantity, Source, SourceType
 from briefgen.model.base import slugify
 
 SECTIONS = ("forces", "positions", "events", "open_questions")
@@ -57,11 +57,13 @@ def item_data(item: BaseModel) -> dict[str, Any]:
 
 
 def _reads_back(strength: dict[str, Any]) -> bool:
+    """Tell whether the words as stated parse back to the same amount."""
     try:
-        parsed = parse_quantity(strength["as_stated"])
+        stated = Quantity.model_validate(strength["as_stated"])
+        full = Quantity.model_validate(strength)
     except (KeyError, ValueError):
         return False
-    return all(parsed.get(k) == strength.get(k) for k in ("qualifier", "value", "min", "max"))
+    return stated.same_amount(full) and stated.unit == full.unit
 
 
 def _with_dates(data: Any, key: str = "") -> Any:

@@ -6,7 +6,8 @@ import datetime as dt
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -215,6 +216,19 @@ def _build(
                 new[rel] = old[rel]  # keep the old PDF until the deferred pass replaces it
         else:
             pdf_todo.append((rel, key, job))
+    planned = set(new) | {rel for rel, _, _ in pdf_todo}
+    report.deleted = _delete_stale(out, old, planned, clean=clean)
+    indexed_keys = [o.key for o in outputs if o.indexed]
+    search_key = digest(indexed_keys, config.language)
+    indexing: Future[int] | None = None
+    searcher = ThreadPoolExecutor(max_workers=1)
+    if search and (old.get(SEARCH_KEY) != search_key or not (out / INDEX_DIR).is_dir()):
+        # pagefind runs in its own process, so it indexes the pages while PDFs render.
+        t_search = time.perf_counter()
+        indexing = searcher.submit(index_site, out, language=config.language)
+    elif old.get(SEARCH_KEY) == search_key:
+        new[SEARCH_KEY] = search_key
+
     if pdf_todo:
         t0 = time.perf_counter()
         keys = {job.rel: key for _, key, job in pdf_todo}
@@ -238,19 +252,14 @@ def _build(
         report.failures += failures
         report.seconds["pdf"] = time.perf_counter() - t0
 
-    report.deleted = _delete_stale(out, old, new, clean=clean)
-    indexed_keys = [o.key for o in outputs if o.indexed]
-    search_key = digest(indexed_keys, config.language)
-    if search and (old.get(SEARCH_KEY) != search_key or not (out / INDEX_DIR).is_dir()):
-        t0 = time.perf_counter()
+    if indexing is not None:
         try:
-            report.indexed = index_site(out, language=config.language)
+            report.indexed = indexing.result()
             new[SEARCH_KEY] = search_key
         except BriefgenError as exc:
             report.failures.append(Failure("(site)", INDEX_DIR, str(exc)))
-        report.seconds["search"] = time.perf_counter() - t0
-    elif old.get(SEARCH_KEY) == search_key:
-        new[SEARCH_KEY] = search_key
+        report.seconds["search"] = time.perf_counter() - t_search
+    searcher.shutdown()
     # Errors are part of the id so that open pages reload when they appear or go away.
     report.build_id = digest(sorted(new.items()), [f.format() for f in report.findings])
     # A build with failures leaves no fingerprint, so the next one retries what failed.
@@ -402,7 +411,9 @@ def _extras(
     return outputs
 
 
-def _delete_stale(out: Path, old: dict[str, str], new: dict[str, str], *, clean: bool) -> list[str]:
+def _delete_stale(
+    out: Path, old: dict[str, str], new: Collection[str], *, clean: bool
+) -> list[str]:
     """Remove files the last build made that this build does not; with clean, any stray file."""
     root = out.resolve()
     gone = sorted(set(old) - set(new) - {SEARCH_KEY})

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli, main
-from briefgen.validate import validate_text
-from tests.extract.conftest import FIXTURES
+from briefgen.validate import load_shared_actors, validate_text
+from tests.extract.conftest import FIXTURES, KURSK_ARTICLE, ROOT
 
 SHOAL = FIXTURES / "shoal-quoted.txt"
 BORDER = FIXTURES / "border-html.html"
@@ -167,3 +167,22 @@ def test_stdin_is_bytes_safe(
         main(["extract", "-"])
     assert exc.value.code == 1
     assert "binary" in capsys.readouterr().err
+
+
+def test_into_the_kursk_brief_uses_shared_actors(tmp_path: Path) -> None:
+    if not KURSK_ARTICLE.is_file():
+        pytest.skip("shared Kursk article not present")
+    for name in ("dprk-troops-kursk.yaml", "actors.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "briefs" / name).read_bytes())
+    brief = tmp_path / "dprk-troops-kursk.yaml"
+    before = brief.read_text()
+    args = ["--published", "2024-10-31", "--publisher", "Wire"]
+    code, _, err = _run(["extract", str(KURSK_ARTICLE), "--into", str(brief), *args])
+    assert code == 0, err
+    after = brief.read_text()
+    assert after.startswith(before.split("\nforces:")[0])
+    assert "\nactors:" not in after  # every actor is already in actors.yaml
+    checked = validate_text(after, str(brief), shared=load_shared_actors(tmp_path)).brief
+    nearly = [f for f in checked.forces if f.strength and f.strength.value == 8000]
+    assert len(nearly) == 1
+    assert "added forces: north-korea: 10,000 troops" in err

@@ -20,7 +20,7 @@ EXPECTED = re.compile(
     r"(?:expected|set|poised|likely|due|scheduled|planning|preparing)\s+to\s+(?P<vp>[^,;.]+)"
 )
 INTENT = re.compile(
-    r"\b(?P<aux>plans|planned|intends|intended|aims|threatens|threatened)"
+    r"\b(?P<aux>plans|planned|intends|aims|threatens|threatened)"
     r"\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3})|\.(?=\d))+)"
 )
 UNSAID = re.compile(
@@ -192,7 +192,7 @@ def _subject(text: str, end: int) -> str | None:
         if ", " in subject:
             subject = subject.rsplit(", ", 1)[1].strip()
     subject = re.sub(
-        r"(?:\s+(?:and|also|still|now|currently|is|are|was|were|has|have|had))+$", "", subject
+        r"(?:\s+(?:and|also|still|now|currently|is|are|was|were|has|have|had|\w+ly))+$", "", subject
     )
     if subject.lower() in _PRONOUNS:
         speaker = _SPEAKER_BEFORE.search(head)
