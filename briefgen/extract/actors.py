@@ -73,10 +73,13 @@ DEFINED_BODY = re.compile(
 # "the Africa Corps", "the Rapid Support Forces": bodies known by a capitalised name ending in
 # a word that says what sort of body it is.
 NAMED_BODY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement"
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement|Command"
     r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission))\b"
 )
-THE_BODY = re.compile(r"\b[Tt]he\s+(?:group|movement|militia|organi[sz]ation|agency)\b")
+THE_BODY = re.compile(
+    r"\b[Tt]he\s+(?:group|movement|militia|organi[sz]ation|agency|ministry|government|command"
+    r"|military|army)\b"
+)
 _ROLE = _alternation(ROLE_NOUNS)
 DESCRIPTION = re.compile(
     rf"{_BOUND_L}(?i:the|a|an)\s+(?:(?:top|senior|chief|former)\s+)?(?P<state>{_STATE_REF})\s+"
@@ -97,6 +100,17 @@ PRONOUN = re.compile(
 IT_SAID = re.compile(r"\b[Ii]t\s+(?:said|says|added|noted|warned)\b")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III"})
 _TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+UNIQUE_ROLES = frozenset({"foreign", "defense", "head-of-state", "head-of-government", "security"})
+# Family name first: "Li Xi" is Li, "Cho Tae-yul" is Cho.
+FAMILY_FIRST = frozenset(
+    str.split(
+        """Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo
+        Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang
+        Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Fu Zhong Wan Qin Kim Lee Park Choi Jung Kang
+        Cho Yoon Jang Lim Shin Seo Kwon Hwang Ahn Song Hong Yoo Ko Moon Yang Son Bae Baek Heo
+        Nam Noh Ha Kwak Sung Cha Joo Woo Ryu Jeon"""
+    )
+)
 _CLASS_BY_TITLE = {t.lower(): c for t, c in TITLES.items()}
 
 
@@ -193,7 +207,8 @@ class ActorIndex:
         groups = match.groupdict()
         state = groups.get("state") or groups.get("of") or ""
         affiliation = state_id(state) if state else TITLE_STATES.get(title.lower())
-        surname = [t for t in name.split() if t not in _SUFFIXES][-1]
+        parts = [t for t in name.split() if t not in _SUFFIXES]
+        surname = parts[0] if len(parts) in (2, 3) and parts[0] in FAMILY_FIRST else parts[-1]
         existing = self._people_by_name.get(name) or self._people_by_name.get(surname)
         if existing:
             record = self.records[existing]
@@ -240,10 +255,13 @@ class ActorIndex:
             used = {t: words.get(t, 0) for t in tokens}
             for token in tokens:
                 self._people_by_name.setdefault(token, record.id)
+            current = next((t for t in tokens if _slug(t) == record.id), None)
             if len(tokens) > 1 and used:
                 best = max(tokens, key=lambda t: (used[t], tokens.index(t)))
                 slug = _slug(best)
-                if slug != record.id and slug not in self.records and slug not in _ENTRIES:
+                more_used = current is None or used[best] > used[current]
+                free = slug not in self.records and slug not in _ENTRIES
+                if more_used and slug != record.id and free:
                     self._rename(record.id, slug)
 
     def _rename(self, old: str, new: str) -> None:
@@ -323,6 +341,10 @@ class ActorIndex:
     def _infer_affiliation(self, match: re.Match[str]) -> None:
         state = state_id(match["state"])
         role_class = ROLE_NOUNS.get(match["role"].lower())
+        if role_class not in UNIQUE_ROLES:
+            # A state has many spokespeople and envoys: "a State Department spokesperson"
+            # says nothing about who the spokesperson named earlier works for.
+            return
         candidates = [
             r
             for r in self.records.values()

@@ -138,6 +138,7 @@ class _Run:
         claimed = forces.claimant(sentence.text, mentions)
         if claimed is None and acts:
             claimed = acts[0].speakers[0]
+        previous: tuple[forces.Strength, str] | None = None
         for strength in forces.find_strengths(sentence.text):
             group = forces.described_group(sentence.text, strength)
             actor = (
@@ -145,6 +146,13 @@ class _Run:
                 if group
                 else forces.force_actor(sentence.text, strength, mentions)
             )
+            if previous and re.fullmatch(
+                r"\s*(?:,|,?\s+and)\s*", sentence.text[previous[0].end : strength.start]
+            ):
+                # "49 Chinese aircraft and 19 navy ships": one owner for the listed forces.
+                actor = previous[1]
+            if actor is not None:
+                previous = (strength, actor)
             if actor is None and self.result.forces:
                 actor = self.result.forces[-1].actor
             if actor is None:

@@ -69,7 +69,7 @@ _CASUALTY = re.compile(
 _DEPLOY_VERB = re.compile(
     r"\b(?:deployed|deploys|deploy|deploying|sent|sends|send|sending|massed|masses|amassed|moved"
     r"|moves|move|moving|stationed"
-    r"|has|have|had|keeps|kept|maintains|fields|fielded|dispatched|committed|gathered|positioned"
+    r"|keeps|kept|maintains|fields|fielded|dispatched|committed|gathered|positioned"
     r"|mobilized|mobilised|brought|rotated|withdrew|withdrawn|withdraw|pulled|numbered|numbers"
     r"|comprised|comprises|totals|totalled|totaled|plans\s+to\s+deploy|plan\s+to\s+deploy)\b"
 )
@@ -203,6 +203,8 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
         plain = re.sub(r",(?=\d{3})", "", between)
         plain = re.sub(r",\s+(?:which|who)\b(?:[^,]*,)?", " ", plain)
         if _DEPLOY_VERB.search(plain) and len(plain.split()) <= 10 and "," not in plain:
+            return mention.actor
+        if re.fullmatch(r"\s+(?:has|have|had|now has|still has)\s+(?:\w+\s+){0,2}", plain):
             return mention.actor
         if re.fullmatch(r"(?:'s|’s)\s+", between):
             return mention.actor

@@ -20,7 +20,8 @@ SPEECH_VERB = re.compile(
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
 _GAP_BEFORE = re.compile(
-    r"\)?\s*(?:,\s*(?:who\s+)?(?:[^,\"“”]|,(?=\d{3})){1,220},\s*)?"
+    r"\)?(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})?"
+    r"\s*(?:,\s*(?:who\s+)?(?:[^,\"“”]|,(?=\d{3})){1,220},\s*)?"
     r"(?:(?:also|later|again|then|previously|earlier|separately|repeatedly|publicly|once|has|"
     r"have|had|on\s+\w+day|\w+day|who|who\s+has|who\s+have|who\s+had|have\s+also|has\s+also|"
     r"and\s+\w+\s+ministers?)\s+)*"
@@ -49,6 +50,10 @@ _OBJECT_VERBS = re.compile(
 )
 _INVERTING = re.compile(r"^(?:said|says|added|adds|wrote|noted|told reporters|warned)$")
 _DESCRIPTOR = re.compile(r"(?:,|,[\"”]|[\"”])\s*((?:[\w'’.-]+\s+){0,5})$")
+_SHARED_SUBJECT = re.compile(
+    r"^(?:But\s+|And\s+)?(?P<who>\S)[^,;\"“”]*?\s(?:did not|didn't|does not|declined to)\s"
+    r"[^,;\"“”]*?\s(?:but|and)\s+$"
+)
 _NEUTRAL = re.compile(r"^(?:said|says|added|adds|noted|told|tells|explained|stressed)\b")
 COMMON_CAPITALS = frozenset(
     [
@@ -135,6 +140,13 @@ def find_acts(
             elif more is not None:
                 acts.append(more)
             continue
+        if not speakers:
+            # "He did not mention the drills but called on Beijing to ...": the subject
+            # of the sentence speaks with a verb coordinated to a non-speech one.
+            shared = _SHARED_SUBJECT.match(text[: verb.start()])
+            first = mentions[0] if mentions else None
+            if shared and first and first.start == shared.start("who"):
+                speakers, speaker_start = _speakers_of(first, mentions, last_person), verb.start()
         if not speakers and name_speaker is not None:
             named = _PROPER_SPEAKER.search(text[: verb.start()])
             opening = _OPENING_SPEAKER.fullmatch(text[: verb.start()])
@@ -300,6 +312,16 @@ def _content(
         venue=venue["venue"] if venue else None,
         outside=outside,
     )
+
+
+def _speakers_of(
+    mention: Mention, mentions: list[Mention], last_person: str | None
+) -> tuple[str, ...]:
+    if mention.actor == "?":
+        return (last_person,) if last_person else ()
+    if mention.actor.startswith("?") or mention.kind == "adjective":
+        return ()
+    return (mention.actor,)
 
 
 def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
