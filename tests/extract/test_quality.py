@@ -20,11 +20,6 @@ TARGETS = {
 # Strict xfail: when a rule change lifts one above the target, the test says so.
 SHORT = {
     ("darfur-unquoted", "positions"): "recall 0.89: one statement with two claims is split in two",
-    ("taiwan-blind", "forces"): "0.67/0.67: 'its own forces' misread as the ships' owner",
-    (
-        "taiwan-blind",
-        "positions",
-    ): "0.67/0.40: family-name-first names, 'the ministry', 'but called'",
 }
 
 
