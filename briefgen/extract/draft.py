@@ -22,13 +22,21 @@ HEADER = """\
 """
 
 
+def lead_of(article: Article) -> str | None:
+    """Return the lead: the first sentence long enough to be one (not a byline)."""
+    for sentence in article.sentences:
+        if len(sentence.text.split()) >= 8:
+            return sentence.text
+    return article.sentences[0].text if article.sentences else None
+
+
 def title_of(article: Article, info: ArticleInfo) -> str:
     """Return the article's title: given, its headline, or the start of its lead."""
     if info.title:
         return info.title
     if article.title:
         return article.title
-    lead = article.sentences[0].text if article.sentences else "Untitled article"
+    lead = lead_of(article) or "Untitled article"
     return lead if len(lead) <= 90 else lead[:90].rsplit(" ", 1)[0] + " …"
 
 
@@ -49,6 +57,8 @@ def item_data(item: BaseModel) -> dict[str, Any]:
     strength = data.get("strength")
     if isinstance(strength, dict) and _reads_back(strength):
         data["strength"] = strength["as_stated"]
+    if isinstance(data.get("cite"), list) and len(data["cite"]) == 1:
+        data["cite"] = data["cite"][0]
     for key in ("id", "extracted", "unreviewed"):
         if key in data:
             data[key] = data.pop(key)
@@ -76,11 +86,32 @@ def _with_dates(data: Any, key: str = "") -> Any:
     return data
 
 
+class _Dumper(yaml.SafeDumper):
+    """Indent lists under their key, as people write briefs, and keep spans on one line."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.SequenceNode:
+    flow = bool(data) and all(isinstance(v, int) for v in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
 def dump_yaml(data: Any) -> str:
     """Dump data as block-style YAML that keeps key order and Unicode."""
-    return yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=92
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=92,
     )
+    return text
 
 
 def section_data(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:
@@ -103,7 +134,7 @@ def render_draft(
 ) -> str:
     """Return the YAML text of a draft brief that validates with warnings only."""
     title = title_of(article, info)
-    lead = article.sentences[0].text if article.sentences else title
+    lead = lead_of(article) or title
     header: dict[str, Any] = {
         "schema": 1,
         "id": slugify(title, max_length=48) or "draft",

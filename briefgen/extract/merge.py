@@ -132,7 +132,9 @@ def _remap(data: dict[str, Any], rename: dict[str, str], old_key: str, new_key: 
             data[ref] = rename[data[ref]]
     if "actors" in data:
         data["actors"] = [rename.get(a, a) for a in data["actors"]]
-    if "cite" in data:
+    if isinstance(data.get("cite"), str):
+        data["cite"] = new_key if data["cite"] == old_key else data["cite"]
+    elif "cite" in data:
         data["cite"] = [new_key if c == old_key else c for c in data["cite"]]
     if isinstance(data.get("extracted"), dict):
         data["extracted"]["source"] = new_key

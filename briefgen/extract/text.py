@@ -69,6 +69,7 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*)*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
 )
+BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{0,80}$")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 
@@ -267,9 +268,12 @@ def prepare(raw: str, fmt: str) -> Article:
     first_line = lines[0].strip()
     if headline is None and _looks_like_headline(first_line, lines):
         headline = first_line
-    if headline and text.lstrip().startswith(headline):
-        body_start = text.index(headline) + len(headline)
-    sentences = tuple(s for s in split_sentences(text) if s.start >= body_start)
+    found = text.find(headline) if headline else -1
+    if headline and 0 <= found < 1000:
+        body_start = found + len(headline)
+    sentences = tuple(
+        s for s in split_sentences(text) if s.start >= body_start and not BYLINE.match(s.text)
+    )
     return Article(text=text, title=headline, sentences=sentences)
 
 
