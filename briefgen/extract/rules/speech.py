@@ -264,35 +264,32 @@ def _content(
         before.endswith((",", ',"', ",”", '"', "”"))
         and not asked
         and not (_LEAD_ADVERBIAL.match(before) and len(before.split()) <= 6)
-        and len(before.split()) >= 4
+        and (len(before.split()) >= 4 or before.startswith(('"', "“")))
     )
     addressed = _addressed(text, verb, mentions, speakers)
     trailer = text[after_start:]
     if verb.group().startswith(("told", "tells")):
         trailer = re.sub(r"^\s*(?:[a-z]+\s+){1,3}(?=(?:at|in|during|on|after|from)\b)", "", trailer)
     if lead_ok and _is_trailer(trailer):
-        content_start = 0
-        content = before.rstrip(',"”').lstrip('"“').rstrip(",")
+        # "Words," X said (at ...)[, "more words."]
+        more = _QUOTED.findall(text[after_start:])
+        raw = " ".join([before, *more])
         content_span = (0, len(before))
-        outside = ((speaker_start, len(text)),)
-        trailing = _QUOTED.findall(text[after_start:])
-        quotes = _QUOTED.findall(before) + trailing
-        quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
-        if quote and not before.lstrip().startswith(('"', "“")):
-            quote = None if len(quote) < 0.5 * len(content) else quote
-        _ = content_start
+        outside: tuple[tuple[int, int], ...] = ((speaker_start, len(text)),)
+        quotes = _QUOTED.findall(before) + more
     else:
+        # X said (that) words.
         lead = _THAT.match(after) or _LEAD_IN.match(after)
         skip = lead.end() if lead else 0
-        content = after[skip:].strip().rstrip(".").strip()
+        raw = after[skip:].strip().rstrip(".")
         begin = after_start + skip
         content_span = (begin, begin + len(after[skip:]))
         outside = ((0, begin),)
-        quotes = _QUOTED.findall(content)
-        quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
-        content = content.replace("“", "").replace("”", "").replace('"', "")
-        if asked:
-            content = f"Asked whether {asked['q'].strip()}: {content}"
+        quotes = _QUOTED.findall(raw)
+    quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
+    content = re.sub(r"[\"“”]", "", raw).strip().rstrip(",")
+    if asked:
+        content = f"Asked whether {asked['q'].strip()}: {content}"
     content = content.strip().strip(",").strip()
     if len(content.split()) < 3:
         return None
@@ -353,6 +350,8 @@ def _is_trailer(rest: str) -> bool:
     rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
     if rest.startswith(("that", '"', "“")):
         return False
+    if re.match(r"^,\s*[\"“]", rest):
+        return True
     if re.match(
         r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an|as|while|when|after"
         r"|amid|before|since|despite)\b",
