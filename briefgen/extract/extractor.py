@@ -13,6 +13,7 @@ from briefgen.extract.keywords import overlap
 from briefgen.extract.rules import events, forces, positions, questions, speech
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
+from briefgen.model.base import slugify
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,7 @@ class _Run:
             )
 
     def actors(self) -> dict[str, Actor]:
+        """Return every actor the items refer to, and the states those people serve."""
         pending = list(self.used)
         result: dict[str, Actor] = {}
         while pending:
@@ -229,23 +231,25 @@ class _Run:
             if actor_id in result or not self.index.known(actor_id):
                 continue
             record = self.index.ensure(actor_id)
-            sentence, span = self.used.get(actor_id) or (record.sentence, record.span)
+            # Where the actor was introduced, else where an item first used it.
             if record.sentence is not None:
                 sentence, span = record.sentence, record.span
+            else:
+                sentence, span = self.used[actor_id]
             result[actor_id] = Actor(
                 name=record.name,
                 kind=record.kind,
                 role=record.role,
                 affiliation=record.affiliation,
                 aliases=tuple(record.aliases),
-                extracted=Provenance(source=self.info.source_key, sentence=sentence.text, span=span)
-                if sentence
-                else None,
+                extracted=Provenance(
+                    source=self.info.source_key, sentence=sentence.text, span=span
+                ),
                 unreviewed=True,
             )
-            if record.affiliation:
+            if record.affiliation and record.affiliation not in self.used:
+                self.used[record.affiliation] = (sentence, span)
                 pending.append(record.affiliation)
-                self.used.setdefault(record.affiliation, (sentence, span)) if sentence else None
         return dict(sorted(result.items()))
 
 
@@ -259,10 +263,8 @@ def _amount(force: Force) -> tuple[float | None, float | None, float | None]:
     )
 
 
-def source_key_for(info_title: str | None, publisher: str | None, published: dt.date | None) -> str:
+def source_key_for(title: str | None, publisher: str | None, published: dt.date | None) -> str:
     """Make a citation key from the publisher (or title) and the date."""
-    from briefgen.model.base import slugify
-
-    stem = slugify(publisher or info_title or "article", max_length=24) or "article"
+    stem = slugify(publisher or title or "article", max_length=24) or "article"
     key = f"{stem}-{published.isoformat()}" if published else stem
     return re.sub(r"[^A-Za-z0-9_.:-]", "-", key)

@@ -294,7 +294,7 @@ def _content(
     if len(content.split()) < 3:
         return None
     verb_text = " ".join(verb.group().split()).lower()
-    if _OBJECT_VERBS.match(verb_text) and content_start_after(content_span, verb):
+    if _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
     venue = VENUE.search(text, *(outside[0]))
     return SpeechAct(
@@ -338,11 +338,6 @@ def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
         venue=first.venue or second.venue,
         outside=first.outside,
     )
-
-
-def content_start_after(span: tuple[int, int], verb: re.Match[str]) -> bool:
-    """Tell whether the reported words follow the verb (so it reads as their lead-in)."""
-    return span[0] >= verb.end()
 
 
 def _is_trailer(rest: str) -> bool:
