@@ -138,8 +138,6 @@ class Brief(Strict):
     open_questions: tuple[OpenQuestion, ...] = ()
     sources: dict[SourceKey, Source] = Field(min_length=1)
 
-    model_config = Strict.model_config | {"populate_by_name": True}
-
     @property
     def effective_marking(self) -> Marking:
         """Return the marking, TLP:CLEAR when none is set."""
