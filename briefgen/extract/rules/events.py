@@ -7,11 +7,10 @@ import re
 
 from briefgen.extract.dates import find_dates
 
+# A happening needs a verb in the past: a regular "-ed" form or a common irregular one.
 _ACTION = re.compile(
-    r"\b(?:launch|attack|strik|struck|seiz|captur|enter|withdr[ae]w|deploy|arriv|invad|fir|shell"
-    r"|bomb|shot|sign|met|meet|held|hold|began|begin|start|occup|advanc|retreat|clash|sank|sink"
-    r"|collid|block|rammed|ram|open|clos|announc|approv|sent|moved|landed|visit|agreed|killed"
-    r"|crossed|took)\w*\b"
+    r"\b(?:\w{3,}ed|struck|shot|held|met|began|sank|sent|took|retook|fought|fell|won|lost|led"
+    r"|hit|broke|came|went|drove|flew|threw|withdrew|overran|ran|rose|spread|seized)\b"
 )
 MAX_SUMMARY = 240
 

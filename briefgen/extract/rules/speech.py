@@ -297,6 +297,7 @@ def _content(
     if _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
     venue = VENUE.search(text, *(outside[0]))
+    outside = _when_spans(text, verb, content_span)
     return SpeechAct(
         speakers=speakers,
         verb=verb_text,
@@ -338,6 +339,31 @@ def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
         venue=first.venue or second.venue,
         outside=first.outside,
     )
+
+
+def _when_spans(
+    text: str, verb: re.Match[str], content: tuple[int, int]
+) -> tuple[tuple[int, int], ...]:
+    """Return where the date of the saying may stand: around the verb or as an opener."""
+    spans = [(max(verb.start() - 25, 0), min(verb.end() + 45, len(text)))]
+    opener = re.match(r"(?:Earlier |Late |Also )?[Oo]n\s+\w+day\b", text)
+    if opener:
+        spans.append((0, opener.end()))
+    relative = [m.span() for m in re.finditer(r",\s+(?:who|which)\b[^,]*,", text)]
+    result = []
+    for start, end in spans:
+        for r_start, r_end in relative:
+            if r_start <= start < r_end:
+                start = r_end
+            if r_start < end <= r_end:
+                end = r_start
+        if content[0] <= start < content[1]:
+            start = content[1]
+        if content[0] < end <= content[1]:
+            end = content[0]
+        if start < end:
+            result.append((start, end))
+    return tuple(result)
 
 
 def _is_trailer(rest: str) -> bool:
