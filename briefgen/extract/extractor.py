@@ -9,11 +9,14 @@ from functools import partial
 from typing import Protocol
 
 from briefgen.extract.actors import ActorIndex, Mention
-from briefgen.extract.keywords import overlap
+from briefgen.extract.keywords import coverage, overlap
 from briefgen.extract.rules import events, forces, positions, questions, speech
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
 from briefgen.model.base import slugify
+
+SAME_QUESTION = 0.55
+"""Share of key words at which two questions count as one."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ class _Run:
     def add_questions(self, sentence: Sentence) -> None:
         for opening in questions.find_openings(sentence.text):
             if any(
-                overlap(q.question, opening.question) >= 0.6 for q in self.result.open_questions
+                _same_question(q.question, opening.question) for q in self.result.open_questions
             ):
                 continue
             self.result.open_questions.append(
@@ -268,3 +271,8 @@ def source_key_for(title: str | None, publisher: str | None, published: dt.date 
     stem = slugify(publisher or title or "article", max_length=24) or "article"
     key = f"{stem}-{published.isoformat()}" if published else stem
     return re.sub(r"[^A-Za-z0-9_.:-]", "-", key)
+
+
+def _same_question(first: str, second: str) -> bool:
+    """Tell whether two questions ask the same thing, judged by their key words."""
+    return max(coverage(first, second), coverage(second, first)) >= SAME_QUESTION
