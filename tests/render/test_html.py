@@ -81,7 +81,7 @@ def test_positions_are_grouped_by_actor_and_quotes_only_when_verbatim(
     assert [text_of(g.h3) for g in groups] == [
         "Antony Blinken (Secretary of State, United States)",
         "Lloyd Austin (Secretary of Defense, United States)",
-        "Volodymyr Zelensky (President of Ukraine, Ukraine)",
+        "Volodymyr Zelensky (President of Ukraine (Президент України), Ukraine)",
     ]
     warning = soup.find(id="position-blinken-legitimate-targets")
     assert warning.find("blockquote") is None

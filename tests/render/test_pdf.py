@@ -58,6 +58,7 @@ def test_korean_and_cyrillic_come_out_as_text(reader: PdfReader) -> None:
     text = " ".join(page_texts(reader))
     assert "КУРСКАЯ ОБЛАСТЬ" in text  # the kicker is set in capitals
     assert "한국방송공사" in text
+    assert "Президент України" in text  # Ukrainian і
 
 
 def test_bookmarks_follow_headings(reader: PdfReader) -> None:
