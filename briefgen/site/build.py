@@ -24,7 +24,7 @@ from briefgen.site.feed import render_feed, render_robots, render_sitemap
 from briefgen.site.inputs import read_inputs
 from briefgen.site.pages import Output, PageMaker, download_name, render_download
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
-from briefgen.site.search import INDEX_DIR, index_site
+from briefgen.site.search import INDEX_DIR, LIST_FILE, index_site, plan_shards
 from briefgen.site.workers import PageSettings, WorkerPool, render_batch
 
 FORMATS = ("html", "pdf", "md", "json")
@@ -218,16 +218,27 @@ def _build(
             pdf_todo.append((rel, key, job))
     planned = set(new) | {rel for rel, _, _ in pdf_todo}
     report.deleted = _delete_stale(out, old, planned, clean=clean)
-    indexed_keys = [o.key for o in outputs if o.indexed]
-    search_key = digest(indexed_keys, config.language)
+    indexed = {o.path: (o.job[1].id, o.key) for o in outputs if o.indexed and o.job}
+    shards = plan_shards([(brief_id, path) for path, (brief_id, _) in indexed.items()])
+    shard_keys = {
+        f"{SEARCH_KEY}/{name}": digest(config.language, [indexed[p][1] for p in pages])
+        for name, pages in shards.items()
+    }
+    changed = [
+        key.split("/", 1)[1]
+        for key, value in shard_keys.items()
+        if old.get(key) != value or not (out / INDEX_DIR / key.split("/", 1)[1]).is_dir()
+    ]
+    old_shards = {key for key in old if key.startswith(f"{SEARCH_KEY}/")}
     indexing: Future[int] | None = None
     searcher = ThreadPoolExecutor(max_workers=1)
-    if search and (old.get(SEARCH_KEY) != search_key or not (out / INDEX_DIR).is_dir()):
+    listing = out / INDEX_DIR / LIST_FILE
+    if search and (changed or old_shards != set(shard_keys) or not listing.is_file()):
         # pagefind runs in its own process, so it indexes the pages while PDFs render.
         t_search = time.perf_counter()
-        indexing = searcher.submit(index_site, out, language=config.language)
-    elif old.get(SEARCH_KEY) == search_key:
-        new[SEARCH_KEY] = search_key
+        indexing = searcher.submit(index_site, out, shards, changed, language=config.language)
+    elif search:
+        new.update(shard_keys)
 
     if pdf_todo:
         t0 = time.perf_counter()
@@ -255,7 +266,7 @@ def _build(
     if indexing is not None:
         try:
             report.indexed = indexing.result()
-            new[SEARCH_KEY] = search_key
+            new.update(shard_keys)
         except BriefgenError as exc:
             report.failures.append(Failure("(site)", INDEX_DIR, str(exc)))
         report.seconds["search"] = time.perf_counter() - t_search
@@ -273,7 +284,7 @@ def _build(
 def _intact(out: Path, manifest: Manifest) -> bool:
     """Tell whether every file the last build made is still there."""
     return bool(manifest.keys) and all(
-        (out / rel).is_file() for rel in manifest.keys if rel != SEARCH_KEY
+        (out / rel).is_file() for rel in manifest.keys if not rel.startswith(SEARCH_KEY)
     )
 
 
@@ -295,7 +306,7 @@ def _restore_summary(report: BuildReport, manifest: Manifest) -> None:
     summary = manifest.summary
     report.briefs = summary.get("briefs", 0)
     report.build_id = summary.get("build_id", "")
-    report.unchanged = len(manifest.keys)
+    report.unchanged = sum(1 for rel in manifest.keys if not rel.startswith(SEARCH_KEY))
     report.withheld = [
         Withheld(w["path"], w["brief_id"], Marking(w["marking"]), w["reason"])
         for w in summary.get("withheld", [])
@@ -416,7 +427,7 @@ def _delete_stale(
 ) -> list[str]:
     """Remove files the last build made that this build does not; with clean, any stray file."""
     root = out.resolve()
-    gone = sorted(set(old) - set(new) - {SEARCH_KEY})
+    gone = sorted(k for k in set(old) - set(new) if not k.startswith(SEARCH_KEY))
     if clean and root.is_dir():
         for path in root.rglob("*"):
             rel = path.relative_to(root).as_posix()

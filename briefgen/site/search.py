@@ -1,10 +1,18 @@
-"""The browser-side search index: pagefind over the built brief pages."""
+"""The browser-side search index: pagefind over the built brief pages, in shards.
+
+pagefind cannot update an index, so the briefs are split by id into a fixed number of
+shards, each its own pagefind bundle; a changed brief re-indexes only its shard. The
+browser loads the first shard and merges the others (`pagefind.mergeIndex`), listed in
+`pagefind/shards.json`.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import shutil
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -12,17 +20,42 @@ from typing import Any
 from briefgen.errors import RenderError
 
 INDEX_DIR = "pagefind"
-INDEXED_GLOB = "briefs/*/index.html"
+SHARDS = 16
+LIST_FILE = "shards.json"
 
 
-async def _index(site: Path, target: Path, language: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def shard_of(brief_id: str) -> str:
+    """Return the name of the shard a brief's page is indexed in, e.g. `s07`."""
+    number = int(hashlib.sha256(brief_id.encode()).hexdigest()[:8], 16) % SHARDS
+    return f"s{number:02d}"
 
-    # The output path goes in the config: leaving the context writes the files there.
-    config = IndexConfig(keep_index_url=True, force_language=language, output_path=str(target))
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob=INDEXED_GLOB)
-    return int(result.get("page_count", 0))
+
+def plan_shards(pages: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """Group (brief id, page path) pairs by shard, shards and pages sorted."""
+    shards: dict[str, list[str]] = {}
+    for brief_id, page in pages:
+        shards.setdefault(shard_of(brief_id), []).append(page)
+    return {name: sorted(shards[name]) for name in sorted(shards)}
+
+
+async def _index(site: Path, work: Mapping[str, list[str]], language: str) -> int:
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
+
+    pages = 0
+    service = await PagefindService().launch()
+    try:
+        for name, paths in work.items():
+            folders = ",".join(path.split("/")[1] for path in paths)
+            config = IndexConfig(keep_index_url=True, force_language=language)
+            index = await service.create_index(config)
+            result = await index.add_directory(str(site), glob=f"briefs/{{{folders}}}/index.html")
+            pages += int(result.get("page_count", 0))
+            await index.write_files(output_path=str(site / INDEX_DIR / f".{name}-new"))
+            await index.delete_index()
+    finally:
+        await service.close()
+    return pages
 
 
 def _run(coro: Coroutine[Any, Any, int]) -> int:
@@ -35,22 +68,36 @@ def _run(coro: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, coro).result()
 
 
-def index_site(site: Path, *, language: str = "en") -> int:
-    """Index the brief pages of a built site into `pagefind/`, replacing the old index whole."""
+def index_site(
+    site: Path, shards: Mapping[str, list[str]], todo: Sequence[str], *, language: str = "en"
+) -> int:
+    """Index the given shards of a built site, swap each in whole, drop shards no longer used."""
     site = site.resolve()
-    fresh = site / f".{INDEX_DIR}-new"
-    old = site / f".{INDEX_DIR}-old"
-    for leftover in (fresh, old):
+    root = site / INDEX_DIR
+    root.mkdir(parents=True, exist_ok=True)
+    for leftover in root.glob(".*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    work = {name: shards[name] for name in todo if shards.get(name)}
     try:
-        pages = _run(_index(site, fresh, language))
+        pages = _run(_index(site, work, language)) if work else 0
     except Exception as exc:  # pagefind reports failures as assorted exceptions
-        shutil.rmtree(fresh, ignore_errors=True)
+        for leftover in root.glob(".*"):
+            shutil.rmtree(leftover, ignore_errors=True)
         raise RenderError(f"search index: pagefind failed: {exc}") from exc
-    current = site / INDEX_DIR
-    # Two renames keep a complete index in place at every moment but one instant.
-    if current.exists():
-        current.rename(old)
-    fresh.rename(current)
-    shutil.rmtree(old, ignore_errors=True)
+    for name in work:
+        fresh, current, old = root / f".{name}-new", root / name, root / f".{name}-old"
+        # Two renames keep a complete shard in place at every moment but one instant.
+        if current.exists():
+            current.rename(old)
+        fresh.rename(current)
+        shutil.rmtree(old, ignore_errors=True)
+    listing = json.dumps(sorted(shards)).encode()
+    (root / f".{LIST_FILE}.tmp").write_bytes(listing)
+    (root / f".{LIST_FILE}.tmp").replace(root / LIST_FILE)
+    for child in root.iterdir():
+        if child.name not in shards and child.name != LIST_FILE:
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink()
     return pages

@@ -16,12 +16,25 @@
     var timer = null;
 
     function load() {
+      // The index comes in shards (see briefgen/site/search.py): load the first, merge the rest.
       if (engine === null) {
-        engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-          return pagefind.options({ baseUrl: root.pathname }).then(function () {
-            return pagefind;
+        var base = new URL("pagefind/", root);
+        var options = { baseUrl: root.pathname };
+        engine = fetch(new URL("shards.json", base).href)
+          .then(function (response) { return response.json(); })
+          .then(function (shards) {
+            if (!shards.length) {
+              return null;
+            }
+            var first = new URL(shards[0] + "/", base).href;
+            return import(first + "pagefind.js").then(function (pagefind) {
+              return pagefind.options(options).then(function () {
+                return Promise.all(shards.slice(1).map(function (name) {
+                  return pagefind.mergeIndex(new URL(name + "/", base).href, options);
+                }));
+              }).then(function () { return pagefind; });
+            });
           });
-        });
       }
       return engine;
     }
@@ -62,7 +75,9 @@
         return;
       }
       load()
-        .then(function (pagefind) { return pagefind.search(query); })
+        .then(function (pagefind) {
+          return pagefind ? pagefind.search(query) : { results: [] };
+        })
         .then(function (found) {
           return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
         })

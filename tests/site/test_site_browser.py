@@ -97,9 +97,15 @@ def test_search_finds_a_brief(page: Any, site_url: str) -> None:
     page.goto(site_url + "topics/index.html")
     box = page.locator("#search-input")
     box.wait_for()
+    # The two briefs sit in different index shards: both must be found.
+    box.fill("Pyongyang")
+    page.get_by_role("link", name="North Korean troops in Russia's Kursk region").last.wait_for()
     box.fill("cables")
     result = page.locator("a.search-result").first
     result.wait_for(timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('a.search-result').textContent.includes('Baltic')"
+    )
     assert "Damaged cables in the Baltic Sea" in result.inner_text()
     result.click()
     page.wait_for_url(re.compile(r"/site/briefs/baltic-cables/index\.html$"))
