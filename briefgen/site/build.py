@@ -18,11 +18,20 @@ from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, Severity
 from briefgen.model import Marking
 from briefgen.render.env import builtin_templates, read_asset
-from briefgen.site.cache import BriefStore, Manifest, cache_dir_for, config_key, digest, hash_files
+from briefgen.site.cache import (
+    BriefStore,
+    Manifest,
+    cache_dir_for,
+    config_key,
+    digest,
+    hash_files,
+    load_fragments,
+    save_fragments,
+)
 from briefgen.site.collect import SiteModel, Withheld, collect_site
 from briefgen.site.feed import render_feed, render_robots, render_sitemap
 from briefgen.site.inputs import read_inputs
-from briefgen.site.pages import Output, PageMaker, download_name, render_download
+from briefgen.site.pages import Fragments, Output, PageMaker, download_name, render_download
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
 from briefgen.site.search import INDEX_DIR, LIST_FILE, index_site, plan_shards
 from briefgen.site.workers import PageSettings, WorkerPool, render_batch
@@ -168,7 +177,9 @@ def _build(
     report.seconds["read"] = time.perf_counter() - started
 
     html_key = digest(ckey, tkey, include_restricted, list(formats))
-    maker = PageMaker(site, config, today, formats, html_key)
+    maker = PageMaker(
+        site, config, today, formats, html_key, Fragments(load_fragments(cache, ckey))
+    )
     outputs = maker.outputs()
     outputs += _downloads(site, config, today, formats, ckey, tkey)
     outputs += _extras(site, config, outputs, html_key)
@@ -277,6 +288,8 @@ def _build(
     fingerprint = "" if report.failures else inputs.fingerprint
     manifest.save(new, fingerprint, _summary(report))
     store.save()
+    if maker.fragments.added:
+        save_fragments(cache, ckey, maker.fragments.live(site))
     report.seconds["total"] = time.perf_counter() - started
     return report
 

@@ -155,3 +155,20 @@ class Manifest:
 def today_key(today: dt.date) -> str:
     """Return the part of a validation key that depends on the build date."""
     return today.isoformat()
+
+
+def load_fragments(folder: Path, salt: str) -> dict[str, str]:
+    """Read the rendered listing snippets of earlier builds with the same settings, or none."""
+    try:
+        data = json.loads((folder / "fragments.json").read_text(encoding="utf-8"))
+        if data.get("format") != CACHE_FORMAT or data.get("salt") != salt:
+            return {}
+        return {str(k): str(v) for k, v in data["html"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def save_fragments(folder: Path, salt: str, html: Mapping[str, str]) -> None:
+    """Write the rendered listing snippets for the next build."""
+    payload = {"format": CACHE_FORMAT, "salt": salt, "html": dict(html)}
+    write_atomic(folder / "fragments.json", json.dumps(payload, separators=(",", ":")))

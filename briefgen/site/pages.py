@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -17,7 +16,7 @@ from briefgen.model.base import INLINE_CITE
 from briefgen.render.context import brief_context, format_date, item_anchors
 from briefgen.render.html import render_template
 from briefgen.render.markdown import markdown_to_html
-from briefgen.site.cache import digest
+from briefgen.site.cache import digest, hash_bytes
 from briefgen.site.collect import ActorEntry, ActorPage, SiteBrief, SiteModel
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
@@ -53,7 +52,6 @@ def topic_name(topic: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-@lru_cache(maxsize=16384)
 def bluf_html(text: str) -> Markup:
     """Render Markdown for a listing, without its citation marks (one brief shows on many)."""
     plain = _SPACE_BEFORE_PUNCT.sub(r"\1", INLINE_CITE.sub("", text)).strip()
@@ -77,6 +75,41 @@ def render_download(item: SiteBrief, fmt: str, config: Config, today: dt.date) -
 
 
 @dataclass
+class Fragments:
+    """Listing snippets rendered from Markdown, kept between builds because Markdown is slow."""
+
+    html: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    added: bool = False
+
+    def block(self, text: str) -> Markup:
+        """Render Markdown for a listing, without citation marks."""
+        key = hash_bytes(text.encode("utf-8"))
+        self.used.add(key)
+        html = self.html.get(key)
+        if html is None:
+            html = self.html[key] = str(bluf_html(text))
+            self.added = True
+        return Markup(html)
+
+    def inline(self, text: str) -> Markup:
+        """Render one paragraph of Markdown without its enclosing `<p>`."""
+        html = str(self.block(text)).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    def live(self, site: SiteModel) -> dict[str, str]:
+        """Return the entries for texts the site still has, to keep for the next build."""
+        texts = {b.checked.brief.bluf for b in site.briefs}
+        for item in site.briefs:
+            texts.update(p.stance for p in item.checked.brief.positions)
+            texts.update(q.resolution for q in item.checked.brief.open_questions if q.resolution)
+        keys = {hash_bytes(t.encode("utf-8")) for t in texts}
+        return {k: v for k, v in sorted(self.html.items()) if k in keys}
+
+
+@dataclass
 class PageMaker:
     """Renders pages of one site model with one config."""
 
@@ -85,6 +118,7 @@ class PageMaker:
     today: dt.date
     formats: Sequence[str]
     html_key: str
+    fragments: Fragments = field(default_factory=Fragments)
 
     def context(
         self, path: str, title: str, current: str, shown: Sequence[SiteBrief]
@@ -102,7 +136,7 @@ class PageMaker:
             "internal": self.site.include_restricted,
             "page_marking": page_marking,
             "fmt_date": format_date,
-            "bluf_html": bluf_html,
+            "bluf_html": self.fragments.block,
             "topic_name": topic_name,
             "topic_url": topic_url,
             "feed_available": True,
@@ -262,7 +296,7 @@ class PageMaker:
             "anchors": anchors,
             "actor_name": self.actor_name,
             "actor_pages": self.site.actors,
-            "md_inline": _md_inline,
+            "md_inline": self.fragments.inline,
         }
         return self.render("actor.html.j2", ctx)
 
@@ -274,7 +308,7 @@ class PageMaker:
             "open_questions": self.site.open_questions,
             "resolved_questions": self.site.resolved_questions,
             "anchors": {b.id: item_anchors(b.checked.brief) for b in shown},
-            "md_inline": _md_inline,
+            "md_inline": self.fragments.inline,
         }
         return self.render("questions.html.j2", ctx)
 
@@ -289,14 +323,6 @@ class PageMaker:
         ]
         ctx["site_brief"] = item
         return self.render("brief.html.j2", ctx)
-
-
-@lru_cache(maxsize=16384)
-def _md_inline(text: str) -> Markup:
-    html = str(bluf_html(text)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
 
 
 def _bind(func: Callable[[Any], str], arg: Any) -> Callable[[], str]:

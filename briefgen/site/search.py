@@ -20,7 +20,7 @@ from typing import Any
 from briefgen.errors import RenderError
 
 INDEX_DIR = "pagefind"
-SHARDS = 16
+SHARDS = 8
 LIST_FILE = "shards.json"
 
 
@@ -42,20 +42,23 @@ async def _index(site: Path, work: Mapping[str, list[str]], language: str) -> in
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
-    pages = 0
+    async def one(service: Any, name: str, paths: list[str]) -> int:
+        folders = ",".join(path.split("/")[1] for path in paths)
+        index = await service.create_index(
+            IndexConfig(keep_index_url=True, force_language=language)
+        )
+        result = await index.add_directory(str(site), glob=f"briefs/{{{folders}}}/index.html")
+        await index.write_files(output_path=str(site / INDEX_DIR / f".{name}-new"))
+        await index.delete_index()
+        return int(result.get("page_count", 0))
+
     service = await PagefindService().launch()
     try:
-        for name, paths in work.items():
-            folders = ",".join(path.split("/")[1] for path in paths)
-            config = IndexConfig(keep_index_url=True, force_language=language)
-            index = await service.create_index(config)
-            result = await index.add_directory(str(site), glob=f"briefs/{{{folders}}}/index.html")
-            pages += int(result.get("page_count", 0))
-            await index.write_files(output_path=str(site / INDEX_DIR / f".{name}-new"))
-            await index.delete_index()
+        # The service works on several indexes at once.
+        counts = await asyncio.gather(*(one(service, n, p) for n, p in work.items()))
     finally:
         await service.close()
-    return pages
+    return sum(counts)
 
 
 def _run(coro: Coroutine[Any, Any, int]) -> int:
