@@ -55,9 +55,10 @@ def markdown_figures(runs: int) -> tuple[float, float]:
     import markdown
     from markdown_it import MarkdownIt
 
-    from briefgen.validate import _markdown_fields, load_brief
+    from briefgen.checks import markdown_fields
+    from briefgen.validate import load_brief
 
-    texts = [t for t, _ in _markdown_fields(load_brief(BRIEF).brief) if t] * 20
+    texts = [t for t, _ in markdown_fields(load_brief(BRIEF).brief) if t] * 20
     converter = markdown.Markdown(extensions=["extra", "sane_lists"])
     parser = MarkdownIt("commonmark").enable("table")
 

@@ -1,0 +1,232 @@
+"""Cross-reference checks that need the whole brief: ids, citations, actors, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+
+from briefgen.errors import Finding, Severity
+from briefgen.load import Loc, Positions
+from briefgen.messages import did_you_mean
+from briefgen.model import Actor, Brief, QuestionStatus
+from briefgen.model.base import inline_keys
+
+
+def check_brief(
+    brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+) -> list[Finding]:
+    """Return every cross-reference error and warning of a validated brief."""
+    return Checker(brief, positions, shared, today).run()
+
+
+def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
+    """Yield every actor id the brief refers to, with where it stands."""
+    for key, actor in brief.actors.items():
+        if actor.affiliation:
+            yield actor.affiliation, ("actors", key, "affiliation")
+    for i, force in enumerate(brief.forces):
+        for name in ("actor", "aligned_with", "claimed_by"):
+            ref = getattr(force, name)
+            if ref:
+                yield ref, ("forces", i, name)
+    for i, position in enumerate(brief.positions):
+        yield position.actor, ("positions", i, "actor")
+        if position.addressed_to:
+            yield position.addressed_to, ("positions", i, "addressed_to")
+    for i, event in enumerate(brief.events):
+        for j, ref in enumerate(event.actors):
+            yield ref, ("events", i, "actors", j)
+
+
+_MARKDOWN_FIELDS = {
+    "key_judgments": ("text",),
+    "forces": ("notes",),
+    "positions": ("stance",),
+    "events": ("summary",),
+    "open_questions": ("why", "resolution"),
+}
+
+
+def markdown_fields(brief: Brief) -> Iterator[tuple[str | None, Loc]]:
+    """Yield every Markdown text in the brief, in document order, with its location."""
+    yield brief.bluf, ("bluf",)
+    for section, items in brief.sections():
+        for i, item in enumerate(items):
+            for name in _MARKDOWN_FIELDS[section]:
+                yield getattr(item, name), (section, i, name)
+
+
+def cited_keys(brief: Brief) -> Iterator[tuple[str, Loc]]:
+    """Yield every citation key in document order, inline ones first, with its location."""
+    for key in inline_keys(brief.bluf):
+        yield key, ("bluf",)
+    for section, items in brief.sections():
+        for i, item in enumerate(items):
+            for name in _MARKDOWN_FIELDS[section]:
+                for key in inline_keys(getattr(item, name)):
+                    yield key, (section, i, name)
+            for j, key in enumerate(getattr(item, "cite", ())):
+                yield key, (section, i, "cite", j)
+
+
+class Checker:
+    """Cross-reference checks that need the whole brief: ids, citations, actors, dates."""
+
+    def __init__(
+        self, brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+    ) -> None:
+        self.brief = brief
+        self.positions = positions
+        self.shared = shared
+        self.today = today
+        self.findings: list[Finding] = []
+
+    def error(self, loc: Loc, message: str, *, key: bool = False) -> None:
+        self.findings.append(self.positions.finding(loc, message, key=key))
+
+    def warn(self, loc: Loc, message: str, *, key: bool = False) -> None:
+        self.findings.append(
+            self.positions.finding(loc, message, severity=Severity.WARNING, key=key)
+        )
+
+    def run(self) -> list[Finding]:
+        self.check_ids()
+        self.check_citations()
+        self.check_actors()
+        self.check_questions()
+        self.check_dates()
+        self.check_review()
+        return self.findings
+
+    def check_ids(self) -> None:
+        seen: dict[str, Loc] = {}
+        for section, items in self.brief.sections():
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    first = self.positions.locate(seen[item.id])
+                    self.error(
+                        (section, i, "id"),
+                        f"duplicate id {item.id!r} (first used at line "
+                        f"{first[0]}); ids must be unique within a brief, rename one",
+                    )
+                else:
+                    seen[item.id] = (section, i, "id")
+                if item.unreviewed:
+                    self.warn(
+                        (section, i),
+                        "extracted item not yet reviewed; check it against "
+                        "its `extracted.sentence`, then delete `unreviewed: true`",
+                    )
+        for key, actor in self.brief.actors.items():
+            if actor.unreviewed and key in self._own_actors():
+                self.warn(
+                    ("actors", key),
+                    "extracted actor not yet reviewed; check it, then delete `unreviewed: true`",
+                    key=True,
+                )
+        self.ids = seen
+        for i, kj in enumerate(self.brief.key_judgments):
+            for j, ref in enumerate(kj.basis):
+                self._check_item_ref(ref, ("key_judgments", i, "basis", j), "basis")
+        for i, question in enumerate(self.brief.open_questions):
+            for j, ref in enumerate(question.related):
+                self._check_item_ref(ref, ("open_questions", i, "related", j), "related")
+
+    def _check_item_ref(self, ref: str, loc: Loc, what: str) -> None:
+        if ref not in self.ids:
+            hint = did_you_mean(ref, self.ids) or (
+                "use the id of a key judgment, force, position, event or question in this brief"
+            )
+            self.error(loc, f"{what} refers to unknown item {ref!r}; {hint}")
+
+    def check_citations(self) -> None:
+        sources = self.brief.sources
+        used: set[str] = set()
+        for key, loc in cited_keys(self.brief):
+            used.add(key)
+            if key not in sources:
+                hint = did_you_mean(key, sources) or "add it under `sources:` or fix the key"
+                self.error(loc, f"citation {key!r} does not resolve; {hint}")
+        for key, source in sources.items():
+            if source.via:
+                used.add(source.via)
+                if source.via not in sources:
+                    self.error(
+                        ("sources", key, "via"),
+                        f"via {source.via!r} is not a source key;"
+                        f" {did_you_mean(source.via, sources) or 'add that source'}",
+                    )
+        for key in sources:
+            if key not in used:
+                self.warn(
+                    ("sources", key),
+                    f"source {key!r} is never cited; cite it or remove it",
+                    key=True,
+                )
+
+    def _own_actors(self) -> set[str]:
+        raw = self.positions.keys
+        return {
+            loc[1]
+            for loc in raw
+            if len(loc) == 2 and loc[0] == "actors" and isinstance(loc[1], str)
+        }
+
+    def check_actors(self) -> None:
+        actors = self.brief.actors
+        for ref, loc in actor_refs(self.brief):
+            if ref not in actors:
+                hint = did_you_mean(ref, actors) or (
+                    "define it under `actors:` or in actors.yaml beside the brief"
+                )
+                self.error(loc, f"unknown actor {ref!r}; {hint}")
+        for key in self._own_actors():
+            theirs = self.shared.get(key)
+            mine = actors.get(key)
+            if theirs and mine and theirs.name != mine.name:
+                self.warn(
+                    ("actors", key, "name"),
+                    f"actor {key!r} is {mine.name!r} here but "
+                    f"{theirs.name!r} in actors.yaml; use one name, or a different id",
+                )
+
+    def check_questions(self) -> None:
+        for i, question in enumerate(self.brief.open_questions):
+            if question.status is QuestionStatus.RESOLVED and not question.resolution:
+                self.error(
+                    ("open_questions", i, "status"),
+                    "a resolved question needs a `resolution:` saying how it was resolved; add one",
+                )
+            if question.status is QuestionStatus.OPEN and question.resolution:
+                self.warn(
+                    ("open_questions", i, "resolution"),
+                    "question has a resolution but "
+                    "its status is open; set `status: resolved` or drop the resolution",
+                )
+
+    def check_dates(self) -> None:
+        as_of = self.brief.as_of.isoformat()
+        dated: list[tuple[Loc, str | None]] = [
+            *((("forces", i, "as_of"), f.as_of.isoformat() if f.as_of else None)
+              for i, f in enumerate(self.brief.forces)),
+            *((("positions", i, "date"), p.date.isoformat() if p.date else None)
+              for i, p in enumerate(self.brief.positions)),
+            *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
+        ]  # fmt: skip
+        for loc, when in dated:
+            # Partial dates (2024-11) compare with the same-length prefix of as_of.
+            if when and when > as_of[: len(when)]:
+                self.warn(
+                    loc,
+                    f"{loc[-1]} {when} is after the brief's as_of {as_of}; move the brief's "
+                    "as_of forward or fix this date",
+                )
+
+    def check_review(self) -> None:
+        review_by = self.brief.review_by
+        if review_by and review_by < self.today:
+            self.warn(
+                ("review_by",),
+                f"review_by {review_by} has passed; outputs carry a STALE "
+                "banner until the brief is reviewed and the date moved",
+            )

@@ -1,0 +1,138 @@
+"""Plain-words messages for model errors: the problem, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic_core import ErrorDetails
+
+from briefgen.errors import Finding, Severity
+from briefgen.load import Loc, Positions, format_loc
+from briefgen.model.base import SLUG_PATTERN, slugify
+
+
+def is_slug(value: str) -> bool:
+    return re.match(SLUG_PATTERN, value) is not None
+
+
+def bad_slug(value: str) -> str:
+    suggestion = slugify(value)
+    example = f" (e.g. {suggestion!r})" if suggestion else ""
+    return f"{value!r} is not a valid id; use lowercase letters, digits, '-' and '_'{example}"
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
+    """Turn one pydantic error into a finding with a plain message and a fix."""
+    loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        parent, key = loc[:-1], loc[-1]
+        line, col = positions.locate(parent)
+        where = "" if parent else " at the top level"
+        return Finding(
+            positions.file,
+            line,
+            col,
+            Severity.ERROR,
+            format_loc(loc),
+            f"missing required key {key!r}; add `{key}: ...`{where}",
+        )
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(loc[:-1], positions)
+        hint = did_you_mean(key, allowed)
+        fix = hint or (f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
+        return positions.finding(loc, f"unknown key {key!r}; {fix}", key=True)
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        return positions.finding(loc, bad_slug(str(loc[-1])), key=True)
+    message: str
+    if kind in ("enum", "literal_error"):
+        message = f"{_short(value)} is not one of {ctx.get('expected', '')}; use one of those"
+    elif kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "url":
+            message = f"{_short(value)} is not a URL; write it in full with https://"
+        elif isinstance(value, str):
+            message = bad_slug(value)
+        else:
+            message = f"{_short(value)} does not match {ctx.get('pattern')}"
+    elif kind.startswith("date") or kind.startswith("datetime"):
+        message = (
+            f"{_short(value)} is not a date; write YYYY-MM-DD (e.g. 2024-10-31)"
+            if kind != "date_from_datetime_inexact"
+            else f"{_short(value)} has a time of day; write the date only, YYYY-MM-DD"
+        )
+    elif kind == "string_type":
+        message = (
+            f"expected text, got {type(value).__name__} {_short(value)}; put the value in quotes"
+        )
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"expected a whole number, got {_short(value)}"
+    elif kind in ("list_type", "tuple_type"):
+        message = (
+            f"expected a list, got {type(value).__name__}; write each entry on its own "
+            "line starting with `- `"
+        )
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = (
+            f"expected a mapping of `key: value` lines, got {type(value).__name__} {_short(value)}"
+        )
+    elif kind in ("too_short", "string_too_short"):
+        message = "must not be empty; fill it in or remove the key"
+    elif kind == "string_too_long":
+        message = f"is too long (at most {ctx.get('max_length')} characters); shorten it"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = (
+            f"{_short(value)} is out of range; credibility is 1 (confirmed) to 6 (cannot be judged)"
+            if loc and loc[-1] == "credibility"
+            else f"{_short(value)} is out of range ({err['msg'].lower()})"
+        )
+    elif kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+    elif kind == "bool_type":
+        message = f"expected true or false, got {_short(value)}"
+    else:
+        message = f"{err['msg']} (got {_short(value)})"
+    return positions.finding(loc, message)
+
+
+def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
+    """Return the keys the model accepts at a location, for suggestions."""
+    import briefgen.model as model
+
+    section_models: dict[str, type[Any]] = {
+        "key_judgments": model.KeyJudgment,
+        "forces": model.Force,
+        "positions": model.Position,
+        "events": model.Event,
+        "open_questions": model.OpenQuestion,
+        "sources": model.Source,
+        "actors": model.Actor,
+    }
+    target: type[Any] = model.Brief
+    if parent:
+        target = section_models.get(str(parent[0]), model.Brief)
+        if len(parent) >= 3 and parent[2] == "outlook":
+            target = model.Outlook
+        elif len(parent) >= 3 and parent[2] == "indicators":
+            target = model.Indicator
+        elif len(parent) >= 3 and parent[2] == "extracted":
+            target = model.Provenance
+        elif len(parent) >= 3 and parent[2] == "strength":
+            target = model.Quantity
+    return [(f.alias or name) for name, f in target.model_fields.items()]
