@@ -319,3 +319,17 @@ def test_worker_processes_give_the_same_site(
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_cached_snippets_render_like_fresh_ones(project: Path) -> None:
+    build(project)
+    path = project / "briefs" / "dprk-troops-kursk.yaml"
+    path.write_text(path.read_text().replace("title: North Korean", "title: Northern Korean"))
+    assert "index.html" in build(project).rendered  # re-rendered with cached snippets
+    incremental = {
+        p: (project / "site" / p).read_bytes()
+        for p in ("index.html", "actors/united-states/index.html", "questions/index.html")
+    }
+    build(project, clean=True)
+    for page, data in incremental.items():
+        assert (project / "site" / page).read_bytes() == data, page
