@@ -33,7 +33,7 @@ from briefgen.site.feed import render_feed, render_robots, render_sitemap
 from briefgen.site.inputs import read_inputs
 from briefgen.site.pages import Fragments, Output, PageMaker, download_name, render_download
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
-from briefgen.site.search import INDEX_DIR, LIST_FILE, index_site, plan_shards
+from briefgen.site.search import INDEX_DIR, index_site, plan_index
 from briefgen.site.workers import PageSettings, WorkerPool, render_batch
 
 FORMATS = ("html", "pdf", "md", "json")
@@ -230,26 +230,17 @@ def _build(
     planned = set(new) | {rel for rel, _, _ in pdf_todo}
     report.deleted = _delete_stale(out, old, planned, clean=clean)
     indexed = {o.path: (o.job[1].id, o.key) for o in outputs if o.indexed and o.job}
-    shards = plan_shards([(brief_id, path) for path, (brief_id, _) in indexed.items()])
-    shard_keys = {
-        f"{SEARCH_KEY}/{name}": digest(config.language, [indexed[p][1] for p in pages])
-        for name, pages in shards.items()
-    }
-    changed = [
-        key.split("/", 1)[1]
-        for key, value in shard_keys.items()
-        if old.get(key) != value or not (out / INDEX_DIR / key.split("/", 1)[1]).is_dir()
-    ]
-    old_shards = {key for key in old if key.startswith(f"{SEARCH_KEY}/")}
-    indexing: Future[int] | None = None
+    plan = plan_index(indexed, old, out, prefix=f"{SEARCH_KEY}.{config.language}")
     searcher = ThreadPoolExecutor(max_workers=1)
-    listing = out / INDEX_DIR / LIST_FILE
-    if search and (changed or old_shards != set(shard_keys) or not listing.is_file()):
+    indexing: Future[int] | None = None
+    t_search = time.perf_counter()
+    if search and plan.needed:
         # pagefind runs in its own process, so it indexes the pages while PDFs render.
-        t_search = time.perf_counter()
-        indexing = searcher.submit(index_site, out, shards, changed, language=config.language)
+        indexing = searcher.submit(
+            index_site, out, plan.shards, plan.changed, language=config.language
+        )
     elif search:
-        new.update(shard_keys)
+        new.update(plan.keys)
 
     if pdf_todo:
         t0 = time.perf_counter()
@@ -277,7 +268,7 @@ def _build(
     if indexing is not None:
         try:
             report.indexed = indexing.result()
-            new.update(shard_keys)
+            new.update(plan.keys)
         except BriefgenError as exc:
             report.failures.append(Failure("(site)", INDEX_DIR, str(exc)))
         report.seconds["search"] = time.perf_counter() - t_search

@@ -14,10 +14,12 @@ import json
 import shutil
 from collections.abc import Coroutine, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import RenderError
+from briefgen.site.cache import digest
 
 INDEX_DIR = "pagefind"
 SHARDS = 8
@@ -36,6 +38,36 @@ def plan_shards(pages: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     for brief_id, page in pages:
         shards.setdefault(shard_of(brief_id), []).append(page)
     return {name: sorted(shards[name]) for name in sorted(shards)}
+
+
+@dataclass(frozen=True)
+class IndexPlan:
+    """Which shards a build's search index has, their keys, and which need indexing."""
+
+    shards: dict[str, list[str]]
+    keys: dict[str, str]
+    changed: list[str]
+    needed: bool
+
+
+def plan_index(
+    pages: Mapping[str, tuple[str, str]], old: Mapping[str, str], site: Path, *, prefix: str
+) -> IndexPlan:
+    """Plan the index of brief pages (path -> brief id, content key) against the last build."""
+    shards = plan_shards([(brief_id, path) for path, (brief_id, _) in pages.items()])
+    keys = {
+        f"{prefix}/{name}": digest([pages[path][1] for path in paths])
+        for name, paths in shards.items()
+    }
+    changed = [
+        name
+        for name in shards
+        if old.get(f"{prefix}/{name}") != keys[f"{prefix}/{name}"]
+        or not (site / INDEX_DIR / name).is_dir()
+    ]
+    before = {key for key in old if key.startswith(f"{prefix}/")}
+    needed = bool(changed) or before != set(keys) or not (site / INDEX_DIR / LIST_FILE).is_file()
+    return IndexPlan(shards, keys, changed, needed)
 
 
 async def _index(site: Path, work: Mapping[str, list[str]], language: str) -> int:
