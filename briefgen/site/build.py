@@ -173,6 +173,7 @@ def _build(
         shared_actors=inputs.shared_actors,
     )
     report.withheld = site.withheld
+    report.findings = sorted([*report.findings, *site.findings])
     report.briefs = len(site.briefs)
     report.seconds["read"] = time.perf_counter() - started
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.config import Config
+from briefgen.errors import Finding, Severity, display_path
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
 from briefgen.validate import Validated
 
@@ -99,6 +100,7 @@ class SiteModel:
     open_questions: list[QuestionEntry] = field(default_factory=list)
     resolved_questions: list[QuestionEntry] = field(default_factory=list)
     include_restricted: bool = False
+    findings: list[Finding] = field(default_factory=list)
 
 
 def is_publishable(marking: Marking, config: Config) -> bool:
@@ -117,12 +119,24 @@ def collect_site(
     """Turn validated briefs (each with its content key) into the site model."""
     site = SiteModel(include_restricted=include_restricted)
     limit = config.publish.max_marking
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
         brief = validated.brief
         if brief.id in seen_ids:
+            first = display_path(seen_ids[brief.id].path)
+            site.findings.append(
+                Finding(
+                    display_path(validated.path),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "id",
+                    f"brief id {brief.id!r} is already used by {first}; give one of them "
+                    "another `id:` (this one is left out of the site)",
+                )
+            )
             continue
-        seen_ids.add(brief.id)
+        seen_ids[brief.id] = validated
         allowed = is_publishable(brief.effective_marking, config)
         if not allowed and not include_restricted:
             site.withheld.append(

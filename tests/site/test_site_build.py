@@ -333,3 +333,13 @@ def test_cached_snippets_render_like_fresh_ones(project: Path) -> None:
     build(project, clean=True)
     for page, data in incremental.items():
         assert (project / "site" / page).read_bytes() == data, page
+
+
+def test_duplicate_brief_id_is_an_error(project: Path) -> None:
+    copy = project / "briefs" / "baltic-again.yaml"
+    copy.write_text((project / "briefs" / "baltic-cables.yaml").read_text())
+    report = build(project)
+    assert not report.ok
+    duplicate = [f for f in report.errors if "already used by" in f.message]
+    assert [f.file.rsplit("/", 1)[-1] for f in duplicate] == ["baltic-cables.yaml"]
+    assert "baltic-again.yaml" in duplicate[0].message
