@@ -121,6 +121,10 @@ def index_site(
         raise RenderError(f"search index: pagefind failed: {exc}") from exc
     for name in work:
         fresh, current, old = root / f".{name}-new", root / name, root / f".{name}-old"
+        for unused in fresh.glob("pagefind-*"):
+            # pagefind's own UI bundles: the site has its own search box.
+            if unused.name not in ("pagefind-worker.js", "pagefind-entry.json"):
+                unused.unlink()
         # Two renames keep a complete shard in place at every moment but one instant.
         if current.exists():
             current.rename(old)
