@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -17,22 +16,20 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, Severity
 from briefgen.model import Marking
-from briefgen.render.env import builtin_templates, read_asset
 from briefgen.site.cache import (
     BriefStore,
     Manifest,
     cache_dir_for,
     config_key,
     digest,
-    hash_files,
     load_fragments,
     save_fragments,
 )
-from briefgen.site.collect import SiteModel, Withheld, collect_site
-from briefgen.site.feed import render_feed, render_robots, render_sitemap
+from briefgen.site.collect import Withheld, collect_site
 from briefgen.site.inputs import read_inputs
-from briefgen.site.pages import Fragments, Output, PageMaker, download_name, render_download
+from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
+from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
 from briefgen.site.search import INDEX_DIR, index_site, plan_index
 from briefgen.site.workers import PageSettings, WorkerPool, render_batch
 
@@ -78,16 +75,6 @@ def parse_formats(text: str) -> tuple[str, ...]:
             f"unknown format {unknown[0]!r}; use a comma-separated list of {', '.join(FORMATS)}"
         )
     return tuple(fmt for fmt in FORMATS if fmt in wanted or fmt == "html")
-
-
-def templates_key(config: Config) -> str:
-    """Return a hash of every template file, built-in and override."""
-    folders = [builtin_templates()]
-    if config.templates_dir:
-        folders.append(config.templates_dir)
-    return hash_files(
-        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
-    )
 
 
 def build_site(
@@ -182,9 +169,9 @@ def _build(
         site, config, today, formats, html_key, Fragments(load_fragments(cache, ckey))
     )
     outputs = maker.outputs()
-    outputs += _downloads(site, config, today, formats, ckey, tkey)
-    outputs += _extras(site, config, outputs, html_key)
-    pdf_jobs = _pdf_jobs(site, out, formats, ckey, tkey)
+    outputs += plan_downloads(site, config, today, formats, ckey, tkey)
+    outputs += plan_extras(site, config, outputs, html_key)
+    pdf_jobs = plan_pdfs(site, out, formats, ckey, tkey)
 
     old = manifest.keys
     new: dict[str, str] = {}
@@ -354,77 +341,6 @@ def _write(path: Path, data: str | bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def _downloads(
-    site: SiteModel, config: Config, today: dt.date, formats: Sequence[str], ckey: str, tkey: str
-) -> list[Output]:
-    """Plan the Markdown and JSON files of every brief."""
-    outputs: list[Output] = []
-    for item in site.briefs:
-        folder = item.url.rsplit("/", 1)[0]
-        for fmt in ("md", "json"):
-            if fmt in formats:
-                outputs.append(
-                    Output(
-                        f"{folder}/{download_name(item, fmt)}",
-                        digest(fmt, ckey, tkey, item.key, item.stale),
-                        partial(render_download, item, fmt, config, today),
-                        source=str(item.checked.path),
-                        job=(fmt, item),
-                    )
-                )
-    return outputs
-
-
-def _pdf_jobs(
-    site: SiteModel, out: Path, formats: Sequence[str], ckey: str, tkey: str
-) -> list[tuple[str, str, PdfJob]]:
-    """Plan the PDF of every brief, with its content key."""
-    if "pdf" not in formats:
-        return []
-    planned = []
-    for item in site.briefs:
-        rel = f"{item.url.rsplit('/', 1)[0]}/{download_name(item, 'pdf')}"
-        key = digest("pdf", ckey, tkey, item.key, item.stale)
-        planned.append((rel, key, PdfJob(item.checked, out / rel, rel)))
-    return planned
-
-
-def _extras(
-    site: SiteModel, config: Config, pages: Sequence[Output], html_key: str
-) -> list[Output]:
-    """Plan the feed, sitemap, robots.txt and the shared assets."""
-    html_pages = sorted(p.path for p in pages if p.path.endswith(".html") and p.path != "404.html")
-    listed = [(b.id, b.key, b.restricted) for b in site.briefs]
-    internal = site.include_restricted
-
-    def asset(name: str) -> Callable[[], str]:
-        return lambda: read_asset(config, name)
-
-    assets = {
-        "assets/site.css": "site/site.css",
-        "assets/site.js": "site/site.js",
-        "assets/brief.css": "brief.css",
-    }
-    outputs = [
-        Output(path, digest(path, html_key, read_asset(config, name)), asset(name))
-        for path, name in assets.items()
-    ]
-    outputs += [
-        Output("feed.xml", digest("feed", html_key, listed), lambda: render_feed(site, config)),
-        Output(
-            "sitemap.xml",
-            digest("sitemap", html_key, html_pages),
-            lambda: render_sitemap(html_pages, config),
-        ),
-        Output(
-            "robots.txt",
-            digest("robots", html_key, internal),
-            lambda: render_robots(config, internal=internal),
-        ),
-    ]
-    return outputs
 
 
 def _delete_stale(
