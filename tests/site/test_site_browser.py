@@ -126,3 +126,42 @@ def test_pages_work_from_file_urls(page: Any, built_site: Path) -> None:
     page.get_by_role("link", name="Damaged cables in the Baltic Sea").click()
     page.wait_for_url(re.compile(r"briefs/baltic-cables/index\.html$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Damaged cables in the Baltic Sea"
+
+
+def test_serve_reloads_the_open_page_after_an_edit(page: Any, project: Path) -> None:
+    import threading
+
+    from site_helpers import TODAY, free_port
+
+    from briefgen.site.serve import Preview, SiteServer, watch_changes
+
+    server = SiteServer(project / "site", port=free_port())
+    preview = Preview(
+        project / "briefs",
+        project / "site",
+        project / "briefgen.toml",
+        ("html",),
+        lambda: TODAY,
+        lambda result, phase: None,
+        server=server,
+    )
+    preview.build()
+    server.start()
+    stop = threading.Event()
+    watch_changes([project / "briefs"], [], lambda _: preview.changed.set(), stop, debounce_ms=50)
+    runner = threading.Thread(target=preview.run, args=(stop,), daemon=True)
+    runner.start()
+    try:
+        page.goto(server.url + "index.html")
+        assert page.get_by_text("Damaged cables in the Baltic Sea").count() == 1
+        page.wait_for_timeout(1000)  # let the page learn the current build id
+        brief = project / "briefs" / "baltic-cables.yaml"
+        brief.write_text(brief.read_text().replace("title: Damaged", "title: Severed"))
+        page.get_by_text("Severed cables in the Baltic Sea").wait_for(timeout=15_000)
+        brief.write_text("schema: 1\ntitle: Broken\n")
+        page.get_by_text("Build errors").wait_for(timeout=15_000)
+        assert "baltic-cables.yaml" in page.locator(".serve-errors").inner_text()
+    finally:
+        stop.set()
+        runner.join(timeout=5)
+        server.stop()
