@@ -143,3 +143,24 @@ def test_every_command_has_help_and_is_documented() -> None:
         assert "Usage: briefgen " + name in result.stdout
         assert f"briefgen {name}" in readme, f"README does not document `briefgen {name}`"
         assert f"{name}  " in listing and SUMMARIES[name][:40] in " ".join(listing.split())
+
+
+@pytest.mark.slow
+def test_build_warns_about_characters_no_font_can_draw(tmp_path: Path) -> None:
+    import unicodedata
+
+    from briefgen.render.fonts import covered_codepoints
+
+    covered = covered_codepoints()
+    if covered is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    rare = next(
+        chr(c)
+        for c in range(0x10000, 0x30000)
+        if c not in covered and unicodedata.category(chr(c)) == "Lo"
+    )
+    write(tmp_path, "rare.yaml", MINIMAL.replace("Minimal brief", f"Script {rare} test"))
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert f"no installed font has glyphs for {rare} (U+{ord(rare):04X})" in result.stderr
+    assert "fonts-noto" in result.stderr
