@@ -40,8 +40,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 demo: system $(VENV)/.installed
 	$(BIN)/briefgen validate briefs
 	$(BIN)/briefgen build briefs -o out
-	@if $(BIN)/briefgen --help | grep -q ' site '; then $(BIN)/briefgen site briefs -o out/site; fi
-	@echo "Open out/ (and out/site/index.html when built) to see the results."
+	$(BIN)/briefgen site briefs -o out/site
+	@echo "Open out/*.pdf, out/*.html and out/site/index.html to see the results."
 
 test: system-test $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
