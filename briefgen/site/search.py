@@ -24,6 +24,8 @@ from briefgen.site.cache import digest
 INDEX_DIR = "pagefind"
 SHARDS = 8
 LIST_FILE = "shards.json"
+EXCLUDED = [".toc", ".legend", ".marking-banner", ".note", "sup.cite"]
+"""Parts of a brief page that every brief shares or that only number things: not indexed."""
 
 
 def shard_of(brief_id: str) -> str:
