@@ -1,0 +1,196 @@
+"""Time an HTML site build of N briefs with R revisions each, inside git and outside it.
+
+Usage: python benchmarks/site_history_bench.py [--briefs N] [--revisions R] [--small]
+
+The repository is generated with one `git fast-import` (N x R commits in seconds). The
+same briefs are copied to a folder outside git, and the script reports the time of a
+clean HTML-only build (no search index), of a rebuild with no change and of a rebuild
+after one new commit, inside git and outside it, with the number of git processes each
+build starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.site import BuildReport, build_site
+
+TODAY = dt.date(2024, 12, 1)
+ACTORS = """\
+north-korea:
+  name: North Korea
+  kind: state
+russia:
+  name: Russia
+  kind: state
+united-states:
+  name: United States
+  kind: state
+"""
+
+
+def brief_text(index: int, revision: int, *, marker: str = "") -> str:
+    """Return revision R of generated brief I: its troop count grows, a question resolves."""
+    resolved = revision > 2 and index % 3 == 0
+    question = "    status: resolved\n    resolution: Yes, it was confirmed.\n" if resolved else ""
+    extra = f"  - actor: russia\n    location: {marker}\n    cite: wire\n" if marker else ""
+    return f"""\
+schema: 1
+id: brief-{index:04d}
+title: Generated brief {index}
+as_of: 2024-{1 + revision % 12:02d}-01
+topics: [topic-{index % 7}]
+marking: {"TLP:AMBER" if marker else "TLP:CLEAR"}
+bluf: Revision {revision} of a generated brief [@wire].
+forces:
+  - id: force-{index}
+    actor: north-korea
+    aligned_with: russia
+    location: Region {index}
+    strength: about {1000 * revision + index:,} troops
+    claimed_by: united-states
+    cite: wire
+{extra}open_questions:
+  - id: q-{index}
+    question: Will brief {index} be confirmed?
+{question}sources:
+  wire:
+    title: Generated wire report {revision}
+"""
+
+
+def make_repo(root: Path, briefs: int, revisions: int) -> Path:
+    """Create a repo at root with briefs x revisions commits; return its briefs folder."""
+    root.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
+    stream = b"".join(_fast_import(briefs, revisions))
+    subprocess.run(
+        ["git", "-C", str(root), "fast-import", "--quiet"], input=stream, check=True, env=env
+    )
+    subprocess.run(["git", "-C", str(root), "reset", "-q", "--hard", "main"], check=True, env=env)
+    return root / "briefs"
+
+
+def _fast_import(briefs: int, revisions: int) -> Iterator[bytes]:
+    """Yield a fast-import stream: one commit per brief per revision, a minute apart."""
+    stamp = 1_700_000_000
+    for revision in range(1, revisions + 1):
+        for index in range(briefs):
+            stamp += 60
+            files = [(f"briefs/brief-{index:04d}.yaml", brief_text(index, revision))]
+            if revision == 1 and index == 0:
+                files.append(("briefs/actors.yaml", ACTORS))
+            message = f"Revise brief {index} (r{revision})\n".encode()
+            who = f"Bench Author <bench@example.org> {stamp} +0000\n".encode()
+            yield b"commit refs/heads/main\n"
+            yield b"author " + who + b"committer " + who
+            yield b"data %d\n%s" % (len(message), message)
+            for path, text in files:
+                data = text.encode()
+                yield f"M 100644 inline {path}\n".encode()
+                yield b"data %d\n%s\n" % (len(data), data)
+
+
+@contextmanager
+def counting_git() -> Iterator[list[list[str]]]:
+    """Count the git processes started in this process while the block runs."""
+    started: list[list[str]] = []
+    real_run = subprocess.run
+
+    def run(args: Any, *rest: Any, **kwargs: Any) -> Any:
+        if isinstance(args, list | tuple) and args and str(args[0]).endswith("git"):
+            started.append([str(a) for a in args])
+        return real_run(args, *rest, **kwargs)
+
+    subprocess.run = run  # type: ignore[assignment]
+    try:
+        yield started
+    finally:
+        subprocess.run = real_run  # type: ignore[assignment]
+
+
+def timed_build(
+    src: Path, out: Path, config: Config, *, clean: bool
+) -> tuple[float, int, BuildReport]:
+    """Build the HTML site once; return seconds, git calls and the report."""
+    with counting_git() as calls:
+        start = time.perf_counter()
+        report = build_site(
+            src, out, config=config, today=TODAY, formats=("html",), search=False, clean=clean
+        )
+        seconds = time.perf_counter() - start
+    if not report.ok:
+        raise SystemExit(f"build failed: {report.errors[:3]} {report.failures[:3]}")
+    return seconds, len(calls), report
+
+
+def commit_one(src: Path, revisions: int) -> None:
+    """Commit a new revision of the first brief."""
+    (src / "brief-0000.yaml").write_text(brief_text(0, revisions + 1), encoding="utf-8")
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "Bench Author",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "Bench Author",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+        "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+00:00",
+    }
+    root = src.parent
+    subprocess.run(["git", "-C", str(root), "commit", "-qam", "One more"], check=True, env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the repo and the plain copy, time the builds and print the figures."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--briefs", type=int, default=1000)
+    parser.add_argument("--revisions", type=int, default=10)
+    parser.add_argument("--small", action="store_true", help="60 briefs x 3 revisions")
+    args = parser.parse_args(argv)
+    briefs, revisions = (60, 3) if args.small else (args.briefs, args.revisions)
+    config = Config(title="Benchmark", base_url="https://example.org/")
+    with tempfile.TemporaryDirectory(prefix="briefgen-site-history-") as tmp:
+        start = time.perf_counter()
+        in_git = make_repo(Path(tmp) / "repo", briefs, revisions)
+        plain = Path(tmp) / "plain" / "briefs"
+        shutil.copytree(in_git, plain)
+        print(f"repo: {briefs} briefs x {revisions} revisions = {briefs * revisions} commits")
+        print(f"  generated in {time.perf_counter() - start:.2f} s")
+        rows = []
+        for name, src in (("outside git", plain), ("inside git", in_git)):
+            out = src.parent / "site"
+            cold = timed_build(src, out, config, clean=True)
+            warm = timed_build(src, out, config, clean=False)
+            rows.append((name, "clean build", cold))
+            rows.append((name, "no-change rebuild", warm))
+            if src == in_git:
+                commit_one(src, revisions)
+                rows.append(
+                    (name, "rebuild after one commit", timed_build(src, out, config, clean=False))
+                )
+                pages = sum(1 for _ in out.glob("briefs/*/history.html"))
+                print(f"history pages: {pages}")
+        for name, what, (seconds, calls, report) in rows:
+            print(
+                f"{name:12} {what:26} {seconds:6.2f} s  {calls:2d} git call(s)  "
+                f"{len(report.rendered):5d} file(s) written"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

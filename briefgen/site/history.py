@@ -1,0 +1,493 @@
+"""Every brief's revisions in git for the website: read in bulk, validated, diffed and policed.
+
+The whole folder's history costs a fixed number of git calls (find the repository, one
+`git log` of the folder, one `git status`, at most two batched blob reads), whatever the
+number of briefs and revisions. What each old revision is (its marking, title, validity)
+and what changed between two revisions are cached by commit and path, which never change,
+so a rebuild only reads and validates revisions it has not seen.
+
+Publication policy: an old revision marked above `publish.max_marking` is withheld. Its
+entry names only its number, date and marking; nothing it contained reaches a page, and
+the next published revision is diffed against the last published one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from briefgen.config import Config
+from briefgen.enrich import git
+from briefgen.enrich.diff import Change, FieldChange, diff_briefs
+from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder
+from briefgen.errors import BriefgenError, GitError
+from briefgen.load import parse
+from briefgen.model import Brief, Marking
+from briefgen.output import write_atomic
+from briefgen.site.cache import CACHE_FORMAT, config_key, digest
+from briefgen.site.collect import is_publishable
+from briefgen.validate import (
+    ACTORS_FILE,
+    SharedActors,
+    Validated,
+    parse_shared_actors,
+    validate_text,
+)
+
+HISTORY_FILE = "history.json"
+
+
+@dataclass(frozen=True)
+class GitState:
+    """The git history of a briefs folder: its repository and every file's revisions."""
+
+    repo: git.Repo
+    folder: str  # the briefs folder relative to the repository top, "" for the top
+    revisions: Mapping[Path, list[Revision]]  # oldest first, keyed by resolved path
+
+    @property
+    def key(self) -> str:
+        """Return a hash of the history: it changes with every commit touching the folder."""
+        return digest(
+            self.repo.shallow,
+            [(str(p), [(r.commit, r.path) for r in revs]) for p, revs in self.revisions.items()],
+        )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One revision of a brief (or its uncommitted draft) and what it changed, as shown."""
+
+    revision: Revision | None  # None for the draft
+    # "first" (revision 1), "first-shown" (earlier ones withheld or unreadable), "earliest"
+    # (a shallow clone's oldest), "changed", "withheld", "invalid" or "draft".
+    status: str
+    marking: Marking | None = None  # the revision's marking when known
+    title: str = ""  # the brief's title at this revision (empty when withheld or invalid)
+    baseline: Revision | None = None  # what the changes are counted from
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def withheld(self) -> bool:
+        """Tell whether the publication policy hides this revision's content."""
+        return self.status == "withheld"
+
+    @property
+    def anchor(self) -> str:
+        """Return the entry's HTML id on the history page, e.g. `rev-a1b2c3d`."""
+        return f"rev-{self.revision.short}" if self.revision else "draft"
+
+    @property
+    def heading(self) -> str:
+        """Name the entry: `Revision 3`, `Revision a1b2c3d` (shallow clone) or `Draft`."""
+        if self.revision is None:
+            return "Draft (uncommitted changes)"
+        if self.revision.number is None:
+            return f"Revision {self.revision.short}"
+        return f"Revision {self.revision.number}"
+
+
+@dataclass(frozen=True)
+class BriefHistory:
+    """A published brief's history: entries newest first and its revision line and box."""
+
+    entries: tuple[HistoryEntry, ...]
+    info: RevisionInfo
+    updated: dt.date | None  # the date of the latest revision, None when never committed
+    complete: bool  # False in a shallow clone cut off before the brief was added
+
+    @property
+    def key(self) -> str:
+        """Return a hash of everything the history page and the feed show of this brief."""
+        return digest(repr(self.entries), repr(self.info))
+
+
+@dataclass
+class HistoryCache:
+    """What old revisions were and what changed between two of them, kept between builds."""
+
+    path: Path | None
+    salt: str
+    revisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    diffs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, folder: Path | None, config: Config) -> HistoryCache:
+        """Read the cache in a site cache folder, or start an empty one (in memory for None)."""
+        salt = config_key(config)
+        if folder is None:
+            return cls(None, salt)
+        path = folder / HISTORY_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != CACHE_FORMAT or data.get("salt") != salt:
+                raise ValueError("another format or configuration")
+            return cls(path, salt, dict(data["revisions"]), dict(data["diffs"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path, salt)
+
+    def revision(self, key: str) -> dict[str, Any] | None:
+        """Return what is known of a revision (`valid`, `marking`, `title`), or None."""
+        entry = self.revisions.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put_revision(self, key: str, entry: dict[str, Any]) -> None:
+        """Remember what a revision is."""
+        self.revisions[key] = entry
+        self.used.add(key)
+        self.changed = True
+
+    def has_diff(self, key: str) -> bool:
+        """Tell whether the changes between two revisions are cached."""
+        return key in self.diffs
+
+    def diff(self, key: str) -> list[Change] | None:
+        """Return the cached changes between two revisions, or None."""
+        entry = self.diffs.get(key)
+        if entry is None:
+            return None
+        self.used.add(key)
+        return [
+            Change(
+                c["section"],
+                c["kind"],
+                c["item_id"],
+                c["summary"],
+                [FieldChange(f["field"], f["old"], f["new"]) for f in c["fields"]],
+            )
+            for c in entry
+        ]
+
+    def put_diff(self, key: str, changes: Sequence[Change]) -> None:
+        """Remember the changes between two revisions."""
+        self.diffs[key] = [
+            {
+                "section": c.section,
+                "kind": c.kind,
+                "item_id": c.item_id,
+                "summary": c.summary,
+                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
+            }
+            for c in changes
+        ]
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the cache back, keeping only what this build used."""
+        if self.path is None:
+            return
+        stale = set(self.revisions) | set(self.diffs)
+        if not self.changed and self.used >= stale:
+            return
+        payload = {
+            "format": CACHE_FORMAT,
+            "salt": self.salt,
+            "revisions": {k: v for k, v in sorted(self.revisions.items()) if k in self.used},
+            "diffs": {k: v for k, v in sorted(self.diffs.items()) if k in self.used},
+        }
+        write_atomic(self.path, json.dumps(payload, separators=(",", ":")))
+
+
+def read_git_state(src: Path) -> GitState | None:
+    """Read the history of every file under a folder (3 git calls); None outside git."""
+    try:
+        repo = git.find_repo(src)
+        revisions = history_of_folder(src)
+        folder = "" if src.resolve() == repo.root else repo.relpath(src)
+    except GitError:
+        return None  # no git, no repository: the site is built without history
+    return GitState(repo, folder, revisions)
+
+
+def read_site_history(
+    state: GitState,
+    briefs: Sequence[tuple[Validated, str]],
+    *,
+    config: Config,
+    include_restricted: bool = False,
+    cache: HistoryCache | None = None,
+) -> dict[Path, BriefHistory]:
+    """Return the history of every brief (each with its content key), keyed by its path.
+
+    Old revisions are read in at most two batched git calls and validated only when the
+    cache does not know them; one more git call finds uncommitted changes. A git failure
+    leaves the briefs without history rather than failing the build.
+    """
+    cache = cache or HistoryCache(None, config_key(config))
+    try:
+        dirty = git.changed_paths(state.repo, [state.folder or "."])
+    except GitError:
+        return {}
+    reader = _RevisionReader(state.repo, config, cache)
+    lineages: list[tuple[Validated, str, list[Revision], bool]] = []
+    for checked, key in briefs:
+        revisions = state.revisions.get(checked.path.resolve(), [])
+        draft = not revisions or state.repo.relpath(checked.path) in dirty
+        lineages.append((checked, key, revisions, draft))
+    try:
+        # First learn every revision's marking: it decides what each revision is diffed with.
+        reader.load(r for _, _, revisions, _ in lineages for r in revisions)
+        plans = [
+            _plan(revisions, reader, config, include_restricted) for _, _, revisions, _ in lineages
+        ]
+        wanted: list[Revision] = []
+        for (_, key, _, draft), plan in zip(lineages, plans, strict=True):
+            pairs = _pairs(plan)
+            last = _last_published(plan)
+            if draft and last is not None:
+                pairs.append((last, None))
+            wanted += [
+                r
+                for old, new in pairs
+                if not cache.has_diff(_diff_key(old, new, key))
+                for r in (old, new)
+                if r is not None
+            ]
+        reader.load(wanted, briefs=True)
+    except GitError:
+        return {}
+    result: dict[Path, BriefHistory] = {}
+    for (checked, key, revisions, draft), plan in zip(lineages, plans, strict=True):
+        result[checked.path] = _history(checked, key, revisions, draft, plan, reader, cache)
+    return result
+
+
+def revision_line(shown: Revision | None, draft: bool) -> str:
+    """Write the line a brief page shows about its revision, as `briefgen build` does."""
+    if shown is None:
+        return "Draft (uncommitted changes), not yet in git"
+    if shown.number is None:
+        line = f"Revision {shown.short} of {shown.day} (earlier history not available)"
+    else:
+        line = f"Revision {shown.number} of {shown.day}, {shown.short}"
+    return f"{line}; draft (uncommitted changes)" if draft else line
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One revision in a lineage and how the policy treats it."""
+
+    revision: Revision
+    status: str  # "published", "withheld" or "invalid"
+    marking: Marking | None
+    title: str
+
+
+class _RevisionReader:
+    """Read, validate and describe old revisions in batches, caching what they are."""
+
+    def __init__(self, repo: git.Repo, config: Config, cache: HistoryCache) -> None:
+        self.repo = repo
+        self.config = config
+        self.cache = cache
+        self.briefs: dict[str, Brief | None] = {}
+        self.actors: dict[str, SharedActors | None] = {}
+
+    def describe(self, revision: Revision) -> dict[str, Any]:
+        """Return what a loaded revision is: `valid`, `marking` and `title`."""
+        entry = self.cache.revision(_revision_key(revision))
+        return entry if entry is not None else {"valid": False}
+
+    def brief(self, revision: Revision) -> Brief | None:
+        """Return a loaded revision's brief, None when it does not validate."""
+        return self.briefs.get(_revision_key(revision))
+
+    def load(self, revisions: Iterable[Revision], *, briefs: bool = False) -> None:
+        """Read and validate, in one git call, revisions not yet known (or not yet loaded)."""
+        todo: dict[str, Revision] = {}
+        for revision in revisions:
+            key = _revision_key(revision)
+            known = key in self.briefs if briefs else self.cache.revision(key) is not None
+            if not known:
+                todo[key] = revision
+        if not todo:
+            return
+        specs: list[str] = []
+        for revision in todo.values():
+            actors = PurePosixPath(revision.path).parent / ACTORS_FILE
+            specs += [f"{revision.commit}:{revision.path}", f"{revision.commit}:{actors}"]
+        blobs = iter(git.read_blobs(self.repo, specs))
+        for key, revision in todo.items():
+            brief_blob, actors_blob = next(blobs), next(blobs)
+            brief = self._validate(revision, brief_blob, actors_blob)
+            self.briefs[key] = brief
+            if brief is None:
+                self.cache.put_revision(key, {"valid": False})
+            else:
+                marking = brief.effective_marking.value
+                self.cache.put_revision(
+                    key, {"valid": True, "marking": marking, "title": brief.title}
+                )
+
+    def _validate(
+        self, revision: Revision, brief_blob: bytes | None, actors_blob: bytes | None
+    ) -> Brief | None:
+        """Validate a revision's text against the actors.yaml of the same commit."""
+        if brief_blob is None:
+            return None
+        actors_text = actors_blob.decode("utf-8", "replace") if actors_blob is not None else ""
+        if actors_text not in self.actors:
+            try:
+                name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.short}"
+                shared = SharedActors()
+                if actors_text.strip():
+                    shared = parse_shared_actors(parse(actors_text, name))
+                self.actors[actors_text] = shared
+            except BriefgenError:
+                self.actors[actors_text] = None
+        shared_actors = self.actors[actors_text]
+        if shared_actors is None:
+            return None
+        try:
+            return validate_text(
+                brief_blob.decode("utf-8", "replace"),
+                f"{revision.path}@{revision.label}",
+                config=self.config,
+                shared=shared_actors,
+                today=revision.date.date(),
+                path=Path(revision.path),
+            ).brief
+        except BriefgenError:
+            return None  # an old revision that no longer validates is listed, not diffed
+
+
+def _revision_key(revision: Revision) -> str:
+    return f"{revision.commit}:{revision.path}"
+
+
+def _diff_key(old: Revision | None, new: Revision | None, draft_key: str) -> str:
+    """Name a diff: old revision to new revision, or to the working tree's content key."""
+    old_part = _revision_key(old) if old else "-"
+    new_part = _revision_key(new) if new else f"draft:{draft_key}"
+    return f"{old_part}>{new_part}"
+
+
+def _plan(
+    revisions: Sequence[Revision], reader: _RevisionReader, config: Config, include_all: bool
+) -> list[_Step]:
+    """Decide for each revision whether it is published, withheld or invalid."""
+    steps = []
+    for revision in revisions:
+        entry = reader.describe(revision)
+        if not entry.get("valid"):
+            steps.append(_Step(revision, "invalid", None, ""))
+            continue
+        marking = Marking(entry["marking"])
+        if include_all or is_publishable(marking, config):
+            steps.append(_Step(revision, "published", marking, str(entry.get("title", ""))))
+        else:
+            steps.append(_Step(revision, "withheld", marking, ""))
+    return steps
+
+
+def _pairs(plan: Sequence[_Step]) -> list[tuple[Revision, Revision | None]]:
+    """Return (previous published, published) for each published revision but the first."""
+    pairs: list[tuple[Revision, Revision | None]] = []
+    last: Revision | None = None
+    for step in plan:
+        if step.status != "published":
+            continue
+        if last is not None:
+            pairs.append((last, step.revision))
+        last = step.revision
+    return pairs
+
+
+def _last_published(plan: Sequence[_Step]) -> Revision | None:
+    published = [s.revision for s in plan if s.status == "published"]
+    return published[-1] if published else None
+
+
+def _changes(
+    old: Revision,
+    new: Revision | None,
+    draft: Brief | None,
+    draft_key: str,
+    reader: _RevisionReader,
+    cache: HistoryCache,
+) -> tuple[Change, ...]:
+    """Return the changes from one revision to the next (or to the draft), cached."""
+    key = _diff_key(old, new, draft_key)
+    cached = cache.diff(key)
+    if cached is not None:
+        return tuple(cached)
+    old_brief = reader.brief(old)
+    new_brief = reader.brief(new) if new is not None else draft
+    if old_brief is None or new_brief is None:
+        return ()
+    changes = diff_briefs(old_brief, new_brief).changes
+    cache.put_diff(key, changes)
+    return tuple(changes)
+
+
+def _history(
+    checked: Validated,
+    key: str,
+    revisions: Sequence[Revision],
+    draft: bool,
+    plan: Sequence[_Step],
+    reader: _RevisionReader,
+    cache: HistoryCache,
+) -> BriefHistory:
+    """Assemble one brief's entries (newest first) and its revision line and box."""
+    complete = not revisions or revisions[0].number is not None
+    entries: list[HistoryEntry] = []
+    last: Revision | None = None
+    for step in plan:
+        revision = step.revision
+        if step.status != "published":
+            entries.append(HistoryEntry(revision, step.status, step.marking))
+            continue
+        if last is None:
+            status = "first" if revision is revisions[0] else "first-shown"
+            if not complete and revision is revisions[0]:
+                status = "earliest"
+            entries.append(HistoryEntry(revision, status, step.marking, step.title))
+        else:
+            changes = _changes(last, revision, None, key, reader, cache)
+            entries.append(
+                HistoryEntry(revision, "changed", step.marking, step.title, last, changes)
+            )
+        last = revision
+    shown = revisions[-1] if revisions else None
+    line = revision_line(shown, draft)
+    info = RevisionInfo(line, draft, shown, None, "", [], complete)
+    if draft:
+        changes = ()
+        if last is not None:
+            changes = _changes(last, None, checked.brief, key, reader, cache)
+        entries.append(
+            HistoryEntry(
+                None,
+                "draft",
+                checked.brief.effective_marking,
+                checked.brief.title,
+                last,
+                changes,
+            )
+        )
+        if last is not None:
+            info = RevisionInfo(line, draft, shown, last, last.describe(), list(changes), complete)
+    elif entries and entries[-1].baseline is not None:
+        newest = entries[-1]
+        assert newest.baseline is not None
+        info = RevisionInfo(
+            line,
+            draft,
+            shown,
+            newest.baseline,
+            newest.baseline.describe(),
+            list(newest.changes),
+            complete,
+        )
+    updated = revisions[-1].date.date() if revisions else None
+    return BriefHistory(tuple(reversed(entries)), info, updated, complete)

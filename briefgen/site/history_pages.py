@@ -1,0 +1,239 @@
+"""The history page of each published brief and the Atom feed of updates, from git."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from briefgen import __version__
+from briefgen.config import Config
+from briefgen.render.markdown import markdown_plain, squash
+from briefgen.site.cache import digest
+from briefgen.site.collect import SiteBrief, SiteModel, is_publishable
+from briefgen.site.feed import absolute
+from briefgen.site.history import BriefHistory, HistoryEntry
+from briefgen.site.pages import Output, PageMaker, highest
+
+HISTORY_PAGE = "history.html"
+FEED_LIMIT = 50
+"""The feed lists this many updates, newest first."""
+
+_PUBLISHED = ("first", "first-shown", "earliest", "changed")
+
+
+def history_url(item: SiteBrief) -> str:
+    """Return a brief's history page path from the site root."""
+    return f"briefs/{item.id}/{HISTORY_PAGE}"
+
+
+def plan_history_pages(maker: PageMaker, histories: Mapping[Path, BriefHistory]) -> list[Output]:
+    """Plan the history page of every published brief that has a history."""
+    outputs = []
+    for item in maker.site.briefs:
+        history = histories.get(item.checked.path)
+        if history is None:
+            continue
+        key = digest(
+            "history",
+            maker.html_key,
+            item.id,
+            item.checked.brief.title,
+            item.restricted,
+            history.key,
+        )
+        outputs.append(
+            Output(
+                history_url(item),
+                key,
+                partial(render_history_page, maker, item, history),
+                source=str(item.checked.path),
+            )
+        )
+    return outputs
+
+
+def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory) -> str:
+    """Render a brief's revisions newest first, each with what it changed."""
+    url = history_url(item)
+    ctx = maker.context(url, f"History of {item.checked.brief.title}", "home", [item])
+    if maker.site.include_restricted:
+        # An internal site shows restricted old revisions too: its banner must say so.
+        restricted = [
+            e.marking
+            for e in history.entries
+            if e.marking is not None and not is_publishable(e.marking, maker.config)
+        ]
+        if ctx["page_marking"] is not None:
+            restricted.append(ctx["page_marking"])
+        ctx["page_marking"] = highest(restricted)
+    ctx |= {
+        "item": item,
+        "brief": item.checked.brief,
+        "history": history,
+        "revisions": sum(1 for e in history.entries if e.revision is not None),
+    }
+    return maker.render("history.html.j2", ctx)
+
+
+@dataclass(frozen=True)
+class _FeedEntry:
+    """One entry of the updates feed."""
+
+    updated: dt.datetime  # in UTC
+    order: tuple[str, int]  # brief id and revision number, to break ties
+    lines: tuple[str, ...]
+
+
+def plan_history_feed(
+    site: SiteModel,
+    histories: Mapping[Path, BriefHistory],
+    config: Config,
+    html_key: str,
+) -> Output:
+    """Plan the Atom feed of updates, keyed by every brief's history."""
+    listed = [
+        (b.id, b.key, b.restricted, _history_key(histories.get(b.checked.path)))
+        for b in site.briefs
+    ]
+    return Output(
+        "feed.xml",
+        digest("history-feed", html_key, listed, FEED_LIMIT),
+        lambda: render_history_feed(site, histories, config),
+    )
+
+
+def render_history_feed(
+    site: SiteModel,
+    histories: Mapping[Path, BriefHistory],
+    config: Config,
+    *,
+    limit: int = FEED_LIMIT,
+) -> str:
+    """Render an Atom feed with one entry per published revision of each brief, newest first.
+
+    A brief never committed gets one entry dated by its as-of date, as outside git.
+    """
+    entries: list[_FeedEntry] = []
+    for item in site.briefs:
+        history = histories.get(item.checked.path)
+        revisions = [e for e in history.entries if e.status in _PUBLISHED] if history else []
+        if revisions:
+            entries += [_revision_entry(item, e, config) for e in revisions]
+        else:
+            entries.append(_brief_entry(item, config))
+    entries.sort(key=lambda e: (e.updated, e.order), reverse=True)
+    entries = entries[:limit]
+    base = absolute(config, "")
+    feed_id = absolute(config, "feed.xml") if config.base_url else "urn:briefgen:feed"
+    updated = _atom_time(entries[0].updated) if entries else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(config.title)}</title>",
+        f"  <id>{escape(feed_id)}</id>",
+        f"  <updated>{updated}</updated>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base)}/>',
+        f'  <link rel="self" type="application/atom+xml" '
+        f"href={quoteattr(absolute(config, 'feed.xml'))}/>",
+        f"  <author><name>{escape(config.title)}</name></author>",
+        f'  <generator version="{__version__}">briefgen</generator>',
+    ]
+    for entry in entries:
+        lines += entry.lines
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def change_sentences(entry: HistoryEntry) -> list[str]:
+    """Return what a revision changed as sentences, `First version.` for the first."""
+    if entry.status == "first":
+        return ["First version."]
+    if entry.status == "first-shown":
+        return ["First published version."]
+    if entry.status == "earliest":
+        return ["Earliest revision available."]
+    if not entry.changes:
+        return ["No changes to the content."]
+    return [c.summary for c in entry.changes]
+
+
+def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> _FeedEntry:
+    """Write the feed entry of one published revision."""
+    revision = entry.revision
+    assert revision is not None
+    page = absolute(config, history_url(item))
+    link = f"{page}#{entry.anchor}"
+    entry_id = (
+        f"{page}#{revision.commit}"
+        if config.base_url
+        else f"urn:briefgen:brief:{item.id}:revision:{revision.commit}"
+    )
+    title = f"{entry.title or item.checked.brief.title}: {entry.heading.lower()}"
+    if item.restricted:
+        title = f"[{item.marking.value}] {title}"
+    sentences = change_sentences(entry)
+    html = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
+    updated = revision.date.astimezone(dt.UTC)
+    lines = (
+        "  <entry>",
+        f"    <title>{escape(title)}</title>",
+        f"    <id>{escape(entry_id)}</id>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
+        f"    <updated>{_atom_time(updated)}</updated>",
+        f"    <author><name>{escape(revision.author)}</name></author>",
+        *(f"    <category term={quoteattr(t)}/>" for t in item.checked.brief.topics),
+        f'    <summary type="text">{escape(chr(10).join(sentences))}</summary>',
+        f'    <content type="html">{escape(html)}</content>',
+        "  </entry>",
+    )
+    return _FeedEntry(updated, (item.id, revision.number or 0), lines)
+
+
+def _brief_entry(item: SiteBrief, config: Config) -> _FeedEntry:
+    """Write the entry of a brief without history, as the feed outside git does."""
+    brief = item.checked.brief
+    url = absolute(config, item.url.removesuffix("index.html"))
+    entry_id = url if config.base_url else f"urn:briefgen:brief:{brief.id}"
+    title = brief.title
+    if item.restricted:
+        title = f"[{item.marking.value}] {title}"
+    updated = dt.datetime.combine(brief.as_of, dt.time(), tzinfo=dt.UTC)
+    lines = (
+        "  <entry>",
+        f"    <title>{escape(title)}</title>",
+        f"    <id>{escape(entry_id)}</id>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+        f"    <updated>{_atom_time(updated)}</updated>",
+        *(f"    <author><name>{escape(a)}</name></author>" for a in brief.authors),
+        *(f"    <category term={quoteattr(t)}/>" for t in brief.topics),
+        f'    <summary type="text">{escape(squash(markdown_plain(brief.bluf)))}</summary>',
+        "  </entry>",
+    )
+    return _FeedEntry(updated, (item.id, 0), lines)
+
+
+def _atom_time(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _history_key(history: BriefHistory | None) -> str:
+    return history.key if history else ""
+
+
+def updated_dates(site: SiteModel, histories: Mapping[Path, BriefHistory]) -> dict[str, dt.date]:
+    """Map each published brief's id to the date of its latest revision in git."""
+    dates = {}
+    for item in site.briefs:
+        history = histories.get(item.checked.path)
+        if history is not None and history.updated is not None:
+            dates[item.id] = history.updated
+    return dates
+
+
+def published_entries(history: BriefHistory) -> Sequence[HistoryEntry]:
+    """Return the entries of revisions whose content the site shows."""
+    return [e for e in history.entries if e.status in _PUBLISHED]
