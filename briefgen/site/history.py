@@ -1,8 +1,9 @@
 """Every brief's revisions in git for the website: read in bulk, validated, diffed and policed.
 
-The whole folder's history costs a fixed number of git calls (find the repository, one
-`git log` of the folder, one `git status`, at most two batched blob reads), whatever the
-number of briefs and revisions. What each old revision is (its marking, title, validity)
+The whole folder's history costs a fixed number of git calls (find the repository and its
+HEAD, one `git log` of the folder, one `git status`, at most two batched blob reads),
+whatever the number of briefs and revisions; HEAD alone tells a rebuild whether anything
+in git changed. What each old revision is (its marking, title, validity)
 and what changed between two revisions are cached by commit and path, which never change,
 so a rebuild only reads and validates revisions it has not seen.
 
@@ -42,20 +43,26 @@ HISTORY_FILE = "history.json"
 
 
 @dataclass(frozen=True)
+class GitHead:
+    """The repository holding a briefs folder and its current commit."""
+
+    repo: git.Repo
+    folder: Path
+    commit: str  # "" before the first commit
+
+    @property
+    def key(self) -> str:
+        """Return a hash that changes whenever the history may have: a commit, a fetch."""
+        return digest(self.commit, self.repo.shallow, sorted(self.repo.shallow_commits))
+
+
+@dataclass(frozen=True)
 class GitState:
     """The git history of a briefs folder: its repository and every file's revisions."""
 
     repo: git.Repo
     folder: str  # the briefs folder relative to the repository top, "" for the top
     revisions: Mapping[Path, list[Revision]]  # oldest first, keyed by resolved path
-
-    @property
-    def key(self) -> str:
-        """Return a hash of the history: it changes with every commit touching the folder."""
-        return digest(
-            self.repo.shallow,
-            [(str(p), [(r.commit, r.path) for r in revs]) for p, revs in self.revisions.items()],
-        )
 
 
 @dataclass(frozen=True)
@@ -197,15 +204,28 @@ class HistoryCache:
         write_atomic(self.path, json.dumps(payload, separators=(",", ":")))
 
 
-def read_git_state(src: Path) -> GitState | None:
-    """Read the history of every file under a folder (3 git calls); None outside git."""
+def find_git_head(src: Path) -> GitHead | None:
+    """Find the repository of a briefs folder and its HEAD (2 git calls); None outside git."""
     try:
         repo = git.find_repo(src)
-        revisions = history_of_folder(src)
-        folder = "" if src.resolve() == repo.root else repo.relpath(src)
     except GitError:
         return None  # no git, no repository: the site is built without history
-    return GitState(repo, folder, revisions)
+    try:
+        commit = git.resolve_commit(repo, "HEAD")
+    except GitError:
+        commit = ""  # a repository without commits yet
+    return GitHead(repo, src, commit)
+
+
+def read_git_state(head: GitHead) -> GitState | None:
+    """Read the history of every file under the folder (2 git calls); None when git fails."""
+    try:
+        revisions = history_of_folder(head.folder)
+        src = head.folder.resolve()
+        folder = "" if src == head.repo.root else head.repo.relpath(src)
+    except GitError:
+        return None
+    return GitState(head.repo, folder, revisions)
 
 
 def read_site_history(

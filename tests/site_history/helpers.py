@@ -12,7 +12,12 @@ from bs4 import BeautifulSoup, Tag
 from briefgen.config import Config
 from briefgen.site.cache import BriefStore, cache_dir_for, digest
 from briefgen.site.collect import collect_site
-from briefgen.site.history import HistoryCache, read_git_state, read_site_history
+from briefgen.site.history import (
+    HistoryCache,
+    find_git_head,
+    read_git_state,
+    read_site_history,
+)
 from briefgen.site.history_pages import plan_history_feed, plan_history_pages
 from briefgen.site.inputs import read_inputs
 from briefgen.site.pages import PageMaker
@@ -40,7 +45,8 @@ def build(
     cache = cache_dir_for(out)
     store = BriefStore.open(cache)
     inputs = read_inputs(src, config=config, today=TODAY, store=store)
-    state = read_git_state(src)
+    head = find_git_head(src)
+    state = read_git_state(head) if head else None
     histories = {}
     if state is not None:
         history_cache = HistoryCache.open(cache, config)
