@@ -31,7 +31,11 @@ RESTRICTED_OPTION = click.option(
     help="Internal site: include briefs above publish.max_marking, marked on every page.",
 )
 JOBS_OPTION = click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="PDF worker processes [cores]."
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for PDFs and big builds [cores].",
 )
 
 
@@ -84,7 +88,12 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
 @click.command()
 @SRC
 @click.option(
-    "-o", "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
 )
 @FORMATS_OPTION
 @RESTRICTED_OPTION
@@ -139,7 +148,12 @@ def site(
 @click.command()
 @SRC
 @click.option(
-    "-o", "--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
 )
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
