@@ -21,6 +21,10 @@ Loc = tuple[str | int, ...]
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+_MISSING = object()
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 50_000
 
 
 @dataclass
@@ -256,7 +260,19 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent, loc: Loc) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
+            # Quoted and block scalars are always text; plain ones resolve by value alone,
+            # so the (immutable) result can be shared. Briefs are mostly such scalars.
+            if event.style:  # the C parser gives '' for plain, the Python one None
+                return event.value
+            cached = _PLAIN_CACHE.get(event.value, _MISSING)
+            if cached is not _MISSING:
+                return cached
             tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag == _STR_TAG:
+                value: Any = event.value
+                if len(_PLAIN_CACHE) < _PLAIN_CACHE_SIZE:
+                    _PLAIN_CACHE[value] = value
+                return value
         node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:
             return self.constructor.construct_object(node, deep=True)
