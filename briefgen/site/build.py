@@ -26,6 +26,8 @@ from briefgen.site.cache import (
     save_fragments,
 )
 from briefgen.site.collect import Withheld, collect_site
+from briefgen.site.history import find_git_head, read_history
+from briefgen.site.history_pages import plan_history_feed, plan_history_pages, updated_dates
 from briefgen.site.inputs import read_inputs
 from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
@@ -136,7 +138,11 @@ def _build(
     manifest = Manifest.open(cache)
     tkey = templates_key(config)
     ckey = config_key(config)
-    salt = digest(ckey, tkey, include_restricted, list(formats), defer_pdfs, search)
+    # In git, HEAD is an input too: a commit changes revision lines, history and feed.
+    head = find_git_head(src)
+    salt = digest(
+        ckey, tkey, include_restricted, list(formats), defer_pdfs, search, head.key if head else ""
+    )
     inputs = read_inputs(
         src,
         config=config,
@@ -152,12 +158,20 @@ def _build(
         return report
     report.findings = inputs.findings
     report.validated = inputs.validated
+    histories = read_history(
+        head,
+        inputs.briefs,
+        config=config,
+        include_restricted=include_restricted,
+        cache_dir=cache,
+    )
     site = collect_site(
         inputs.briefs,
         config=config,
         today=today,
         include_restricted=include_restricted,
         shared_actors=inputs.shared_actors,
+        revisions={path: history.info for path, history in histories.items()},
     )
     report.withheld = site.withheld
     report.findings = sorted([*report.findings, *site.findings])
@@ -166,11 +180,19 @@ def _build(
 
     html_key = digest(ckey, tkey, include_restricted, list(formats))
     maker = PageMaker(
-        site, config, today, formats, html_key, Fragments(load_fragments(cache, ckey))
+        site,
+        config,
+        today,
+        formats,
+        html_key,
+        Fragments(load_fragments(cache, ckey)),
+        updated_dates(site, histories),
     )
     outputs = maker.outputs()
+    outputs += plan_history_pages(maker, histories)
     outputs += plan_downloads(site, config, today, formats, ckey, tkey)
-    outputs += plan_extras(site, config, outputs, html_key)
+    feed = plan_history_feed(site, histories, config, html_key) if histories else None
+    outputs += plan_extras(site, config, outputs, html_key, feed=feed)
     pdf_jobs = plan_pdfs(site, out, formats, ckey, tkey)
 
     old = manifest.keys

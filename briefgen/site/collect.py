@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefgen.config import Config
+from briefgen.enrich.history import RevisionInfo
 from briefgen.errors import Finding, Severity, display_path
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
 from briefgen.validate import Validated
@@ -20,6 +22,7 @@ class SiteBrief:
     key: str
     stale: bool
     restricted: bool
+    revision: RevisionInfo | None = None  # from git, with what changed since the last one
 
     @property
     def id(self) -> str:
@@ -115,8 +118,12 @@ def collect_site(
     today: dt.date,
     include_restricted: bool = False,
     shared_actors: Mapping[str, Actor] | None = None,
+    revisions: Mapping[Path, RevisionInfo] | None = None,
 ) -> SiteModel:
-    """Turn validated briefs (each with its content key) into the site model."""
+    """Turn validated briefs (each with its content key) into the site model.
+
+    `revisions` gives, by brief path, the revision line and changes a brief page shows.
+    """
     site = SiteModel(include_restricted=include_restricted)
     limit = config.publish.max_marking
     seen_ids: dict[str, Validated] = {}
@@ -150,7 +157,8 @@ def collect_site(
             )
             continue
         stale = bool(brief.review_by and brief.review_by < today)
-        site.briefs.append(SiteBrief(validated, key, stale, restricted=not allowed))
+        revision = (revisions or {}).get(validated.path)
+        site.briefs.append(SiteBrief(validated, key, stale, not allowed, revision))
     # Newest first; the id breaks ties so the order never depends on file order.
     site.briefs.sort(key=lambda b: b.id)
     site.briefs.sort(key=lambda b: b.checked.brief.as_of, reverse=True)

@@ -281,6 +281,28 @@ def read_site_history(
     return result
 
 
+def read_history(
+    head: GitHead | None,
+    briefs: Sequence[tuple[Validated, str]],
+    *,
+    config: Config,
+    include_restricted: bool = False,
+    cache_dir: Path | None = None,
+) -> dict[Path, BriefHistory]:
+    """Read the history of every brief, with the cache in a site's cache folder; {} outside git."""
+    if head is None:
+        return {}
+    state = read_git_state(head)
+    if state is None:
+        return {}
+    cache = HistoryCache.open(cache_dir, config)
+    histories = read_site_history(
+        state, briefs, config=config, include_restricted=include_restricted, cache=cache
+    )
+    cache.save()
+    return histories
+
+
 def revision_line(shown: Revision | None, draft: bool) -> str:
     """Write the line a brief page shows about its revision, as `briefgen build` does."""
     if shown is None:

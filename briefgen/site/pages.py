@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +119,8 @@ class PageMaker:
     formats: Sequence[str]
     html_key: str
     fragments: Fragments = field(default_factory=Fragments)
+    updated: Mapping[str, dt.date] = field(default_factory=dict)
+    """The date of each brief's latest revision in git, by brief id."""
 
     def context(
         self, path: str, title: str, current: str, shown: Sequence[SiteBrief]
@@ -153,7 +155,7 @@ class PageMaker:
         pages = [
             Output(
                 "index.html",
-                digest("home", self.html_key, listed),
+                digest("home", self.html_key, listed, self.updated),
                 lambda: self.home(),
             ),
             Output("404.html", digest("404", self.html_key), lambda: self.not_found()),
@@ -192,7 +194,14 @@ class PageMaker:
             pages.append(
                 Output(
                     item.url,
-                    digest("brief", self.html_key, item.key, item.stale, item.restricted),
+                    digest(
+                        "brief",
+                        self.html_key,
+                        item.key,
+                        item.stale,
+                        item.restricted,
+                        repr(item.revision),
+                    ),
                     _bind(self.brief_page, item),
                     source=str(item.checked.path),
                     indexed=True,
@@ -251,6 +260,7 @@ class PageMaker:
         """Render the home page: every brief, newest first."""
         ctx = self.context("index.html", "Briefs", "home", self.site.briefs)
         ctx["briefs"] = self.site.briefs
+        ctx["updated"] = self.updated
         return self.render("home.html.j2", ctx)
 
     def not_found(self) -> str:
@@ -314,7 +324,9 @@ class PageMaker:
 
     def brief_page(self, item: SiteBrief) -> str:
         """Render one brief in the site layout, with links to its downloads."""
-        ctx = brief_context(item.checked, config=self.config, today=self.today, mode="site")
+        ctx = brief_context(
+            item.checked, config=self.config, today=self.today, revision=item.revision, mode="site"
+        )
         ctx |= self.context(item.url, item.checked.brief.title, "home", [item])
         ctx["downloads"] = [
             (FORMAT_LABELS[fmt], download_name(item, fmt))

@@ -62,9 +62,14 @@ def plan_pdfs(
 
 
 def plan_extras(
-    site: SiteModel, config: Config, pages: Sequence[Output], html_key: str
+    site: SiteModel,
+    config: Config,
+    pages: Sequence[Output],
+    html_key: str,
+    *,
+    feed: Output | None = None,
 ) -> list[Output]:
-    """Plan the feed, sitemap, robots.txt and the shared assets."""
+    """Plan the feed (unless one is given), the sitemap, robots.txt and the shared assets."""
     html_pages = sorted(p.path for p in pages if p.path.endswith(".html") and p.path != "404.html")
     listed = [(b.id, b.key, b.restricted) for b in site.briefs]
     internal = site.include_restricted
@@ -82,7 +87,8 @@ def plan_extras(
         for path, name in assets.items()
     ]
     outputs += [
-        Output("feed.xml", digest("feed", html_key, listed), lambda: render_feed(site, config)),
+        feed
+        or Output("feed.xml", digest("feed", html_key, listed), lambda: render_feed(site, config)),
         Output(
             "sitemap.xml",
             digest("sitemap", html_key, html_pages),

@@ -10,17 +10,7 @@ from types import ModuleType
 from bs4 import BeautifulSoup, Tag
 
 from briefgen.config import Config
-from briefgen.site.cache import BriefStore, cache_dir_for, digest
-from briefgen.site.collect import collect_site
-from briefgen.site.history import (
-    HistoryCache,
-    find_git_head,
-    read_git_state,
-    read_site_history,
-)
-from briefgen.site.history_pages import plan_history_feed, plan_history_pages
-from briefgen.site.inputs import read_inputs
-from briefgen.site.pages import PageMaker
+from briefgen.site import build_site
 
 TODAY = dt.date(2024, 11, 20)
 MARKER = "OKAPI-MARKER-5e1d07"
@@ -38,39 +28,21 @@ def build(
     *,
     config: Config | None = None,
     include_restricted: bool = False,
+    search: bool = False,
 ) -> Path:
     """Build the HTML site of the briefs under src (with their git history); return its folder."""
-    config = config or site_config()
     out = out or src.parent / "site"
-    cache = cache_dir_for(out)
-    store = BriefStore.open(cache)
-    inputs = read_inputs(src, config=config, today=TODAY, store=store)
-    head = find_git_head(src)
-    state = read_git_state(head) if head else None
-    histories = {}
-    if state is not None:
-        history_cache = HistoryCache.open(cache, config)
-        histories = read_site_history(
-            state,
-            inputs.briefs,
-            config=config,
-            include_restricted=include_restricted,
-            cache=history_cache,
-        )
-        history_cache.save()
-    site = collect_site(
-        inputs.briefs, config=config, today=TODAY, include_restricted=include_restricted
+    report = build_site(
+        src,
+        out,
+        config=config or site_config(),
+        today=TODAY,
+        formats=("html",),
+        include_restricted=include_restricted,
+        search=search,
+        jobs=1,
     )
-    key = digest("test")
-    maker = PageMaker(site, config, TODAY, ("html",), key)
-    outputs = plan_history_pages(maker, histories)
-    if histories:
-        outputs.append(plan_history_feed(site, histories, config, key))
-    for output in outputs:
-        target = out / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = output.make()
-        target.write_bytes(data.encode() if isinstance(data, str) else data)
+    assert report.ok, (report.errors, report.failures)
     return out
 
 

@@ -68,8 +68,8 @@ def test_a_restricted_old_revision_is_withheld_and_skipped_by_diffs(
 
 
 def test_no_byte_of_the_site_holds_a_restricted_revisions_marker(workspace: Workspace) -> None:
-    out = build(restricted_middle(workspace).root / "briefs")
-    assert (out / PAGE).is_file()
+    out = build(restricted_middle(workspace).root / "briefs", search=True)
+    assert (out / PAGE).is_file() and (out / "pagefind").is_dir()
     assert MARKER.encode() not in every_byte(out)
     assert MARKER.lower().encode() not in every_byte(out).lower()
 
