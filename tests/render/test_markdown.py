@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.render.markdown import _full_markdown, markdown_to_html, markdown_plain
+from briefgen.render.markdown import _full_markdown, markdown_plain, markdown_to_html
 
 PROSE = st.text(
     alphabet=st.sampled_from(list("abcXYZ 0123456789.,;:'\"!?()-+=%$@/\u00e9\u0416\ud55c\t\n")),
