@@ -243,42 +243,29 @@ def read_site_history(
     leaves the briefs without history rather than failing the build.
     """
     cache = cache or HistoryCache(None, config_key(config))
+    reader = _RevisionReader(state.repo, config, cache)
     try:
         dirty = git.changed_paths(state.repo, [state.folder or "."])
-    except GitError:
-        return {}
-    reader = _RevisionReader(state.repo, config, cache)
-    lineages: list[tuple[Validated, str, list[Revision], bool]] = []
-    for checked, key in briefs:
-        revisions = state.revisions.get(checked.path.resolve(), [])
-        draft = not revisions or state.repo.relpath(checked.path) in dirty
-        lineages.append((checked, key, revisions, draft))
-    try:
+        lineages = [_lineage(state, checked, key, dirty) for checked, key in briefs]
         # First learn every revision's marking: it decides what each revision is diffed with.
-        reader.load(r for _, _, revisions, _ in lineages for r in revisions)
-        plans = [
-            _plan(revisions, reader, config, include_restricted) for _, _, revisions, _ in lineages
+        reader.load(r for lineage in lineages for r in lineage.revisions)
+        plans = [_plan(x.revisions, reader, config, include_restricted) for x in lineages]
+        # Then read the revisions that a diff not yet cached needs, in one more batch.
+        wanted = [
+            revision
+            for lineage, plan in zip(lineages, plans, strict=True)
+            for old, new in _pairs(plan, draft=lineage.draft)
+            if not cache.has_diff(_diff_key(old, new, lineage.key))
+            for revision in (old, new)
+            if revision is not None
         ]
-        wanted: list[Revision] = []
-        for (_, key, _, draft), plan in zip(lineages, plans, strict=True):
-            pairs = _pairs(plan)
-            last = _last_published(plan)
-            if draft and last is not None:
-                pairs.append((last, None))
-            wanted += [
-                r
-                for old, new in pairs
-                if not cache.has_diff(_diff_key(old, new, key))
-                for r in (old, new)
-                if r is not None
-            ]
         reader.load(wanted, briefs=True)
     except GitError:
-        return {}
-    result: dict[Path, BriefHistory] = {}
-    for (checked, key, revisions, draft), plan in zip(lineages, plans, strict=True):
-        result[checked.path] = _history(checked, key, revisions, draft, plan, reader, cache)
-    return result
+        return {}  # e.g. a brief outside the repository (a symlink): no history at all
+    return {
+        lineage.checked.path: _history(lineage, plan, reader, cache)
+        for lineage, plan in zip(lineages, plans, strict=True)
+    }
 
 
 def read_history(
@@ -312,6 +299,16 @@ def revision_line(shown: Revision | None, draft: bool) -> str:
     else:
         line = f"Revision {shown.number} of {shown.day}, {shown.short}"
     return f"{line}; draft (uncommitted changes)" if draft else line
+
+
+@dataclass(frozen=True)
+class _Lineage:
+    """A brief in the working tree, its content key, its revisions and whether it is a draft."""
+
+    checked: Validated
+    key: str
+    revisions: list[Revision]
+    draft: bool
 
 
 @dataclass(frozen=True)
@@ -402,6 +399,13 @@ class _RevisionReader:
             return None  # an old revision that no longer validates is listed, not diffed
 
 
+def _lineage(state: GitState, checked: Validated, key: str, dirty: set[str]) -> _Lineage:
+    """Find a brief's revisions and whether the working tree differs from the last one."""
+    revisions = state.revisions.get(checked.path.resolve(), [])
+    draft = not revisions or state.repo.relpath(checked.path) in dirty
+    return _Lineage(checked, key, revisions, draft)
+
+
 def _revision_key(revision: Revision) -> str:
     return f"{revision.commit}:{revision.path}"
 
@@ -431,8 +435,9 @@ def _plan(
     return steps
 
 
-def _pairs(plan: Sequence[_Step]) -> list[tuple[Revision, Revision | None]]:
-    """Return (previous published, published) for each published revision but the first."""
+def _pairs(plan: Sequence[_Step], *, draft: bool) -> list[tuple[Revision, Revision | None]]:
+    """Return (previous published, published) for each published revision but the first,
+    and (last published, None) for a draft."""
     pairs: list[tuple[Revision, Revision | None]] = []
     last: Revision | None = None
     for step in plan:
@@ -441,12 +446,9 @@ def _pairs(plan: Sequence[_Step]) -> list[tuple[Revision, Revision | None]]:
         if last is not None:
             pairs.append((last, step.revision))
         last = step.revision
+    if draft and last is not None:
+        pairs.append((last, None))
     return pairs
-
-
-def _last_published(plan: Sequence[_Step]) -> Revision | None:
-    published = [s.revision for s in plan if s.status == "published"]
-    return published[-1] if published else None
 
 
 def _changes(
@@ -472,15 +474,10 @@ def _changes(
 
 
 def _history(
-    checked: Validated,
-    key: str,
-    revisions: Sequence[Revision],
-    draft: bool,
-    plan: Sequence[_Step],
-    reader: _RevisionReader,
-    cache: HistoryCache,
+    lineage: _Lineage, plan: Sequence[_Step], reader: _RevisionReader, cache: HistoryCache
 ) -> BriefHistory:
     """Assemble one brief's entries (newest first) and its revision line and box."""
+    checked, key, revisions, draft = lineage.checked, lineage.key, lineage.revisions, lineage.draft
     complete = not revisions or revisions[0].number is not None
     entries: list[HistoryEntry] = []
     last: Revision | None = None
