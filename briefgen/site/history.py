@@ -18,12 +18,13 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from briefgen.config import Config
 from briefgen.enrich import git
-from briefgen.enrich.diff import Change, FieldChange, diff_briefs
+from briefgen.enrich.diff import Change, Kind, diff_briefs
 from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder
 from briefgen.errors import BriefgenError, GitError
 from briefgen.load import parse
@@ -107,10 +108,15 @@ class BriefHistory:
     updated: dt.date | None  # the date of the latest revision, None when never committed
     complete: bool  # False in a shallow clone cut off before the brief was added
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Return a hash of everything the history page and the feed show of this brief."""
-        return digest(repr(self.entries), repr(self.info))
+        return digest(
+            [_entry_parts(e) for e in self.entries],
+            self.info.revision_line,
+            self.info.baseline_label,
+            [(c.kind, c.summary) for c in self.info.changes],
+        )
 
 
 @dataclass
@@ -120,7 +126,7 @@ class HistoryCache:
     path: Path | None
     salt: str
     revisions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    diffs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    diffs: dict[str, list[list[str]]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     changed: bool = False
 
@@ -162,29 +168,12 @@ class HistoryCache:
         if entry is None:
             return None
         self.used.add(key)
-        return [
-            Change(
-                c["section"],
-                c["kind"],
-                c["item_id"],
-                c["summary"],
-                [FieldChange(f["field"], f["old"], f["new"]) for f in c["fields"]],
-            )
-            for c in entry
-        ]
+        return [Change(s, cast(Kind, k), i, text) for s, k, i, text in entry]
 
     def put_diff(self, key: str, changes: Sequence[Change]) -> None:
         """Remember the changes between two revisions."""
-        self.diffs[key] = [
-            {
-                "section": c.section,
-                "kind": c.kind,
-                "item_id": c.item_id,
-                "summary": c.summary,
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
-            }
-            for c in changes
-        ]
+        # Pages show the sentences; the old and new values of each field are left out.
+        self.diffs[key] = [[c.section, c.kind, c.item_id, c.summary] for c in changes]
         self.used.add(key)
         self.changed = True
 
@@ -198,8 +187,8 @@ class HistoryCache:
         payload = {
             "format": CACHE_FORMAT,
             "salt": self.salt,
-            "revisions": {k: v for k, v in sorted(self.revisions.items()) if k in self.used},
-            "diffs": {k: v for k, v in sorted(self.diffs.items()) if k in self.used},
+            "revisions": {k: v for k, v in self.revisions.items() if k in self.used},
+            "diffs": {k: v for k, v in self.diffs.items() if k in self.used},
         }
         write_atomic(self.path, json.dumps(payload, separators=(",", ":")))
 
@@ -399,10 +388,32 @@ class _RevisionReader:
             return None  # an old revision that no longer validates is listed, not diffed
 
 
+def _entry_parts(entry: HistoryEntry) -> list[Any]:
+    """Return what a history entry shows, for content keys."""
+    revision = entry.revision
+    return [
+        [
+            revision.commit,
+            revision.number,
+            revision.date.isoformat(),
+            revision.author,
+            revision.subject,
+        ]
+        if revision
+        else None,
+        entry.status,
+        entry.marking.value if entry.marking else None,
+        entry.title,
+        entry.baseline.describe() if entry.baseline else None,
+        [(c.kind, c.summary) for c in entry.changes],
+    ]
+
+
 def _lineage(state: GitState, checked: Validated, key: str, dirty: set[str]) -> _Lineage:
     """Find a brief's revisions and whether the working tree differs from the last one."""
-    revisions = state.revisions.get(checked.path.resolve(), [])
-    draft = not revisions or state.repo.relpath(checked.path) in dirty
+    relpath = state.repo.relpath(checked.path)
+    revisions = state.revisions.get(state.repo.root / relpath, [])
+    draft = not revisions or relpath in dirty
     return _Lineage(checked, key, revisions, draft)
 
 
@@ -468,9 +479,8 @@ def _changes(
     new_brief = reader.brief(new) if new is not None else draft
     if old_brief is None or new_brief is None:
         return ()
-    changes = diff_briefs(old_brief, new_brief).changes
-    cache.put_diff(key, changes)
-    return tuple(changes)
+    cache.put_diff(key, diff_briefs(old_brief, new_brief).changes)
+    return tuple(cache.diff(key) or ())  # as a cached diff reads, whether cached or not
 
 
 def _history(

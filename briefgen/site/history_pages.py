@@ -81,11 +81,18 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
 
 @dataclass(frozen=True)
 class _FeedEntry:
-    """One entry of the updates feed."""
+    """One entry of the updates feed, written only when it is among the newest."""
 
-    updated: dt.datetime  # in UTC
+    updated: dt.datetime  # time-zone aware
     order: tuple[str, int]  # brief id and revision number, to break ties
-    lines: tuple[str, ...]
+    item: SiteBrief
+    entry: HistoryEntry | None  # None for a brief without history
+
+    def lines(self, config: Config) -> tuple[str, ...]:
+        """Write the entry's Atom XML lines."""
+        if self.entry is None:
+            return _brief_entry(self.item, config)
+        return _revision_entry(self.item, self.entry, config)
 
 
 def plan_history_feed(
@@ -122,9 +129,10 @@ def render_history_feed(
         history = histories.get(item.checked.path)
         revisions = [e for e in history.entries if e.status in _PUBLISHED] if history else []
         if revisions:
-            entries += [_revision_entry(item, e, config) for e in revisions]
+            entries += [_FeedEntry(*_revision_order(item, e), item, e) for e in revisions]
         else:
-            entries.append(_brief_entry(item, config))
+            moment = dt.datetime.combine(item.checked.brief.as_of, dt.time(), tzinfo=dt.UTC)
+            entries.append(_FeedEntry(moment, (item.id, 0), item, None))
     entries.sort(key=lambda e: (e.updated, e.order), reverse=True)
     entries = entries[:limit]
     base = absolute(config, "")
@@ -143,7 +151,7 @@ def render_history_feed(
         f'  <generator version="{__version__}">briefgen</generator>',
     ]
     for entry in entries:
-        lines += entry.lines
+        lines += entry.lines(config)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -161,7 +169,14 @@ def change_sentences(entry: HistoryEntry) -> list[str]:
     return [c.summary for c in entry.changes]
 
 
-def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> _FeedEntry:
+def _revision_order(item: SiteBrief, entry: HistoryEntry) -> tuple[dt.datetime, tuple[str, int]]:
+    """Return when a revision was made and its tie-breaking order."""
+    assert entry.revision is not None
+    # Aware datetimes compare as instants whatever their zone: no conversion needed.
+    return entry.revision.date, (item.id, entry.revision.number or 0)
+
+
+def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tuple[str, ...]:
     """Write the feed entry of one published revision."""
     revision = entry.revision
     assert revision is not None
@@ -177,23 +192,21 @@ def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> _Fe
         title = f"[{item.marking.value}] {title}"
     sentences = change_sentences(entry)
     html = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
-    updated = revision.date.astimezone(dt.UTC)
-    lines = (
+    return (
         "  <entry>",
         f"    <title>{escape(title)}</title>",
         f"    <id>{escape(entry_id)}</id>",
         f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
-        f"    <updated>{_atom_time(updated)}</updated>",
+        f"    <updated>{_atom_time(revision.date)}</updated>",
         f"    <author><name>{escape(revision.author)}</name></author>",
         *(f"    <category term={quoteattr(t)}/>" for t in item.checked.brief.topics),
         f'    <summary type="text">{escape(chr(10).join(sentences))}</summary>',
         f'    <content type="html">{escape(html)}</content>',
         "  </entry>",
     )
-    return _FeedEntry(updated, (item.id, revision.number or 0), lines)
 
 
-def _brief_entry(item: SiteBrief, config: Config) -> _FeedEntry:
+def _brief_entry(item: SiteBrief, config: Config) -> tuple[str, ...]:
     """Write the entry of a brief without history, as the feed outside git does."""
     brief = item.checked.brief
     url = absolute(config, item.url.removesuffix("index.html"))
@@ -201,19 +214,17 @@ def _brief_entry(item: SiteBrief, config: Config) -> _FeedEntry:
     title = brief.title
     if item.restricted:
         title = f"[{item.marking.value}] {title}"
-    updated = dt.datetime.combine(brief.as_of, dt.time(), tzinfo=dt.UTC)
-    lines = (
+    return (
         "  <entry>",
         f"    <title>{escape(title)}</title>",
         f"    <id>{escape(entry_id)}</id>",
         f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-        f"    <updated>{_atom_time(updated)}</updated>",
+        f"    <updated>{brief.as_of.isoformat()}T00:00:00Z</updated>",
         *(f"    <author><name>{escape(a)}</name></author>" for a in brief.authors),
         *(f"    <category term={quoteattr(t)}/>" for t in brief.topics),
         f'    <summary type="text">{escape(squash(markdown_plain(brief.bluf)))}</summary>',
         "  </entry>",
     )
-    return _FeedEntry(updated, (item.id, 0), lines)
 
 
 def _atom_time(moment: dt.datetime) -> str:
