@@ -188,8 +188,10 @@ def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tup
         else f"urn:briefgen:brief:{item.id}:revision:{revision.commit}"
     )
     title = f"{entry.title or item.checked.brief.title}: {entry.heading.lower()}"
-    if item.restricted:
-        title = f"[{item.marking.value}] {title}"
+    # On an internal site, a restricted revision of a public brief is labelled too.
+    marking = entry.marking if entry.marking else item.marking
+    if item.restricted or not is_publishable(marking, config):
+        title = f"[{marking.value}] {title}"
     sentences = change_sentences(entry)
     html = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
     return (

@@ -110,3 +110,18 @@ def test_a_shallow_clone_shows_what_it_knows(kursk: Workspace, tmp_path: Path) -
     assert "Earliest revision available" in entries[0].get_text()
     lede = page.select_one(".lede")
     assert lede is not None and "Earlier history is not available" in lede.get_text()
+
+
+def test_a_brief_not_yet_committed_is_a_draft_in_a_repository(kursk: Workspace) -> None:
+    kursk.write(
+        "briefs/new-brief.yaml",
+        (KURSK / "r1.yaml").read_text().replace("id: dprk-troops-kursk", "id: new-brief"),
+    )
+    out = build(kursk.root / "briefs")
+    (entry,) = history_entries(out / "briefs" / "new-brief" / "history.html")
+    assert entry["id"] == "draft" and "First version (not yet committed)" in entry.get_text()
+    revision = soup(out / "briefs" / "new-brief" / "index.html").select_one(".revision")
+    assert revision is not None
+    assert revision.get_text() == "Draft (uncommitted changes), not yet in git"
+    feed = (out / "feed.xml").read_text()
+    assert "https://example.org/briefs/briefs/new-brief/</id>" in feed

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import feedparser
 
+from briefgen.config import Config
 from tests.enrich.conftest import KURSK, Workspace
 
 from .helpers import MARKER, build, changes_of, history_entries
@@ -112,3 +113,20 @@ def test_an_internal_site_shows_restricted_revisions_under_a_banner(
     assert any(MARKER in c for c in changes_of(r2))
     banner = (out / PAGE).read_text()
     assert 'class="site-marking marking-amber"' in banner
+
+
+def test_an_internal_feed_labels_restricted_revisions(workspace: Workspace) -> None:
+    out = build(restricted_middle(workspace).root / "briefs", include_restricted=True)
+    titles = [e.title for e in feedparser.parse(out / "feed.xml").entries]
+    assert titles[1] == f"[TLP:AMBER] North Korean troops {MARKER}: revision 2"
+    assert not titles[0].startswith("[") and not titles[2].startswith("[")
+
+
+def test_raising_the_policy_publishes_the_old_revision(workspace: Workspace) -> None:
+    src = restricted_middle(workspace).root / "briefs"
+    out = build(src)
+    assert MARKER.encode() not in every_byte(out)
+    config = Config(base_url="https://example.org/briefs/", publish={"max_marking": "TLP:AMBER"})
+    build(src, config=config)
+    _, r2, _ = history_entries(out / PAGE)
+    assert "withheld" not in r2.get_text() and any(MARKER in c for c in changes_of(r2))
