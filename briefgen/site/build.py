@@ -164,6 +164,7 @@ def _build(
         config=config,
         include_restricted=include_restricted,
         cache_dir=cache,
+        pool=pool,
     )
     site = collect_site(
         inputs.briefs,

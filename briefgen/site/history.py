@@ -32,6 +32,7 @@ from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
 from briefgen.site.cache import CACHE_FORMAT, config_key, digest
 from briefgen.site.collect import is_publishable
+from briefgen.site.workers import WorkerPool
 from briefgen.validate import (
     ACTORS_FILE,
     SharedActors,
@@ -170,10 +171,9 @@ class HistoryCache:
         self.used.add(key)
         return [Change(s, cast(Kind, k), i, text) for s, k, i, text in entry]
 
-    def put_diff(self, key: str, changes: Sequence[Change]) -> None:
-        """Remember the changes between two revisions."""
-        # Pages show the sentences; the old and new values of each field are left out.
-        self.diffs[key] = [[c.section, c.kind, c.item_id, c.summary] for c in changes]
+    def put_diff(self, key: str, rows: list[list[str]]) -> None:
+        """Remember the changes between two revisions, as rows made by `_rows`."""
+        self.diffs[key] = rows
         self.used.add(key)
         self.changed = True
 
@@ -224,6 +224,7 @@ def read_site_history(
     config: Config,
     include_restricted: bool = False,
     cache: HistoryCache | None = None,
+    pool: WorkerPool | None = None,
 ) -> dict[Path, BriefHistory]:
     """Return the history of every brief (each with its content key), keyed by its path.
 
@@ -236,6 +237,8 @@ def read_site_history(
     try:
         dirty = git.changed_paths(state.repo, [state.folder or "."])
         lineages = [_lineage(state, checked, key, dirty) for checked, key in briefs]
+        if pool is not None:
+            reader.load_in_workers(lineages, pool, include_restricted)
         # First learn every revision's marking: it decides what each revision is diffed with.
         reader.load(r for lineage in lineages for r in lineage.revisions)
         plans = [_plan(x.revisions, reader, config, include_restricted) for x in lineages]
@@ -264,6 +267,7 @@ def read_history(
     config: Config,
     include_restricted: bool = False,
     cache_dir: Path | None = None,
+    pool: WorkerPool | None = None,
 ) -> dict[Path, BriefHistory]:
     """Read the history of every brief, with the cache in a site's cache folder; {} outside git."""
     if head is None:
@@ -273,7 +277,7 @@ def read_history(
         return {}
     cache = HistoryCache.open(cache_dir, config)
     histories = read_site_history(
-        state, briefs, config=config, include_restricted=include_restricted, cache=cache
+        state, briefs, config=config, include_restricted=include_restricted, cache=cache, pool=pool
     )
     cache.save()
     return histories
@@ -310,53 +314,14 @@ class _Step:
     title: str
 
 
-class _RevisionReader:
-    """Read, validate and describe old revisions in batches, caching what they are."""
+class _Validator:
+    """Validate old revisions' texts, parsing each distinct actors.yaml once."""
 
-    def __init__(self, repo: git.Repo, config: Config, cache: HistoryCache) -> None:
-        self.repo = repo
+    def __init__(self, config: Config) -> None:
         self.config = config
-        self.cache = cache
-        self.briefs: dict[str, Brief | None] = {}
         self.actors: dict[str, SharedActors | None] = {}
 
-    def describe(self, revision: Revision) -> dict[str, Any]:
-        """Return what a loaded revision is: `valid`, `marking` and `title`."""
-        entry = self.cache.revision(_revision_key(revision))
-        return entry if entry is not None else {"valid": False}
-
-    def brief(self, revision: Revision) -> Brief | None:
-        """Return a loaded revision's brief, None when it does not validate."""
-        return self.briefs.get(_revision_key(revision))
-
-    def load(self, revisions: Iterable[Revision], *, briefs: bool = False) -> None:
-        """Read and validate, in one git call, revisions not yet known (or not yet loaded)."""
-        todo: dict[str, Revision] = {}
-        for revision in revisions:
-            key = _revision_key(revision)
-            known = key in self.briefs if briefs else self.cache.revision(key) is not None
-            if not known:
-                todo[key] = revision
-        if not todo:
-            return
-        specs: list[str] = []
-        for revision in todo.values():
-            actors = PurePosixPath(revision.path).parent / ACTORS_FILE
-            specs += [f"{revision.commit}:{revision.path}", f"{revision.commit}:{actors}"]
-        blobs = iter(git.read_blobs(self.repo, specs))
-        for key, revision in todo.items():
-            brief_blob, actors_blob = next(blobs), next(blobs)
-            brief = self._validate(revision, brief_blob, actors_blob)
-            self.briefs[key] = brief
-            if brief is None:
-                self.cache.put_revision(key, {"valid": False})
-            else:
-                marking = brief.effective_marking.value
-                self.cache.put_revision(
-                    key, {"valid": True, "marking": marking, "title": brief.title}
-                )
-
-    def _validate(
+    def validate(
         self, revision: Revision, brief_blob: bytes | None, actors_blob: bytes | None
     ) -> Brief | None:
         """Validate a revision's text against the actors.yaml of the same commit."""
@@ -386,6 +351,118 @@ class _RevisionReader:
             ).brief
         except BriefgenError:
             return None  # an old revision that no longer validates is listed, not diffed
+
+
+Blobs = tuple[bytes | None, bytes | None]
+LineageTask = tuple[list[Revision], list[Blobs], Config, bool]
+LineageResult = tuple[dict[str, dict[str, Any]], dict[str, list[list[str]]]]
+
+
+def describe_lineages(batch: list[LineageTask]) -> list[LineageResult]:
+    """Validate briefs' old revisions and diff consecutive published ones (in a worker)."""
+    results: list[LineageResult] = []
+    validators: dict[str, _Validator] = {}
+    for revisions, blobs, config, include_all in batch:
+        validator = validators.setdefault(config_key(config), _Validator(config))
+        metas: dict[str, dict[str, Any]] = {}
+        briefs: dict[str, Brief | None] = {}
+        for revision, (brief_blob, actors_blob) in zip(revisions, blobs, strict=True):
+            key = _revision_key(revision)
+            briefs[key] = validator.validate(revision, brief_blob, actors_blob)
+            metas[key] = _meta(briefs[key])
+        steps = [_step(r, metas[_revision_key(r)], config, include_all) for r in revisions]
+        diffs: dict[str, list[list[str]]] = {}
+        for old, new in _pairs(steps, draft=False):
+            old_brief = briefs[_revision_key(old)]
+            new_brief = briefs[_revision_key(new)] if new is not None else None
+            if old_brief is not None and new_brief is not None:
+                changes = diff_briefs(old_brief, new_brief).changes
+                diffs[_diff_key(old, new, "")] = _rows(changes)
+        results.append((metas, diffs))
+    return results
+
+
+class _RevisionReader:
+    """Read, validate and describe old revisions in batches, caching what they are."""
+
+    def __init__(self, repo: git.Repo, config: Config, cache: HistoryCache) -> None:
+        self.repo = repo
+        self.config = config
+        self.cache = cache
+        self.briefs: dict[str, Brief | None] = {}
+        self.validator = _Validator(config)
+
+    def describe(self, revision: Revision) -> dict[str, Any]:
+        """Return what a loaded revision is: `valid`, `marking` and `title`."""
+        entry = self.cache.revision(_revision_key(revision))
+        return entry if entry is not None else {"valid": False}
+
+    def brief(self, revision: Revision) -> Brief | None:
+        """Return a loaded revision's brief, None when it does not validate."""
+        return self.briefs.get(_revision_key(revision))
+
+    def load(self, revisions: Iterable[Revision], *, briefs: bool = False) -> None:
+        """Read and validate, in one git call, revisions not yet known (or not yet loaded)."""
+        todo: dict[str, Revision] = {}
+        for revision in revisions:
+            key = _revision_key(revision)
+            known = key in self.briefs if briefs else self.cache.revision(key) is not None
+            if not known:
+                todo[key] = revision
+        for (key, revision), (brief_blob, actors_blob) in zip(
+            todo.items(), self._read(list(todo.values())), strict=True
+        ):
+            brief = self.validator.validate(revision, brief_blob, actors_blob)
+            self.briefs[key] = brief
+            self.cache.put_revision(key, _meta(brief))
+
+    def load_in_workers(
+        self, lineages: Sequence[_Lineage], pool: WorkerPool, include_all: bool
+    ) -> None:
+        """Validate and diff the revisions of many briefs the cache does not know, in parallel.
+
+        Only worth it for a first build; the briefs come back as cache entries, not objects.
+        """
+        fresh = [
+            lineage
+            for lineage in lineages
+            if any(_revision_key(r) not in self.cache.revisions for r in lineage.revisions)
+        ]
+        if not pool.worth_it(len(fresh)):
+            return
+        blobs = iter(self._read([r for lineage in fresh for r in lineage.revisions]))
+        tasks: list[LineageTask] = [
+            (lineage.revisions, [next(blobs) for _ in lineage.revisions], self.config, include_all)
+            for lineage in fresh
+        ]
+        for metas, diffs in pool.map(describe_lineages, tasks):
+            for key, meta in metas.items():
+                self.cache.put_revision(key, meta)
+            for key, rows in diffs.items():
+                self.cache.put_diff(key, rows)
+
+    def _read(self, revisions: Sequence[Revision]) -> list[Blobs]:
+        """Read each revision's brief and the actors.yaml beside it, in one git call."""
+        if not revisions:
+            return []
+        specs: list[str] = []
+        for revision in revisions:
+            actors = PurePosixPath(revision.path).parent / ACTORS_FILE
+            specs += [f"{revision.commit}:{revision.path}", f"{revision.commit}:{actors}"]
+        blobs = git.read_blobs(self.repo, specs)
+        return list(zip(blobs[::2], blobs[1::2], strict=True))
+
+
+def _meta(brief: Brief | None) -> dict[str, Any]:
+    """Describe a validated revision for the cache: valid, marking and title."""
+    if brief is None:
+        return {"valid": False}
+    return {"valid": True, "marking": brief.effective_marking.value, "title": brief.title}
+
+
+def _rows(changes: Sequence[Change]) -> list[list[str]]:
+    """Turn changes into cache rows; pages show the sentences, not each field's values."""
+    return [[c.section, c.kind, c.item_id, c.summary] for c in changes]
 
 
 def _entry_parts(entry: HistoryEntry) -> list[Any]:
@@ -432,18 +509,17 @@ def _plan(
     revisions: Sequence[Revision], reader: _RevisionReader, config: Config, include_all: bool
 ) -> list[_Step]:
     """Decide for each revision whether it is published, withheld or invalid."""
-    steps = []
-    for revision in revisions:
-        entry = reader.describe(revision)
-        if not entry.get("valid"):
-            steps.append(_Step(revision, "invalid", None, ""))
-            continue
-        marking = Marking(entry["marking"])
-        if include_all or is_publishable(marking, config):
-            steps.append(_Step(revision, "published", marking, str(entry.get("title", ""))))
-        else:
-            steps.append(_Step(revision, "withheld", marking, ""))
-    return steps
+    return [_step(r, reader.describe(r), config, include_all) for r in revisions]
+
+
+def _step(revision: Revision, meta: Mapping[str, Any], config: Config, include_all: bool) -> _Step:
+    """Apply the publication policy to one revision described by `_meta`."""
+    if not meta.get("valid"):
+        return _Step(revision, "invalid", None, "")
+    marking = Marking(meta["marking"])
+    if include_all or is_publishable(marking, config):
+        return _Step(revision, "published", marking, str(meta.get("title", "")))
+    return _Step(revision, "withheld", marking, "")
 
 
 def _pairs(plan: Sequence[_Step], *, draft: bool) -> list[tuple[Revision, Revision | None]]:
@@ -479,7 +555,7 @@ def _changes(
     new_brief = reader.brief(new) if new is not None else draft
     if old_brief is None or new_brief is None:
         return ()
-    cache.put_diff(key, diff_briefs(old_brief, new_brief).changes)
+    cache.put_diff(key, _rows(diff_briefs(old_brief, new_brief).changes))
     return tuple(cache.diff(key) or ())  # as a cached diff reads, whether cached or not
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from briefgen.site import build_site
 from tests.enrich.conftest import GIT, git_calls
 
-from .helpers import build, history_entries, load_bench
+from .helpers import TODAY, build, history_entries, load_bench, site_config
 
 
 def repo(tmp_path: Path, briefs: int, revisions: int) -> Path:
@@ -69,3 +70,37 @@ def test_a_new_commit_reads_only_what_it_needs(tmp_path: Path, git_log: Path) ->
     entries = history_entries(out / "briefs" / "brief-0005" / "history.html")
     assert len(entries) == 4
     assert "about 3,005 -> about 4,005" in entries[0].get_text(" ")
+
+
+def test_worker_processes_give_the_same_history(tmp_path: Path, git_log: Path) -> None:
+    src = repo(tmp_path, 50, 2)
+    path = src / "brief-0001.yaml"
+    path.write_text(path.read_text().replace("Region 1", "Region one"), encoding="utf-8")
+    serial = build_site(
+        src,
+        tmp_path / "serial",
+        config=site_config(),
+        today=TODAY,
+        formats=("html",),
+        search=False,
+        jobs=1,
+    )
+    git_log.write_text("")
+    parallel = build_site(
+        src,
+        tmp_path / "parallel",
+        config=site_config(),
+        today=TODAY,
+        formats=("html",),
+        search=False,
+        jobs=2,
+    )
+    assert serial.ok and parallel.ok
+    assert len(git_calls(git_log)) <= 7
+    for rel in ("feed.xml", "briefs/brief-0001/history.html", "briefs/brief-0049/index.html"):
+        assert (tmp_path / "serial" / rel).read_bytes() == (
+            tmp_path / "parallel" / rel
+        ).read_bytes()
+    page = (tmp_path / "parallel" / "briefs/brief-0001/history.html").read_text()
+    assert "location Region 1 -&gt; Region one" in page  # the draft, on top
+    assert "about 1,001 -&gt; about 2,001" in page  # revision 2, diffed in a worker
