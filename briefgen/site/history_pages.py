@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -42,6 +42,7 @@ def plan_history_pages(maker: PageMaker, histories: Mapping[Path, BriefHistory])
             maker.html_key,
             item.id,
             item.checked.brief.title,
+            item.marking.value,
             item.restricted,
             history.key,
         )
@@ -245,8 +246,3 @@ def updated_dates(site: SiteModel, histories: Mapping[Path, BriefHistory]) -> di
         if history is not None and history.updated is not None:
             dates[item.id] = history.updated
     return dates
-
-
-def published_entries(history: BriefHistory) -> Sequence[HistoryEntry]:
-    """Return the entries of revisions whose content the site shows."""
-    return [e for e in history.entries if e.status in _PUBLISHED]
