@@ -16,7 +16,7 @@ help:
 	@echo "make demo   - set up and build the example briefs into out/"
 	@echo "make test   - set up and run all tests"
 	@echo "make lint   - ruff and mypy"
-	@echo "make bench  - print performance figures"
+	@echo "make bench  - print performance figures (quick sizes; see benchmarks/ for full runs)"
 
 system:
 	@bash .ci/system-packages $(SYSTEM_PACKAGES)
@@ -55,6 +55,10 @@ check: lint test
 
 bench: system $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/render_bench.py
+	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/history_bench.py --small
+	$(BIN)/python benchmarks/site_history_bench.py --small
+	$(BIN)/python benchmarks/site_bench.py --small
 
 clean:
 	rm -rf out site test-output .pytest_cache .mypy_cache .ruff_cache
