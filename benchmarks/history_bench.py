@@ -11,102 +11,17 @@ previous revision), and counts the git processes each starts.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_repo import brief_text as brief_text  # used by tests/enrich
+from synthetic_repo import counting_git, make_repo
 
 from briefgen.enrich import git
 from briefgen.enrich.history import history_of_folder, revision_info, revision_infos
-
-ACTORS = """\
-north-korea:
-  name: North Korea
-  kind: state
-russia:
-  name: Russia
-  kind: state
-united-states:
-  name: United States
-  kind: state
-"""
-
-
-def brief_text(index: int, revision: int) -> str:
-    """Return revision R of generated brief I: a valid brief whose troop count grows."""
-    return f"""\
-schema: 1
-id: brief-{index:04d}
-title: Generated brief {index}
-as_of: 2024-{1 + revision % 12:02d}-01
-bluf: Revision {revision} of a generated brief [@wire].
-forces:
-  - id: force-{index}
-    actor: north-korea
-    aligned_with: russia
-    location: Region {index}
-    strength: about {1000 * revision + index:,} troops
-    claimed_by: united-states
-    cite: wire
-sources:
-  wire:
-    title: Generated wire report {revision}
-"""
-
-
-def make_repo(root: Path, briefs: int, revisions: int) -> Path:
-    """Create a repo at root with briefs x revisions commits; return its briefs folder."""
-    root.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True, env=env)
-    stream = b"".join(_fast_import(briefs, revisions))
-    subprocess.run(
-        ["git", "-C", str(root), "fast-import", "--quiet"], input=stream, check=True, env=env
-    )
-    subprocess.run(["git", "-C", str(root), "reset", "-q", "--hard", "main"], check=True, env=env)
-    return root / "briefs"
-
-
-def _fast_import(briefs: int, revisions: int) -> Iterator[bytes]:
-    """Yield a fast-import stream: one commit per brief per revision, a day apart."""
-    stamp = 1_700_000_000
-    for revision in range(1, revisions + 1):
-        for index in range(briefs):
-            stamp += 60
-            files = [(f"briefs/brief-{index:04d}.yaml", brief_text(index, revision))]
-            if revision == 1 and index == 0:
-                files.append(("briefs/actors.yaml", ACTORS))
-            message = f"Revise brief {index} (r{revision})\n".encode()
-            who = f"Bench Author <bench@example.org> {stamp} +0000\n".encode()
-            yield b"commit refs/heads/main\n"
-            yield b"author " + who + b"committer " + who
-            yield b"data %d\n%s" % (len(message), message)
-            for path, text in files:
-                data = text.encode()
-                yield f"M 100644 inline {path}\n".encode()
-                yield b"data %d\n%s\n" % (len(data), data)
-
-
-@contextmanager
-def counting_git() -> Iterator[list[list[str]]]:
-    """Count the git processes briefgen starts while the block runs."""
-    started: list[list[str]] = []
-    real_run = subprocess.run
-
-    def run(args: Any, *rest: Any, **kwargs: Any) -> Any:
-        started.append(list(args))
-        return real_run(args, *rest, **kwargs)
-
-    subprocess.run = run
-    try:
-        yield started
-    finally:
-        subprocess.run = real_run
 
 
 def main(argv: list[str] | None = None) -> int:

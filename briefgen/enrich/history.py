@@ -211,7 +211,7 @@ def revision_info(
         draft = dirty or not revisions
         shown = revisions[-1] if revisions else None
         upper = len(revisions) if draft else len(revisions) - 1
-    line = _revision_line(shown, draft)
+    line = revision_line(shown, draft)
     baseline: Revision | None = None
     baseline_commit = ""
     if since is not None:
@@ -280,7 +280,7 @@ def revision_infos(
     blobs = iter(git.read_blobs(repo, specs))
     infos: dict[Path, RevisionInfo] = {}
     for path, shown, draft, baseline in plans:
-        line = _revision_line(shown, draft)
+        line = revision_line(shown, draft)
         complete = shown is None or shown.number is not None
         if baseline is None:
             infos[path] = RevisionInfo(line, draft, shown, None, "", [], complete)
@@ -457,7 +457,7 @@ def _label(rev: str | None, revision: Revision, commit: str) -> str:
     return f"{rev} ({revision.describe()})"
 
 
-def _revision_line(shown: Revision | None, draft: bool) -> str:
+def revision_line(shown: Revision | None, draft: bool) -> str:
     """Write the line a rendered brief shows about its revision."""
     if shown is None:
         return "Draft (uncommitted changes), not yet in git"

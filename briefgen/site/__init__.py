@@ -1,6 +1,7 @@
 """The static website: every published brief with listings, actors, questions, feed and search."""
 
-from briefgen.site.build import FORMATS, BuildReport, build_site, parse_formats
+from briefgen.render.build import FORMATS
+from briefgen.site.build import BuildReport, build_site, parse_formats
 from briefgen.site.collect import SiteModel, Withheld, collect_site, is_publishable
 
 __all__ = [

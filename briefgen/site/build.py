@@ -16,6 +16,8 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, Severity
 from briefgen.model import Marking
+from briefgen.render.build import FORMATS
+from briefgen.render.build import parse_formats as parse_brief_formats
 from briefgen.site.cache import (
     BriefStore,
     Manifest,
@@ -35,7 +37,6 @@ from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates
 from briefgen.site.search import INDEX_DIR, index_site, plan_index
 from briefgen.site.workers import PageSettings, WorkerPool, render_batch
 
-FORMATS = ("html", "pdf", "md", "json")
 SEARCH_KEY = ".search"
 Progress = Callable[[str, int, int], None]
 
@@ -70,13 +71,7 @@ class BuildReport:
 
 def parse_formats(text: str) -> tuple[str, ...]:
     """Parse `html,pdf` into known formats; html is always built."""
-    wanted = [part.strip().lower() for part in text.split(",") if part.strip()]
-    unknown = [fmt for fmt in wanted if fmt not in FORMATS]
-    if unknown:
-        raise BriefgenError(
-            f"unknown format {unknown[0]!r}; use a comma-separated list of {', '.join(FORMATS)}"
-        )
-    return tuple(fmt for fmt in FORMATS if fmt in wanted or fmt == "html")
+    return parse_brief_formats(f"html,{text}")
 
 
 def build_site(

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from briefgen import __version__
 from briefgen.config import Config
 from briefgen.render.markdown import markdown_plain, squash
-from briefgen.site.collect import SiteModel
+from briefgen.site.collect import SiteBrief, SiteModel
 
 
 def absolute(config: Config, path: str) -> str:
@@ -37,23 +37,7 @@ def render_feed(site: SiteModel, config: Config) -> str:
         f'  <generator version="{__version__}">briefgen</generator>',
     ]
     for item in site.briefs:
-        brief = item.checked.brief
-        url = absolute(config, item.url.removesuffix("index.html"))
-        entry_id = url if config.base_url else f"urn:briefgen:brief:{brief.id}"
-        title = brief.title
-        if item.restricted:
-            title = f"[{item.marking.value}] {title}"
-        lines += [
-            "  <entry>",
-            f"    <title>{escape(title)}</title>",
-            f"    <id>{escape(entry_id)}</id>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-            f"    <updated>{brief.as_of.isoformat()}T00:00:00Z</updated>",
-            *(f"    <author><name>{escape(a)}</name></author>" for a in brief.authors),
-            *(f"    <category term={quoteattr(t)}/>" for t in brief.topics),
-            f'    <summary type="text">{escape(squash(markdown_plain(brief.bluf)))}</summary>',
-            "  </entry>",
-        ]
+        lines += brief_entry(item, config)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -77,3 +61,24 @@ def render_robots(config: Config, *, internal: bool) -> str:
     if config.base_url:
         lines.append(f"Sitemap: {absolute(config, 'sitemap.xml')}")
     return "\n".join(lines) + "\n"
+
+
+def brief_entry(item: SiteBrief, config: Config) -> tuple[str, ...]:
+    """Return the Atom entry of one brief, dated by its as-of date."""
+    brief = item.checked.brief
+    url = absolute(config, item.url.removesuffix("index.html"))
+    entry_id = url if config.base_url else f"urn:briefgen:brief:{brief.id}"
+    title = brief.title
+    if item.restricted:
+        title = f"[{item.marking.value}] {title}"
+    return (
+        "  <entry>",
+        f"    <title>{escape(title)}</title>",
+        f"    <id>{escape(entry_id)}</id>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+        f"    <updated>{brief.as_of.isoformat()}T00:00:00Z</updated>",
+        *(f"    <author><name>{escape(a)}</name></author>" for a in brief.authors),
+        *(f"    <category term={quoteattr(t)}/>" for t in brief.topics),
+        f'    <summary type="text">{escape(squash(markdown_plain(brief.bluf)))}</summary>',
+        "  </entry>",
+    )

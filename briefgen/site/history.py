@@ -25,7 +25,7 @@ from typing import Any, cast
 from briefgen.config import Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import Change, Kind, diff_briefs
-from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder
+from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder, revision_line
 from briefgen.errors import BriefgenError, GitError
 from briefgen.load import parse
 from briefgen.model import Brief, Marking
@@ -281,17 +281,6 @@ def read_history(
     )
     cache.save()
     return histories
-
-
-def revision_line(shown: Revision | None, draft: bool) -> str:
-    """Write the line a brief page shows about its revision, as `briefgen build` does."""
-    if shown is None:
-        return "Draft (uncommitted changes), not yet in git"
-    if shown.number is None:
-        line = f"Revision {shown.short} of {shown.day} (earlier history not available)"
-    else:
-        line = f"Revision {shown.number} of {shown.day}, {shown.short}"
-    return f"{line}; draft (uncommitted changes)" if draft else line
 
 
 @dataclass(frozen=True)

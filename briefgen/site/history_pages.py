@@ -11,10 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen import __version__
 from briefgen.config import Config
-from briefgen.render.markdown import markdown_plain, squash
 from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel, is_publishable
-from briefgen.site.feed import absolute
+from briefgen.site.feed import absolute, brief_entry
 from briefgen.site.history import BriefHistory, HistoryEntry
 from briefgen.site.pages import Output, PageMaker, highest
 
@@ -92,7 +91,7 @@ class _FeedEntry:
     def lines(self, config: Config) -> tuple[str, ...]:
         """Write the entry's Atom XML lines."""
         if self.entry is None:
-            return _brief_entry(self.item, config)
+            return brief_entry(self.item, config)
         return _revision_entry(self.item, self.entry, config)
 
 
@@ -205,27 +204,6 @@ def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tup
         *(f"    <category term={quoteattr(t)}/>" for t in item.checked.brief.topics),
         f'    <summary type="text">{escape(chr(10).join(sentences))}</summary>',
         f'    <content type="html">{escape(html)}</content>',
-        "  </entry>",
-    )
-
-
-def _brief_entry(item: SiteBrief, config: Config) -> tuple[str, ...]:
-    """Write the entry of a brief without history, as the feed outside git does."""
-    brief = item.checked.brief
-    url = absolute(config, item.url.removesuffix("index.html"))
-    entry_id = url if config.base_url else f"urn:briefgen:brief:{brief.id}"
-    title = brief.title
-    if item.restricted:
-        title = f"[{item.marking.value}] {title}"
-    return (
-        "  <entry>",
-        f"    <title>{escape(title)}</title>",
-        f"    <id>{escape(entry_id)}</id>",
-        f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-        f"    <updated>{brief.as_of.isoformat()}T00:00:00Z</updated>",
-        *(f"    <author><name>{escape(a)}</name></author>" for a in brief.authors),
-        *(f"    <category term={quoteattr(t)}/>" for t in brief.topics),
-        f'    <summary type="text">{escape(squash(markdown_plain(brief.bluf)))}</summary>',
         "  </entry>",
     )
 
