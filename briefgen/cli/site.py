@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import threading
 import time
 from pathlib import Path
@@ -13,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from briefgen import clock
 from briefgen.config import find_config, load_config
 from briefgen.errors import display_path
 
@@ -30,6 +29,14 @@ RESTRICTED_OPTION = click.option(
     is_flag=True,
     help="Internal site: include briefs above publish.max_marking, marked on every page.",
 )
+OUT_OPTION = click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
+)
 JOBS_OPTION = click.option(
     "--jobs",
     "-j",
@@ -37,15 +44,6 @@ JOBS_OPTION = click.option(
     default=None,
     help="Worker processes for PDFs and big builds [cores].",
 )
-
-
-def _today() -> dt.date:
-    """Return SOURCE_DATE_EPOCH's date (UTC) when set, else the local date."""
-    # Kept here rather than imported: the shared clock module is not committed yet.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -87,14 +85,7 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
 
 @click.command()
 @SRC
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
-)
+@OUT_OPTION
 @FORMATS_OPTION
 @RESTRICTED_OPTION
 @click.option("--clean", is_flag=True, help="Ignore the cache and rebuild everything.")
@@ -131,7 +122,7 @@ def site(
             src,
             out,
             config=config,
-            today=_today(),
+            today=clock.today(),
             formats=wanted,
             include_restricted=include_restricted,
             clean=clean,
@@ -147,14 +138,7 @@ def site(
 
 @click.command()
 @SRC
-@click.option(
-    "-o",
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("site"),
-    show_default=True,
-    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
-)
+@OUT_OPTION
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @FORMATS_OPTION
@@ -196,7 +180,7 @@ def serve(
         out,
         config_path,
         wanted,
-        _today,
+        clock.today,
         on_build,
         server=server,
         jobs=jobs,

@@ -10,7 +10,6 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from briefgen import __version__, clock
-from briefgen.clock import today as today_for_build  # noqa: F401 (used by briefgen.site)
 from briefgen.config import Config
 from briefgen.enrich.citations import CitationIndex, number_citations
 from briefgen.model import Actor, Brief, Likelihood, Position
