@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from briefgen import clock
 from briefgen.errors import InputError
 
 
@@ -55,7 +56,9 @@ def extract(
         try:
             existing = into.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{into}: cannot read the brief to merge into ({exc})") from exc
+            raise InputError(
+                f"{into}:1:1: error: cannot read the brief to merge into ({exc}); check the path"
+            ) from exc
         merged = merge_article(raw, fmt, info, into, existing)
         if merged.added:
             write_atomic(output or into, merged.text)
@@ -64,7 +67,7 @@ def extract(
         click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)
         return
     name = "<stdin>" if article == "-" else Path(article).name
-    draft = draft_brief(raw, fmt, info, name=name, today=dt.date.today())
+    draft = draft_brief(raw, fmt, info, name=name, today=clock.today())
     if output is None:
         click.echo(draft.text, nl=False)
         return
