@@ -31,6 +31,7 @@ from briefgen.site.collect import Withheld, collect_site
 from briefgen.site.history import find_git_head, read_history
 from briefgen.site.history_pages import plan_history_feed, plan_history_pages, updated_dates
 from briefgen.site.inputs import read_inputs
+from briefgen.site.memory import paused_gc
 from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
@@ -91,20 +92,21 @@ def build_site(
     """Build (or update) the site for the briefs under `src` into `out`."""
     pool = WorkerPool(jobs or os.cpu_count() or 1)
     try:
-        return _build(
-            src,
-            out,
-            pool,
-            config=config,
-            today=today,
-            formats=formats,
-            include_restricted=include_restricted,
-            clean=clean,
-            jobs=jobs,
-            defer_pdfs=defer_pdfs,
-            search=search,
-            progress=progress,
-        )
+        with paused_gc():
+            return _build(
+                src,
+                out,
+                pool,
+                config=config,
+                today=today,
+                formats=formats,
+                include_restricted=include_restricted,
+                clean=clean,
+                jobs=jobs,
+                defer_pdfs=defer_pdfs,
+                search=search,
+                progress=progress,
+            )
     finally:
         pool.close()
 

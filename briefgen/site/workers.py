@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, ValidationFailed
+from briefgen.site.memory import paused_gc
 from briefgen.validate import SharedActors, Validated, load_brief, load_shared_actors
 
 MIN_PARALLEL = 48
@@ -108,6 +109,13 @@ def validate_batch(
     batch: list[tuple[Path, Config, dt.date, str]],
 ) -> list[tuple[Validated | None, list[Finding]]]:
     """Validate briefs in a worker; return each brief or its findings."""
+    with paused_gc():
+        return _validate_batch(batch)
+
+
+def _validate_batch(
+    batch: list[tuple[Path, Config, dt.date, str]],
+) -> list[tuple[Validated | None, list[Finding]]]:
     results: list[tuple[Validated | None, list[Finding]]] = []
     for path, config, today, cwd in batch:
         enter(cwd)
@@ -129,6 +137,11 @@ def validate_batch(
 
 def render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str, str]]:
     """Render brief pages and downloads in a worker; return (path, text, error) each."""
+    with paused_gc():
+        return _render_batch(batch)
+
+
+def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str, str]]:
     from briefgen.site.collect import SiteModel
     from briefgen.site.pages import PageMaker, render_download
 
