@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -121,6 +122,10 @@ class PageMaker:
     fragments: Fragments = field(default_factory=Fragments)
     updated: Mapping[str, dt.date] = field(default_factory=dict)
     """The date of each brief's latest revision in git, by brief id."""
+    _anchors: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
+    _snippets: dict[tuple[str, str, str], Markup] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def context(
         self, path: str, title: str, current: str, shown: Sequence[SiteBrief]
@@ -143,6 +148,23 @@ class PageMaker:
             "topic_url": topic_url,
             "feed_available": True,
         }
+
+    def anchors(self, items: Sequence[SiteBrief]) -> dict[str, dict[str, str]]:
+        """Return the item anchors of some briefs by brief id, each computed once per build."""
+        cache = self._anchors
+        for b in items:
+            if b.id not in cache:
+                cache[b.id] = item_anchors(b.checked.brief)
+        return {b.id: cache[b.id] for b in items}
+
+    def snippet(self, name: str, root: str, item: SiteBrief) -> Markup:
+        """Render a brief's partial once per page depth: many listing pages repeat it."""
+        key = (name, root, item.id)
+        html = self._snippets.get(key)
+        if html is None:
+            ctx = {"item": item, "root": root, "fmt_date": format_date}
+            html = self._snippets[key] = Markup(self.render(name, ctx))
+        return html
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         """Render a site template."""
@@ -297,16 +319,16 @@ class PageMaker:
         by_brief: dict[str, list[ActorEntry]] = {}
         for entry in actor.entries:
             by_brief.setdefault(entry.brief.id, []).append(entry)
-        anchors = {b.id: item_anchors(b.checked.brief) for b in actor.briefs}
         ctx |= {
             "actor_id": actor.id,
             "actor": actor.actor,
             "members": actor.members,
             "groups": [(b, by_brief[b.id]) for b in actor.briefs],
-            "anchors": anchors,
+            "anchors": self.anchors(actor.briefs),
             "actor_name": self.actor_name,
             "actor_pages": self.site.actors,
             "md_inline": self.fragments.inline,
+            "brief_heading": partial(self.snippet, "_actor_brief.html.j2", ctx["root"]),
         }
         return self.render("actor.html.j2", ctx)
 
@@ -317,8 +339,9 @@ class PageMaker:
         ctx |= {
             "open_questions": self.site.open_questions,
             "resolved_questions": self.site.resolved_questions,
-            "anchors": {b.id: item_anchors(b.checked.brief) for b in shown},
+            "anchors": self.anchors(shown),
             "md_inline": self.fragments.inline,
+            "question_source": partial(self.snippet, "_question_source.html.j2", ctx["root"]),
         }
         return self.render("questions.html.j2", ctx)
 
