@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -26,6 +27,22 @@ class PublishPolicy(BaseModel):
     )
 
 
+class Pagination(BaseModel):
+    """How many items each page of the website's long listings shows."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    per_page: int = Field(
+        default=50, ge=1, strict=True, description="Briefs per home and topic page."
+    )
+    groups_per_page: int = Field(
+        default=20,
+        ge=1,
+        strict=True,
+        description="Briefs per actor page and questions board page, each with all its items.",
+    )
+
+
 class Config(BaseModel):
     """Project settings; every key is optional and unknown keys are errors."""
 
@@ -38,6 +55,7 @@ class Config(BaseModel):
     templates: Path | None = Field(default=None, description="Folder of template overrides.")
     language: str = "en"
     publish: PublishPolicy = PublishPolicy()
+    pagination: Pagination = Pagination()
     root: Path = Field(default=Path(), exclude=True)
 
     @property
@@ -89,10 +107,20 @@ def load_config(path: Path | None) -> Config:
             line = _line_of(text, key)
             dotted = ".".join(str(p) for p in err["loc"])
             if err["type"] == "extra_forbidden":
-                allowed = [*Config.model_fields, *PublishPolicy.model_fields]
+                allowed = [
+                    *Config.model_fields,
+                    *PublishPolicy.model_fields,
+                    *Pagination.model_fields,
+                ]
                 close = difflib.get_close_matches(key, allowed, n=1)
                 fix = f"did you mean {close[0]!r}?" if close else "remove it"
                 lines.append(f"{shown}:{line}:1: error: {dotted}: unknown key; {fix}")
+            elif err["loc"][:1] == ("pagination",) and len(err["loc"]) == 2:
+                bad = json.dumps(err["input"])
+                lines.append(
+                    f"{shown}:{line}:1: error: {dotted}: {bad} is not a whole number of at "
+                    f"least 1; write e.g. {key} = {getattr(Pagination(), key)}"
+                )
             else:
                 lines.append(f"{shown}:{line}:1: error: {dotted}: {err['msg']}")
         raise ConfigError("\n".join(lines)) from exc

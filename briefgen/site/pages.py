@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -18,10 +18,15 @@ from briefgen.render.context import brief_context, format_date, item_anchors
 from briefgen.render.html import render_template
 from briefgen.render.markdown import markdown_to_html
 from briefgen.site.cache import digest, hash_bytes
-from briefgen.site.collect import ActorEntry, ActorPage, SiteBrief, SiteModel
+from briefgen.site.collect import ActorEntry, ActorPage, QuestionEntry, SiteBrief, SiteModel
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
 FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
+T = TypeVar("T")
+QuestionGroup = tuple[SiteBrief, list[QuestionEntry], list[QuestionEntry]]
+"""One brief on the questions board: the brief, its open and its resolved questions."""
+ActorGroup = tuple[SiteBrief, list[ActorEntry]]
+"""One brief on an actor's page: the brief and the actor's entries in it."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,82 @@ class Output:
 def depth_root(path: str) -> str:
     """Return the relative prefix from a page to the site root, e.g. `../../`."""
     return "../" * path.count("/")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a paginated listing sits among the listing's pages."""
+
+    folder: str
+    """The listing's folder from the site root, `""` or e.g. `topics/china/`."""
+    number: int
+    count: int
+    size: int
+    total: int
+    """How many items (briefs, or brief groups) the whole listing has."""
+
+    @property
+    def path(self) -> str:
+        """Return this page's path from the site root."""
+        return self.path_of(self.number)
+
+    def path_of(self, number: int) -> str:
+        """Return the path of page `number`: the listing's own URL, then `page/N/index.html`."""
+        return (
+            f"{self.folder}index.html" if number == 1 else f"{self.folder}page/{number}/index.html"
+        )
+
+    def href(self, number: int) -> str:
+        """Return the relative link from this page to page `number`."""
+        return depth_root(self.path) + self.path_of(number)
+
+    @property
+    def prev(self) -> int | None:
+        """Return the previous page's number, None on the first page."""
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        """Return the next page's number, None on the last page."""
+        return self.number + 1 if self.number < self.count else None
+
+    @property
+    def first_item(self) -> int:
+        """Return the 1-based position of this page's first item in the listing."""
+        return min((self.number - 1) * self.size + 1, self.total)
+
+    @property
+    def last_item(self) -> int:
+        """Return the 1-based position of this page's last item in the listing."""
+        return min(self.number * self.size, self.total)
+
+    def numbers(self, around: int = 2) -> list[int | None]:
+        """Return the page numbers to link: the ends and this page's neighbours, None for a gap."""
+        near = range(max(1, self.number - around), min(self.count, self.number + around) + 1)
+        shown: list[int | None] = []
+        last = 0
+        for number in sorted({1, self.count, *near}):
+            if number - last == 2:
+                shown.append(number - 1)  # link a single missing page rather than a gap
+            elif number - last > 2:
+                shown.append(None)
+            shown.append(number)
+            last = number
+        return shown
+
+
+def paginate(items: Sequence[T], size: int, folder: str) -> list[tuple[Pager, Sequence[T]]]:
+    """Split a listing into pages of `size` items; an empty listing still has its first page."""
+    count = max(1, -(-len(items) // size))
+    return [
+        (Pager(folder, number, count, size, len(items)), items[(number - 1) * size : number * size])
+        for number in range(1, count + 1)
+    ]
+
+
+def listed_briefs(items: Sequence[SiteBrief]) -> list[tuple[str, str, bool, bool]]:
+    """Return what a listing shows of each brief, for its content key."""
+    return [(b.id, b.key, b.stale, b.restricted) for b in items]
 
 
 def topic_url(topic: str) -> str:
@@ -128,17 +209,25 @@ class PageMaker:
     )
 
     def context(
-        self, path: str, title: str, current: str, shown: Sequence[SiteBrief]
+        self,
+        path: str,
+        title: str,
+        current: str,
+        shown: Sequence[SiteBrief],
+        pager: Pager | None = None,
     ) -> dict[str, Any]:
-        """Return what the site layout needs for a page at `path`."""
+        """Return what the site layout needs for a page at `path` (one page of a listing)."""
         root = depth_root(path)
         restricted = [b.marking for b in shown if b.restricted]
         page_marking = max(restricted, key=lambda m: m.rank) if restricted else None
+        if pager and pager.number > 1:
+            title = f"{title}, page {pager.number} of {pager.count}"
         return {
             "config": self.config,
             "root": root,
             "page_path": path,
             "page_title": title,
+            "pager": pager,
             "current": current,
             "internal": self.site.include_restricted,
             "page_marking": page_marking,
@@ -173,13 +262,8 @@ class PageMaker:
     def outputs(self) -> list[Output]:
         """Plan every HTML page of the site."""
         site = self.site
-        listed = [(b.id, b.key, b.stale, b.restricted) for b in site.briefs]
         pages = [
-            Output(
-                "index.html",
-                digest("home", self.html_key, listed, self.updated),
-                lambda: self.home(),
-            ),
+            *self.home_pages(),
             Output("404.html", digest("404", self.html_key), lambda: self.not_found()),
             Output(
                 "topics/index.html",
@@ -197,20 +281,7 @@ class PageMaker:
                 ),
                 lambda: self.actors_index(),
             ),
-            Output(
-                "questions/index.html",
-                digest(
-                    "questions",
-                    self.html_key,
-                    sorted(
-                        {
-                            (e.brief.id, e.brief.key, e.brief.restricted)
-                            for e in [*site.open_questions, *site.resolved_questions]
-                        }
-                    ),
-                ),
-                lambda: self.questions(),
-            ),
+            *self.question_pages(),
         ]
         for item in site.briefs:
             pages.append(
@@ -230,34 +301,80 @@ class PageMaker:
                     job=("page", item),
                 )
             )
-        for topic, items in site.topics.items():
-            pages.append(
-                Output(
-                    topic_url(topic),
-                    digest(
-                        "topic",
-                        self.html_key,
-                        topic,
-                        [(b.id, b.key, b.stale, b.restricted) for b in items],
-                    ),
-                    _bind(self.topic_page, topic),
-                )
-            )
+        for topic in site.topics:
+            pages += self.topic_pages(topic)
         for actor in site.actors.values():
-            pages.append(
-                Output(
-                    actor.url,
-                    digest(
-                        "actor",
-                        self.html_key,
-                        self._actor_summary(actor),
-                        [(b.id, b.key, b.restricted) for b in actor.briefs],
-                        self._related_names(actor),
-                    ),
-                    _bind(self.actor_page, actor),
-                )
-            )
+            pages += self.actor_pages(actor)
         return pages
+
+    # Each page of a listing is keyed by its place and its own items, so an edit re-renders
+    # only the page showing the brief, unless it moves briefs from one page to another.
+
+    def home_pages(self) -> list[Output]:
+        """Plan the pages of the home page."""
+        pages = []
+        for pager, chunk in paginate(self.site.briefs, self.config.pagination.per_page, ""):
+            updated = {b.id: self.updated.get(b.id) for b in chunk}
+            key = digest("home", self.html_key, astuple(pager), listed_briefs(chunk), updated)
+            pages.append(Output(pager.path, key, partial(self.home, pager, chunk)))
+        return pages
+
+    def topic_pages(self, topic: str) -> list[Output]:
+        """Plan the pages of one topic."""
+        pages = []
+        items = self.site.topics[topic]
+        for pager, chunk in paginate(items, self.config.pagination.per_page, f"topics/{topic}/"):
+            key = digest("topic", self.html_key, topic, astuple(pager), listed_briefs(chunk))
+            pages.append(Output(pager.path, key, partial(self.topic_page, topic, pager, chunk)))
+        return pages
+
+    def question_pages(self) -> list[Output]:
+        """Plan the pages of the questions board, a number of briefs' questions on each."""
+        pages = []
+        for pager, groups in paginate(self.question_groups(), self.group_size, "questions/"):
+            shown = listed_briefs([b for b, _, _ in groups])
+            key = digest("questions", self.html_key, astuple(pager), shown)
+            pages.append(Output(pager.path, key, partial(self.questions, pager, groups)))
+        return pages
+
+    def actor_pages(self, actor: ActorPage) -> list[Output]:
+        """Plan the pages of one actor, a number of briefs' entries on each."""
+        pages = []
+        folder = actor.url.removesuffix("index.html")
+        for pager, groups in paginate(self.actor_groups(actor), self.group_size, folder):
+            key = digest(
+                "actor",
+                self.html_key,
+                actor.id,
+                actor.actor.model_dump(mode="json"),
+                actor.members,
+                astuple(pager),
+                listed_briefs([b for b, _ in groups]),
+                self._related_names(actor, groups),
+            )
+            pages.append(Output(pager.path, key, partial(self.actor_page, actor, pager, groups)))
+        return pages
+
+    @property
+    def group_size(self) -> int:
+        """Return how many briefs a page of the questions board or of an actor shows."""
+        return self.config.pagination.groups_per_page
+
+    def question_groups(self) -> list[QuestionGroup]:
+        """Return the briefs with questions, newest first, each with its open and resolved ones."""
+        groups: dict[str, QuestionGroup] = {}
+        for entry in self.site.open_questions:
+            groups.setdefault(entry.brief.id, (entry.brief, [], []))[1].append(entry)
+        for entry in self.site.resolved_questions:
+            groups.setdefault(entry.brief.id, (entry.brief, [], []))[2].append(entry)
+        return [groups[b.id] for b in self.site.briefs if b.id in groups]
+
+    def actor_groups(self, actor: ActorPage) -> list[ActorGroup]:
+        """Return an actor's briefs, newest first, each with the actor's entries in it."""
+        by_brief: dict[str, list[ActorEntry]] = {}
+        for entry in actor.entries:
+            by_brief.setdefault(entry.brief.id, []).append(entry)
+        return [(b, by_brief[b.id]) for b in actor.briefs]
 
     def _actor_summary(self, actor: ActorPage) -> list[Any]:
         return [
@@ -267,8 +384,9 @@ class PageMaker:
             [b.restricted for b in actor.briefs],
         ]
 
-    def _related_names(self, actor: ActorPage) -> list[str]:
-        ids = [actor.actor.affiliation or "", *actor.members, *(e.speaker for e in actor.entries)]
+    def _related_names(self, actor: ActorPage, groups: Sequence[ActorGroup]) -> list[str]:
+        speakers = [e.speaker for _, entries in groups for e in entries]
+        ids = [actor.actor.affiliation or "", *actor.members, *speakers]
         return [self.actor_name(i) for i in ids]
 
     def actor_name(self, actor_id: str | None) -> str:
@@ -278,10 +396,10 @@ class PageMaker:
         page = self.site.actors.get(actor_id)
         return page.actor.name if page else actor_id
 
-    def home(self) -> str:
-        """Render the home page: every brief, newest first."""
-        ctx = self.context("index.html", "Briefs", "home", self.site.briefs)
-        ctx["briefs"] = self.site.briefs
+    def home(self, pager: Pager, items: Sequence[SiteBrief]) -> str:
+        """Render one page of the home page: every brief, newest first."""
+        ctx = self.context(pager.path, "Briefs", "home", items, pager)
+        ctx["briefs"] = items
         ctx["updated"] = self.updated
         return self.render("home.html.j2", ctx)
 
@@ -296,10 +414,9 @@ class PageMaker:
         ctx["topics"] = self.site.topics
         return self.render("topics.html.j2", ctx)
 
-    def topic_page(self, topic: str) -> str:
-        """Render one topic's briefs."""
-        items = self.site.topics[topic]
-        ctx = self.context(topic_url(topic), topic_name(topic), "topics", items)
+    def topic_page(self, topic: str, pager: Pager, items: Sequence[SiteBrief]) -> str:
+        """Render one page of a topic's briefs."""
+        ctx = self.context(pager.path, topic_name(topic), "topics", items, pager)
         ctx |= {"topic": topic, "briefs": items}
         return self.render("topic.html.j2", ctx)
 
@@ -313,18 +430,16 @@ class PageMaker:
         ctx["groups"] = dict(sorted(groups.items()))
         return self.render("actors.html.j2", ctx)
 
-    def actor_page(self, actor: ActorPage) -> str:
-        """Render what one actor did and said, brief by brief."""
-        ctx = self.context(actor.url, actor.actor.name, "actors", actor.briefs)
-        by_brief: dict[str, list[ActorEntry]] = {}
-        for entry in actor.entries:
-            by_brief.setdefault(entry.brief.id, []).append(entry)
+    def actor_page(self, actor: ActorPage, pager: Pager, groups: Sequence[ActorGroup]) -> str:
+        """Render one page of what an actor did and said, brief by brief."""
+        shown = [b for b, _ in groups]
+        ctx = self.context(pager.path, actor.actor.name, "actors", shown, pager)
         ctx |= {
             "actor_id": actor.id,
             "actor": actor.actor,
             "members": actor.members,
-            "groups": [(b, by_brief[b.id]) for b in actor.briefs],
-            "anchors": self.anchors(actor.briefs),
+            "groups": groups,
+            "anchors": self.anchors(shown),
             "actor_name": self.actor_name,
             "actor_pages": self.site.actors,
             "md_inline": self.fragments.inline,
@@ -332,13 +447,13 @@ class PageMaker:
         }
         return self.render("actor.html.j2", ctx)
 
-    def questions(self) -> str:
-        """Render the board of open (and resolved) questions across briefs."""
-        shown = [e.brief for e in [*self.site.open_questions, *self.site.resolved_questions]]
-        ctx = self.context("questions/index.html", "Open questions", "questions", shown)
+    def questions(self, pager: Pager, groups: Sequence[QuestionGroup]) -> str:
+        """Render one page of the board of open (and resolved) questions, brief by brief."""
+        shown = [b for b, _, _ in groups]
+        ctx = self.context(pager.path, "Open questions", "questions", shown, pager)
         ctx |= {
-            "open_questions": self.site.open_questions,
-            "resolved_questions": self.site.resolved_questions,
+            "open_questions": [e for _, entries, _ in groups for e in entries],
+            "resolved_questions": [e for _, _, entries in groups for e in entries],
             "anchors": self.anchors(shown),
             "md_inline": self.fragments.inline,
             "question_source": partial(self.snippet, "_question_source.html.j2", ctx["root"]),
