@@ -159,7 +159,7 @@ def serve(
     """
     from briefgen.render.env import builtin_templates
     from briefgen.site.cache import cache_dir_for
-    from briefgen.site.serve import Preview, SiteServer, watch_changes
+    from briefgen.site.serve import Preview, SiteServer, watch_changes, watch_git
 
     console = Console(stderr=True, soft_wrap=True)
     config_path = find_config(src)
@@ -193,12 +193,19 @@ def serve(
     files = [config_path] if config_path else []
     server.start()
     console.print(f"serving {display_path(out)} at {server.url} (Ctrl+C to stop)")
+
+    def on_git(commit: str) -> None:
+        console.print(f"git: HEAD is now {commit[:7] or 'unborn'}; rebuilding", highlight=False)
+        preview.changed.set()
+
+    # Revision lines, history pages and the feed follow HEAD: a commit alone rebuilds.
+    git_dirs = watch_git(src, on_git, stop)
     watch_changes(
         trees,
         files,
         lambda _paths: preview.changed.set(),
         stop,
-        ignore=[out, cache_dir_for(out)],
+        ignore=[out, cache_dir_for(out), *git_dirs],
     )
     preview.changed.set()
     worker = threading.Thread(target=preview.run, args=(stop,), daemon=True)

@@ -123,6 +123,26 @@ def find_repo(path: Path) -> Repo:
     return Repo(root, shallow == "true", commits)
 
 
+@dataclass(frozen=True)
+class GitDirs:
+    """Where a working tree keeps its git data: its own git dir and the one worktrees share."""
+
+    git_dir: Path  # HEAD and the index of this working tree
+    common_dir: Path  # refs, packed-refs and objects; the same as git_dir without worktrees
+
+
+def find_git_dirs(path: Path) -> GitDirs:
+    """Find the git dirs of the working tree holding a path (1 git call); GitError outside one."""
+    folder = path.absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    # --show-toplevel fails in a bare repository or inside .git: no working tree to serve.
+    out = run_git(folder, ["rev-parse", "--show-toplevel", "--git-dir", "--git-common-dir"])
+    git_dir, common_dir = out.decode("utf-8").splitlines()[1:3]
+    # Relative answers (".git", "../.git") are relative to the folder git ran in;
+    # GIT_DIR and linked worktrees give absolute ones, which `/` keeps as they are.
+    return GitDirs((folder / git_dir).resolve(), (folder / common_dir).resolve())
+
+
 def log_file(repo: Repo, relpath: str, *, start: str | None = None) -> list[Commit]:
     """List the commits that touched one file, newest first, following renames (1 git call)."""
     args = ["log", "--follow", "--name-status", "-z", "--cc", _LOG_FORMAT]

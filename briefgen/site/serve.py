@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from briefgen.enrich.git import GitDirs, find_git_dirs
+from briefgen.errors import GitError
+
 ENDPOINT = "/__briefgen/"
 RELOAD_JS = """(function () {
   var current = null;
@@ -185,24 +188,111 @@ def watch_changes(
     debounce_ms: int = 300,
 ) -> list[threading.Thread]:
     """Watch folders (recursively) and single files; call `on_change` after each burst."""
-    import watchfiles
-
     threads = []
     trees = [t for t in trees if t.is_dir()]
     ignored = [p.resolve() for p in ignore]
 
-    def run(paths: Sequence[Path], recursive: bool, names: set[str] | None) -> None:
-        def keep(_change: Any, path: str) -> bool:
-            if any(Path(path).is_relative_to(folder) for folder in ignored):
-                return False
-            name = Path(path).name
-            if names is not None:
-                return name in names
-            return not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp"))
+    def in_trees(path: str) -> bool:
+        if any(Path(path).is_relative_to(folder) for folder in ignored):
+            return False
+        name = Path(path).name
+        return not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp"))
 
+    if trees:
+        threads.append(_watch(trees, True, in_trees, on_change, stop, debounce_ms))
+    # A config file is watched through its folder, non-recursively, so that an editor
+    # replacing the file is seen and the output folder beside it is not.
+    folders = sorted({f.resolve().parent for f in files})
+    if folders:
+        names = {f.name for f in files}
+
+        def named(path: str) -> bool:
+            return Path(path).name in names
+
+        threads.append(_watch(folders, False, named, on_change, stop, debounce_ms))
+    return threads
+
+
+def is_history_path(dirs: GitDirs, path: Path) -> bool:
+    """Tell whether a file in a git dir can change the site: HEAD, branches, packed refs."""
+    if path.name.endswith(".lock"):
+        return False  # git writes FILE.lock and renames it; the rename is the change
+    if path == dirs.git_dir / "HEAD":
+        return True
+    if not path.is_relative_to(dirs.common_dir):
+        return False
+    parts = path.relative_to(dirs.common_dir).parts
+    if parts in (("packed-refs",), ("shallow",)):
+        return True  # `git pack-refs`; `git fetch --unshallow` numbers old revisions
+    # Loose branches (files backend) or the reftable stack; never objects/, index or logs/.
+    return parts[:2] == ("refs", "heads") or parts[:1] == ("reftable",)
+
+
+def watch_git(
+    src: Path,
+    on_move: Callable[[str], None],
+    stop: threading.Event,
+    *,
+    debounce_ms: int = 300,
+) -> list[Path]:
+    """Watch the repository holding `src`; call `on_move(HEAD)` when its history moves.
+
+    Only HEAD, branches and packed refs are watched, and `on_move` runs only when the
+    commit (or shallow state) that builds read has changed: a commit, checkout, reset,
+    merge or rebase, not a `git status` or a new branch elsewhere. Return the git dirs
+    watched, none outside git or when git is missing.
+    """
+    from briefgen.site.history import find_git_head
+
+    try:
+        dirs = find_git_dirs(src)
+    except GitError:
+        return []
+
+    def head_key() -> tuple[str, str]:
+        head = find_git_head(src)
+        return (head.key, head.commit) if head else ("", "")
+
+    last, _ = head_key()
+    lock = threading.Lock()
+
+    def moved(_paths: set[str]) -> None:
+        nonlocal last
+        with lock:  # two watcher threads may see the same commit
+            key, commit = head_key()
+            if key == last:
+                return
+            last = key
+        on_move(commit)
+
+    def relevant(path: str) -> bool:
+        return is_history_path(dirs, Path(path))
+
+    # HEAD and packed-refs sit beside objects/ and the index: watch those folders without
+    # recursion, so the many writes of a commit or gc are never even reported.
+    folders = sorted({dirs.git_dir, dirs.common_dir})
+    _watch(folders, False, relevant, moved, stop, debounce_ms)
+    trees = [dirs.common_dir / "refs" / "heads", dirs.common_dir / "reftable"]
+    if trees := [t for t in trees if t.is_dir()]:
+        _watch(trees, True, relevant, moved, stop, debounce_ms)
+    return folders
+
+
+def _watch(
+    paths: Sequence[Path],
+    recursive: bool,
+    keep: Callable[[str], bool],
+    on_change: Callable[[set[str]], None],
+    stop: threading.Event,
+    debounce_ms: int,
+) -> threading.Thread:
+    """Start a thread that calls `on_change` with each debounced burst of kept paths."""
+    import watchfiles
+
+    def run() -> None:
         for changes in watchfiles.watch(
             *paths,
-            watch_filter=keep,
+            watch_filter=lambda _change, path: keep(path),
             recursive=recursive,
             debounce=debounce_ms,
             stop_event=stop,
@@ -210,17 +300,9 @@ def watch_changes(
         ):
             on_change({path for _, path in changes})
 
-    if trees:
-        threads.append(threading.Thread(target=run, args=(trees, True, None), daemon=True))
-    # A config file is watched through its folder, non-recursively, so that an editor
-    # replacing the file is seen and the output folder beside it is not.
-    folders = sorted({f.resolve().parent for f in files})
-    if folders:
-        names = {f.name for f in files}
-        threads.append(threading.Thread(target=run, args=(folders, False, names), daemon=True))
-    for thread in threads:
-        thread.start()
-    return threads
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass

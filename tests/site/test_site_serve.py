@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from site_helpers import TODAY, build, free_port
 
-from briefgen.site.serve import Preview, SiteServer, safe_target, watch_changes
+from briefgen.enrich.git import GitDirs
+from briefgen.site.serve import (
+    Preview,
+    SiteServer,
+    is_history_path,
+    safe_target,
+    watch_changes,
+    watch_git,
+)
+from tests.enrich.conftest import (  # noqa: F401 (fixtures: a clean git identity, a git log)
+    Workspace,
+    _git_env,
+    git_calls,
+)
+from tests.enrich.conftest import git_log as git_log
 
 
 @pytest.fixture
@@ -92,41 +111,280 @@ def test_build_id_and_errors_are_shown(server: SiteServer) -> None:
     assert "Build errors" in page and "must not be empty" in page
 
 
-def test_preview_rebuilds_on_change_and_reports_errors(project: Path) -> None:
-    events: list[tuple[Any, str]] = []
-    server = SiteServer(project / "site", port=free_port())
+@dataclass
+class Live:
+    """A preview wired as `briefgen serve` wires it: server, watchers and rebuild loop."""
+
+    server: SiteServer
+    events: list[tuple[Any, str]] = field(default_factory=list)
+    moves: list[str] = field(default_factory=list)
+    git_dirs: list[Path] = field(default_factory=list)
+
+
+@contextmanager
+def live_preview(project: Path) -> Iterator[Live]:
+    """Build the project's site, serve it on loopback and rebuild it on change until exit."""
+    live = Live(SiteServer(project / "site", port=free_port()))
     preview = Preview(
         project / "briefs",
         project / "site",
         project / "briefgen.toml",
         ("html",),
         lambda: TODAY,
-        lambda result, phase: events.append((result, phase)),
-        server=server,
+        lambda result, phase: live.events.append((result, phase)),
+        server=live.server,
     )
     preview.build()
-    first = server.state.build_id
-    assert first and server.state.errors == []
     stop = threading.Event()
+
+    def on_git(commit: str) -> None:
+        live.moves.append(commit)
+        preview.changed.set()
+
+    live.git_dirs = watch_git(project / "briefs", on_git, stop, debounce_ms=50)
     watch_changes(
         [project / "briefs"],
         [project / "briefgen.toml"],
         lambda _: preview.changed.set(),
         stop,
+        ignore=[project / "site", *live.git_dirs],
         debounce_ms=50,
     )
     runner = threading.Thread(target=preview.run, args=(stop,), daemon=True)
     runner.start()
+    live.server.start()
     try:
-        time.sleep(0.5)  # let the watcher start
-        (project / "briefs" / "broken.yaml").write_text("schema: 1\ntitle: Broken\n")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not server.state.errors:
-            time.sleep(0.1)
-        assert any("broken.yaml" in e for e in server.state.errors)
-        assert server.state.build_id != first
-        home = (project / "site" / "index.html").read_text()
-        assert "Damaged cables" in home  # the valid briefs are still served
+        time.sleep(0.5)  # let the watchers start
+        yield live
     finally:
         stop.set()
         runner.join(timeout=5)
+        live.server.stop()
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 10) -> float:
+    """Poll until `check` holds; return how long it took, or fail after `seconds`."""
+    started = time.monotonic()
+    while not check():
+        if time.monotonic() - started > seconds:
+            pytest.fail(f"not seen within {seconds} s")
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
+@pytest.fixture
+def repo(project: Path) -> Workspace:
+    """The test project as a real git working tree with its briefs committed."""
+    (project / ".git").rmdir()  # make_project's marker folder gives way to a repository
+    workspace = Workspace(project)
+    workspace.commit("Add briefs", "briefs", "briefgen.toml")
+    return workspace
+
+
+def test_preview_rebuilds_on_change_and_reports_errors(project: Path) -> None:
+    with live_preview(project) as live:
+        first = live.server.state.build_id
+        assert first and live.server.state.errors == []
+        assert live.git_dirs == []  # not in git: files are watched as before
+        (project / "briefs" / "broken.yaml").write_text("schema: 1\ntitle: Broken\n")
+        wait_for(lambda: bool(live.server.state.errors), 15)
+        assert any("broken.yaml" in e for e in live.server.state.errors)
+        assert live.server.state.build_id != first
+        home = (project / "site" / "index.html").read_text()
+        assert "Damaged cables" in home  # the valid briefs are still served
+
+
+def test_a_commit_alone_rebuilds_and_reloads_the_served_pages(repo: Workspace) -> None:
+    brief = repo.root / "briefs" / "baltic-cables.yaml"
+    brief.write_text(brief.read_text().replace("under scrutiny", "being searched"))
+    page = "briefs/baltic-cables/"
+    with live_preview(repo.root) as live:
+        _, body = fetch(live.server.url + page)
+        assert "Revision 1 of 2024-11-01" in body and "draft (uncommitted changes)" in body
+        first = live.server.state.build_id
+        commit = repo.commit("Say the ship is being searched", "briefs")
+        revision = f"Revision 2 of 2024-11-02, {commit[:7]}"
+        # Pages are written before the build is published: wait for the new build id.
+        wait_for(lambda: live.server.state.build_id != first)  # open pages reload
+        _, body = fetch(live.server.url + page)
+        assert revision in body and "draft (uncommitted changes)" not in body
+        assert live.moves == [commit]  # one commit, many objects written: one rebuild
+
+        repo.git("commit", "-q", "--amend", "-m", "Report the search of the ship")
+        amended = repo.git("rev-parse", "HEAD").strip()
+        wait_for(lambda: "Report the search" in fetch(live.server.url + page + "history.html")[1])
+        assert live.moves == [commit, amended]
+
+
+def test_writes_to_objects_locks_and_the_index_are_not_watched(
+    repo: Workspace, git_log: Path
+) -> None:
+    moves: list[str] = []
+    stop = threading.Event()
+    watched = watch_git(repo.root / "briefs", moves.append, stop, debounce_ms=50)
+    assert watched == [repo.root / ".git"]
+    try:
+        time.sleep(0.5)
+        calls = len(git_calls(git_log))
+        git_dir = repo.root / ".git"
+        for rel in (
+            "objects/ab/cdef0123456789",
+            "objects/pack/tmp_pack_x",
+            "index.lock",
+            "HEAD.lock",
+            "refs/heads/main.lock",
+            "packed-refs.lock",
+            "COMMIT_EDITMSG",
+            "ORIG_HEAD",
+            "logs/HEAD",
+        ):
+            (git_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            (git_dir / rel).write_text("x\n")
+        time.sleep(1)
+        assert len(git_calls(git_log)) == calls  # filtered before git is even asked
+        for rel in ("index.lock", "HEAD.lock", "refs/heads/main.lock", "packed-refs.lock"):
+            (git_dir / rel).unlink()  # stale locks would stop the commits below
+        repo.git("branch", "elsewhere")  # a branch that HEAD is not on: asked, no rebuild
+        time.sleep(1)
+        assert moves == []
+        repo.git("commit", "-q", "--allow-empty", "-m", "An empty commit")
+        commit = repo.git("rev-parse", "HEAD").strip()
+        wait_for(lambda: moves == [commit])
+        time.sleep(0.5)
+        assert moves == [commit]
+    finally:
+        stop.set()
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("HEAD", True),
+        ("refs/heads/main", True),
+        ("refs/heads/feature/x", True),
+        ("packed-refs", True),
+        ("shallow", True),
+        ("reftable/tables.list", True),
+        ("refs/heads/main.lock", False),
+        ("HEAD.lock", False),
+        ("packed-refs.lock", False),
+        ("objects/ab/cdef0123", False),
+        ("objects/pack/pack-1.pack", False),
+        ("index", False),
+        ("index.lock", False),
+        ("logs/HEAD", False),
+        ("logs/refs/heads/main", False),
+        ("refs/remotes/origin/main", False),
+        ("refs/tags/v1", False),
+        ("ORIG_HEAD", False),
+        ("FETCH_HEAD", False),
+        ("COMMIT_EDITMSG", False),
+        ("worktrees/wt/HEAD", False),
+    ],
+)
+def test_only_head_and_branches_change_the_site(rel: str, expected: bool) -> None:
+    dirs = GitDirs(Path("/r/.git"), Path("/r/.git"))
+    assert is_history_path(dirs, Path("/r/.git") / rel) is expected
+
+
+def test_a_linked_worktree_watches_its_own_head(repo: Workspace, tmp_path: Path) -> None:
+    other = tmp_path / "wt"
+    repo.git("worktree", "add", "-q", "-b", "side", str(other))
+    dirs = GitDirs(repo.root / ".git" / "worktrees" / "wt", repo.root / ".git")
+    assert is_history_path(dirs, dirs.git_dir / "HEAD")
+    assert not is_history_path(dirs, repo.root / ".git" / "HEAD")  # the main tree's HEAD
+    assert is_history_path(dirs, repo.root / ".git" / "refs" / "heads" / "side")
+    moves: list[str] = []
+    stop = threading.Event()
+    watched = watch_git(other / "briefs", moves.append, stop, debounce_ms=50)
+    assert watched == sorted([dirs.common_dir, dirs.git_dir])
+    try:
+        time.sleep(0.5)
+        repo.git("commit", "-q", "--allow-empty", "-m", "On main")  # not this tree's HEAD
+        time.sleep(1)
+        assert moves == []
+        subprocess.run(
+            ["git", "-C", str(other), "commit", "-q", "--allow-empty", "-m", "On side"],
+            check=True,
+        )
+        side = repo.git("rev-parse", "side").strip()
+        wait_for(lambda: moves == [side])
+    finally:
+        stop.set()
+
+
+@pytest.mark.parametrize("how", ["--separate-git-dir", "GIT_DIR"])
+def test_a_git_dir_elsewhere_is_found_and_watched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    store = tmp_path / "store.git"
+    tree = tmp_path / "tree"
+    if how == "GIT_DIR":
+        subprocess.run(["git", "init", "-q", "--bare", str(store)], check=True)
+        monkeypatch.setenv("GIT_DIR", str(store))
+        monkeypatch.setenv("GIT_WORK_TREE", str(tree))
+    else:
+        subprocess.run(
+            ["git", "init", "-q", "--separate-git-dir", str(store), str(tree)], check=True
+        )
+    (tree / "briefs").mkdir(parents=True)
+    stop = threading.Event()
+    try:
+        assert watch_git(tree / "briefs", lambda _: None, stop) == [store]
+    finally:
+        stop.set()
+
+
+@pytest.mark.parametrize("case", ["not a repository", "git missing"])
+def test_without_git_nothing_is_watched(
+    repo: Workspace,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+) -> None:
+    src = repo.root / "briefs"
+    if case == "git missing":
+        monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    else:
+        src = tmp_path_factory.mktemp("plain")
+    stop = threading.Event()
+    try:
+        assert watch_git(src, lambda _: None, stop) == []
+    finally:
+        stop.set()
+
+
+@pytest.mark.slow
+def test_serve_prints_a_line_and_rebuilds_after_a_commit(repo: Workspace) -> None:
+    brief = repo.root / "briefs" / "baltic-cables.yaml"
+    brief.write_text(brief.read_text().replace("under scrutiny", "being searched"))
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "serve", "--port", str(port), "--formats", "html"],
+        cwd=repo.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    page = f"http://127.0.0.1:{port}/briefs/baltic-cables/history.html"
+
+    def shown(text: str) -> Callable[[], bool]:
+        def check() -> bool:
+            try:
+                return text in fetch(page)[1]
+            except OSError:
+                return False  # not serving yet
+
+        return check
+
+    try:
+        wait_for(shown("Add briefs"), 30)
+        time.sleep(0.5)  # let the watchers start
+        commit = repo.commit("Say the ship is being searched", "briefs")[:7]
+        wait_for(shown("Say the ship is being searched"), 15)
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=20)
+    assert f"git: HEAD is now {commit}; rebuilding" in output
+    assert process.returncode == 0
