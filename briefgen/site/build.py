@@ -6,16 +6,15 @@ import datetime as dt
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, Severity
 from briefgen.model import Marking
+from briefgen.output import replace_file
 from briefgen.render.build import FORMATS
 from briefgen.render.build import parse_formats as parse_brief_formats
 from briefgen.site.cache import (
@@ -35,8 +34,8 @@ from briefgen.site.memory import paused_gc
 from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
-from briefgen.site.search import INDEX_DIR, index_site, plan_index
-from briefgen.site.workers import PageSettings, WorkerPool, render_batch
+from briefgen.site.search import INDEX_DIR, Indexer, plan_index, shard_of
+from briefgen.site.workers import Batches, PageSettings, WorkerPool, render_batch
 
 SEARCH_KEY = ".search"
 Progress = Callable[[str, int, int], None]
@@ -203,26 +202,50 @@ def _build(
             todo.append(o)
     report.unchanged = len(outputs) - len(todo)
     by_path = {o.path: o for o in todo}
+
+    indexed = {o.path: (o.job[1].id, o.key) for o in outputs if o.indexed and o.job}
+    plan = plan_index(indexed, old, out, prefix=f"{SEARCH_KEY}.{config.language}")
+    indexer: Indexer | None = None
+    if search and plan.needed:
+        indexer = Indexer(out, plan, by_path, language=config.language, workers=1)
+    elif search:
+        new.update(plan.keys)
+    # Search shards are indexed as soon as their pages are written, so render the pages of
+    # one shard together, before the other files.
+    todo.sort(key=lambda o: (0, shard_of(o.job[1].id), o.path) if o.indexed and o.job else (1,))
+
     settings = PageSettings(
-        config, today, tuple(formats), html_key, include_restricted, str(Path.cwd())
+        config, today, tuple(formats), html_key, include_restricted, str(Path.cwd()), str(out)
     )
     parallel = [o for o in todo if o.job is not None] if pool.worth_it(len(todo)) else []
     tasks = [(o.path, o.job[0], o.job[1], settings) for o in parallel if o.job is not None]
-    # The workers render brief pages while this process renders the listings.
+    # The workers render and write brief pages while this process renders the listings.
     results = pool.map(render_batch, tasks) if tasks else iter(())
-    serial = [(o.path, o.make, "") for o in todo if o.job is None or not tasks]
     done = 0
-    for path, data, error in chain(_run_serial(serial), results):
+
+    def record(path: str, error: str) -> None:
+        nonlocal done
         o = by_path[path]
         done += 1
         if error:
             report.failures.append(Failure(o.source or "(site)", o.path, error))
-            continue
-        _write(out / o.path, data)
-        new[o.path] = o.key
-        report.rendered.append(o.path)
+        else:
+            new[o.path] = o.key
+            report.rendered.append(o.path)
+        if indexer is not None:
+            indexer.written(path)
         if progress:
             progress("pages", done, len(todo))
+
+    for o in todo:
+        if o.job is not None and tasks:
+            continue
+        record(o.path, _make(out, o))
+        if isinstance(results, Batches):
+            for path, error in results.ready():
+                record(path, error)
+    for path, error in results:
+        record(path, error)
     report.seconds["pages"] = time.perf_counter() - started - report.seconds["read"]
 
     pdf_todo = []
@@ -237,18 +260,10 @@ def _build(
             pdf_todo.append((rel, key, job))
     planned = set(new) | {rel for rel, _, _ in pdf_todo}
     report.deleted = _delete_stale(out, old, planned, clean=clean)
-    indexed = {o.path: (o.job[1].id, o.key) for o in outputs if o.indexed and o.job}
-    plan = plan_index(indexed, old, out, prefix=f"{SEARCH_KEY}.{config.language}")
-    searcher = ThreadPoolExecutor(max_workers=1)
-    indexing: Future[int] | None = None
+    if indexer is not None:
+        # pagefind runs in its own processes, so it indexes the pages while PDFs render.
+        indexer.start_all()
     t_search = time.perf_counter()
-    if search and plan.needed:
-        # pagefind runs in its own process, so it indexes the pages while PDFs render.
-        indexing = searcher.submit(
-            index_site, out, plan.shards, plan.changed, language=config.language
-        )
-    elif search:
-        new.update(plan.keys)
 
     if pdf_todo:
         t0 = time.perf_counter()
@@ -273,14 +288,13 @@ def _build(
         report.failures += failures
         report.seconds["pdf"] = time.perf_counter() - t0
 
-    if indexing is not None:
+    if indexer is not None:
         try:
-            report.indexed = indexing.result()
+            report.indexed = indexer.finish()
             new.update(plan.keys)
         except BriefgenError as exc:
             report.failures.append(Failure("(site)", INDEX_DIR, str(exc)))
         report.seconds["search"] = time.perf_counter() - t_search
-    searcher.shutdown()
     # Errors are part of the id so that open pages reload when they appear or go away.
     report.build_id = digest(sorted(new.items()), [f.format() for f in report.findings])
     # A build with failures leaves no fingerprint, so the next one retries what failed.
@@ -329,38 +343,15 @@ def _restore_summary(report: BuildReport, manifest: Manifest) -> None:
     ]
 
 
-def _run_serial(
-    jobs: Sequence[tuple[str, Callable[[], str | bytes], str]],
-) -> Iterator[tuple[str, str | bytes, str]]:
-    """Render outputs in this process, turning errors into messages."""
-    for path, make, _ in jobs:
-        try:
-            yield path, make(), ""
-        except BriefgenError as exc:
-            yield path, "", str(exc)
-
-
-def _write(path: Path, data: str | bytes) -> None:
-    """Write a file atomically (temp file, then rename), leaving identical files alone.
-
-    Unlike briefgen.output.write_atomic this does not fsync: thousands of fsyncs dominated
-    the build time. The rename still means readers never see half a file; after a power
-    loss the next build simply rewrites what is missing.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def _make(out: Path, o: Output) -> str:
+    """Render one output in this process and write it; return an error message or ""."""
     try:
-        if path.stat().st_size == len(payload) and path.read_bytes() == payload:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(payload)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        replace_file(out / o.path, o.make())
+    except BriefgenError as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot write {o.path}: {exc.strerror or exc}"
+    return ""
 
 
 def _delete_stale(

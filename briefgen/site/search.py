@@ -13,8 +13,8 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,28 +108,88 @@ def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> 
     return len(paths)
 
 
-def index_site(
-    site: Path, shards: Mapping[str, list[str]], todo: Sequence[str], *, language: str = "en"
-) -> int:
-    """Index the given shards of a built site, swap each in whole, drop shards no longer used."""
-    site = site.resolve()
-    root = site / INDEX_DIR
-    root.mkdir(parents=True, exist_ok=True)
-    for leftover in root.glob(".*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    work = {name: shards[name] for name in todo if shards.get(name)}
-    try:
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            counts = pool.map(lambda n: _index_shard(site, n, work[n], language), work)
-            pages = sum(counts)
-    except (OSError, RenderError) as exc:
-        for leftover in root.glob(".*"):
-            shutil.rmtree(leftover, ignore_errors=True)
-        if isinstance(exc, RenderError):
-            raise
-        raise RenderError(f"search index: cannot run pagefind: {exc}") from exc
-    for name in work:
-        fresh, current, old = root / f".{name}-new", root / name, root / f".{name}-old"
+class Indexer:
+    """Index shards of a site in the background, each as soon as its pages are written.
+
+    Pages are indexed by pagefind processes while the build renders the rest of the site;
+    `finish` waits for them and swaps each new shard in whole.
+    """
+
+    def __init__(
+        self,
+        site: Path,
+        plan: IndexPlan,
+        pending: Collection[str],
+        *,
+        language: str = "en",
+        workers: int | None = None,
+    ) -> None:
+        """Prepare to index the plan's changed shards; `pending` are pages yet to be written."""
+        self.site = site.resolve()
+        self.root = self.site / INDEX_DIR
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._clear_work()
+        self.plan = plan
+        self.language = language
+        self._shard_of = {p: name for name in plan.changed for p in plan.shards.get(name, [])}
+        self._waiting = {name: set(plan.shards[name]) & set(pending) for name in plan.changed}
+        self._pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+        self._running: dict[str, Future[int]] = {}
+        self.started: list[str] = []
+        """The shards started so far, in order."""
+        for name in [n for n, pages in self._waiting.items() if not pages]:
+            self._start(name)
+
+    def written(self, path: str) -> None:
+        """Note that a page is on disk (or failed for good); start its shard when complete."""
+        name = self._shard_of.get(path)
+        if name is None or name not in self._waiting:
+            return
+        pages = self._waiting[name]
+        pages.discard(path)
+        if not pages:
+            self._start(name)
+
+    def start_all(self) -> None:
+        """Start every shard not started yet: all pages that will be written are."""
+        for name in list(self._waiting):
+            self._start(name)
+
+    def finish(self) -> int:
+        """Wait for every shard, swap them in, list them, drop unused ones; return pages indexed."""
+        self.start_all()
+        try:
+            pages = 0
+            failure: BaseException | None = None
+            for future in self._running.values():
+                try:
+                    pages += future.result()
+                except (OSError, RenderError) as exc:
+                    failure = failure or exc
+        finally:
+            self._pool.shutdown()
+        if failure is not None:
+            self._clear_work()
+            if isinstance(failure, RenderError):
+                raise failure
+            raise RenderError(f"search index: cannot run pagefind: {failure}") from failure
+        for name in self._running:
+            self._swap(name)
+        self._write_list()
+        return pages
+
+    def _start(self, name: str) -> None:
+        del self._waiting[name]
+        self.started.append(name)
+        paths = self.plan.shards[name]
+        self._running[name] = self._pool.submit(_index_shard, self.site, name, paths, self.language)
+
+    def _swap(self, name: str) -> None:
+        fresh, current, old = (
+            self.root / f".{name}-new",
+            self.root / name,
+            self.root / f".{name}-old",
+        )
         for unused in fresh.glob("pagefind-*"):
             # pagefind's own UI bundles: the site has its own search box.
             if unused.name not in ("pagefind-worker.js", "pagefind-entry.json"):
@@ -139,13 +199,19 @@ def index_site(
             current.rename(old)
         fresh.rename(current)
         shutil.rmtree(old, ignore_errors=True)
-    listing = json.dumps(sorted(shards)).encode()
-    (root / f".{LIST_FILE}.tmp").write_bytes(listing)
-    (root / f".{LIST_FILE}.tmp").replace(root / LIST_FILE)
-    for child in root.iterdir():
-        if child.name not in shards and child.name != LIST_FILE:
-            if child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
-            else:
-                child.unlink()
-    return pages
+
+    def _write_list(self) -> None:
+        shards = self.plan.shards
+        listing = json.dumps(sorted(shards)).encode()
+        (self.root / f".{LIST_FILE}.tmp").write_bytes(listing)
+        (self.root / f".{LIST_FILE}.tmp").replace(self.root / LIST_FILE)
+        for child in self.root.iterdir():
+            if child.name not in shards and child.name != LIST_FILE:
+                if child.is_dir():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink()
+
+    def _clear_work(self) -> None:
+        for leftover in self.root.glob(".*"):
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -12,10 +12,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, ValidationFailed
+from briefgen.output import replace_file
 from briefgen.site.memory import paused_gc
 from briefgen.validate import SharedActors, Validated, load_brief, load_shared_actors
 
@@ -36,6 +37,8 @@ class PageSettings:
     html_key: str
     include_restricted: bool
     cwd: str
+    out: str
+    """The site folder: workers write the files they render themselves."""
 
 
 class WorkerPool:
@@ -49,8 +52,8 @@ class WorkerPool:
         """Tell whether a stage with this many tasks should go to the workers."""
         return self.workers > 1 and tasks >= MIN_PARALLEL
 
-    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Iterator[R]:
-        """Run func over batches of items in the workers, yielding results in order."""
+    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Batches[T, R]:
+        """Run func over batches of items in the workers; iterate the results in order."""
         if self._pool is None:
             # forkserver: safe beside the preview server's threads.
             context = multiprocessing.get_context("forkserver")
@@ -62,35 +65,58 @@ class WorkerPool:
         try:
             futures = [self._pool.submit(func, batch) for batch in batches]
         except (BrokenProcessPool, RuntimeError):
-            return self._here(func, batches)
-        return self._collect(func, futures, batches)
-
-    def _collect(
-        self,
-        func: Callable[[list[T]], list[R]],
-        futures: list[Future[list[R]]],
-        batches: list[list[T]],
-    ) -> Iterator[R]:
-        for future, batch in zip(futures, batches, strict=True):
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                # Workers cannot start, e.g. when called from a script without a
-                # `if __name__ == "__main__":` guard; do the work here instead.
-                self.workers = 1
-                results = func(batch)
-            yield from results
-
-    @staticmethod
-    def _here(func: Callable[[list[T]], list[R]], batches: list[list[T]]) -> Iterator[R]:
-        for batch in batches:
-            yield from func(batch)
+            futures = []
+        return Batches(self, func, batches, futures)
 
     def close(self) -> None:
         """Stop the workers, if any were started."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+class Batches(Iterator[R], Generic[T, R]):
+    """The results of batches submitted to the workers, in order, as they become ready."""
+
+    def __init__(
+        self,
+        pool: WorkerPool,
+        func: Callable[[list[T]], list[R]],
+        batches: list[list[T]],
+        futures: list[Future[list[R]]],
+    ) -> None:
+        self._pool = pool
+        self._func = func
+        waiting: list[Future[list[R]] | None] = [*futures] or [None] * len(batches)
+        self._todo = list(zip(batches, waiting, strict=True))
+        self._results: list[R] = []
+
+    def __next__(self) -> R:
+        while not self._results:
+            if not self._todo:
+                raise StopIteration
+            self._take()
+        return self._results.pop()
+
+    def ready(self) -> Iterator[R]:
+        """Yield the results that are ready now, in order, without waiting for more."""
+        while self._results or (self._todo and _is_done(self._todo[0][1])):
+            yield next(self)
+
+    def _take(self) -> None:
+        batch, future = self._todo.pop(0)
+        try:
+            results = self._func(batch) if future is None else future.result()
+        except BrokenProcessPool:
+            # Workers cannot start, e.g. when called from a script without a
+            # `if __name__ == "__main__":` guard; do the work here instead.
+            self._pool.workers = 1
+            results = self._func(batch)
+        self._results = results[::-1]
+
+
+def _is_done(future: Future[Any] | None) -> bool:
+    return future is None or future.done()
 
 
 _shared: dict[Path, SharedActors] = {}
@@ -135,17 +161,17 @@ def _validate_batch(
     return results
 
 
-def render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str, str]]:
-    """Render brief pages and downloads in a worker; return (path, text, error) each."""
+def render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str]]:
+    """Render and write brief pages and downloads in a worker; return (path, error) each."""
     with paused_gc():
         return _render_batch(batch)
 
 
-def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str, str]]:
+def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str]]:
     from briefgen.site.collect import SiteModel
     from briefgen.site.pages import PageMaker, render_download
 
-    results: list[tuple[str, str, str]] = []
+    results: list[tuple[str, str]] = []
     for path, kind, item, settings in batch:
         enter(settings.cwd)
         maker = PageMaker(
@@ -160,12 +186,16 @@ def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple
                 text = maker.brief_page(item)
             else:
                 text = render_download(item, kind, settings.config, settings.today)
+            replace_file(Path(settings.out) / path, text)
         except BriefgenError as exc:
-            results.append((path, "", str(exc)))
+            results.append((path, str(exc)))
+            continue
+        except OSError as exc:
+            results.append((path, f"cannot write {path}: {exc.strerror or exc}"))
             continue
         except Exception as exc:  # a worker must report, not crash the pool
             last = traceback.format_exception_only(exc)[-1].strip()
-            results.append((path, "", f"unexpected error: {last}"))
+            results.append((path, f"unexpected error: {last}"))
             continue
-        results.append((path, text, ""))
+        results.append((path, ""))
     return results

@@ -1,0 +1,113 @@
+"""The search index: shards start as soon as their pages are on disk, and swap in whole."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import RenderError
+from briefgen.site.search import INDEX_DIR, LIST_FILE, Indexer, plan_index, shard_of
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head>
+<body><article data-pagefind-body><h1>{title}</h1><p>{text}</p></article></body></html>"""
+
+
+def _ids_in_two_shards() -> tuple[list[str], list[str]]:
+    """Return brief ids that fall in two different shards, two in each."""
+    by_shard: dict[str, list[str]] = {}
+    for i in range(200):
+        brief_id = f"brief-{i}"
+        by_shard.setdefault(shard_of(brief_id), []).append(brief_id)
+    first, second = sorted(by_shard)[:2]
+    return by_shard[first][:2], by_shard[second][:2]
+
+
+def _write_page(site: Path, brief_id: str, word: str) -> str:
+    path = f"briefs/{brief_id}/index.html"
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_text(PAGE.format(title=brief_id, text=f"Troops near {word}."))
+    return path
+
+
+def _shard_words(site: Path, name: str) -> bytes:
+    """Return every byte of a shard's index files, decompressed, to look for words."""
+    import gzip
+
+    data = b""
+    for file in sorted((site / INDEX_DIR / name).rglob("*.pf_*")):
+        raw = file.read_bytes()
+        data += gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    return data
+
+
+def test_shard_starts_once_its_pages_are_written(tmp_path: Path) -> None:
+    first, second = _ids_in_two_shards()
+    pages = {f"briefs/{i}/index.html": (i, f"key-{i}") for i in [*first, *second]}
+    plan = plan_index(pages, {}, tmp_path, prefix=".search.en")
+    assert sorted(plan.changed) == sorted({shard_of(first[0]), shard_of(second[0])})
+    indexer = Indexer(tmp_path, plan, set(pages), workers=1)
+    written = [_write_page(tmp_path, i, "kursk") for i in first]
+    indexer.written(written[0])
+    assert indexer.started == []  # half of the shard is not on disk yet
+    indexer.written(written[1])
+    assert indexer.started == [shard_of(first[0])]
+    for brief_id in second:
+        indexer.written(_write_page(tmp_path, brief_id, "avdiivka"))
+    assert indexer.finish() == 4
+    root = tmp_path / INDEX_DIR
+    assert json.loads((root / LIST_FILE).read_text()) == sorted(plan.shards)
+    assert sorted(p.name for p in root.iterdir()) == sorted([*plan.shards, LIST_FILE])
+    assert b"kursk" in _shard_words(tmp_path, shard_of(first[0]))
+    assert b"avdiivka" in _shard_words(tmp_path, shard_of(second[0]))
+    assert b"avdiivka" not in _shard_words(tmp_path, shard_of(first[0]))
+
+
+def test_shard_with_no_page_to_write_starts_at_once(tmp_path: Path) -> None:
+    first, _ = _ids_in_two_shards()
+    pages = {_write_page(tmp_path, i, "kursk"): (i, f"key-{i}") for i in first}
+    plan = plan_index(pages, {}, tmp_path, prefix=".search.en")
+    indexer = Indexer(tmp_path, plan, pending=(), workers=1)
+    assert indexer.started == [shard_of(first[0])]
+    assert indexer.finish() == 2
+
+
+def test_failed_shard_keeps_the_old_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = _ids_in_two_shards()
+    pages = {_write_page(tmp_path, i, "kursk"): (i, "v1") for i in first}
+    plan = plan_index(pages, {}, tmp_path, prefix=".search.en")
+    Indexer(tmp_path, plan, pending=()).finish()
+    before = _shard_words(tmp_path, shard_of(first[0]))
+    # A pagefind that cannot start: the old shard must stay in place, no work files left.
+    monkeypatch.setattr("briefgen.site.search._pagefind", lambda: str(tmp_path / "missing"))
+    changed = {path: (brief_id, "v2") for path, (brief_id, _) in pages.items()}
+    again = plan_index(changed, plan.keys, tmp_path, prefix=".search.en")
+    with pytest.raises(RenderError, match="cannot run pagefind"):
+        Indexer(tmp_path, again, pending=()).finish()
+    assert _shard_words(tmp_path, shard_of(first[0])) == before
+    assert not [p for p in (tmp_path / INDEX_DIR).iterdir() if p.name.startswith(".")]
+
+
+def test_worker_batches_yield_ready_results_without_waiting() -> None:
+    from briefgen.site.workers import WorkerPool
+
+    pool = WorkerPool(2)
+    try:
+        batches = pool.map(_slow_double, list(range(12)))
+        deadline = time.monotonic() + 30
+        early = list(batches.ready())
+        assert len(early) < 12  # the workers are still busy
+        while not early and time.monotonic() < deadline:
+            time.sleep(0.05)
+            early = list(batches.ready())
+        assert early and early == [2 * i for i in range(len(early))]
+        assert early + list(batches) == [2 * i for i in range(12)]
+    finally:
+        pool.close()
+
+
+def _slow_double(batch: list[int]) -> list[int]:
+    time.sleep(0.2)
+    return [2 * n for n in batch]
