@@ -207,7 +207,7 @@ def _build(
     plan = plan_index(indexed, old, out, prefix=f"{SEARCH_KEY}.{config.language}")
     indexer: Indexer | None = None
     if search and plan.needed:
-        indexer = Indexer(out, plan, by_path, language=config.language, workers=1)
+        indexer = Indexer(out, plan, by_path, language=config.language)
     elif search:
         new.update(plan.keys)
     # Search shards are indexed as soon as their pages are written, so render the pages of
