@@ -319,6 +319,19 @@ def main() -> None:
             _fmt(changed_times),
         )
     )
+
+    # What serve does: the pages first, then PDFs and the search index in a second build.
+    def pages_first() -> Any:
+        return build_site(src, out, config=config, today=TODAY, formats=("html",), pages_only=True)
+
+    first_times, rest_times = [], []
+    for k in range(repeat):
+        text = paths[0].read_text()
+        paths[0].write_text(text.replace("bluf: ", f"bluf: Serve {k}. ", 1))
+        first_times.append(timed(pages_first)[0])
+        rest_times.append(timed(again)[0])
+    for label, times in (("its page back", first_times), ("then its search shard", rest_times)):
+        rows.append((f"one brief changed, serve: {label}", statistics.median(times), _fmt(times)))
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     hugo_seconds = hugo_search_seconds = None
@@ -394,6 +407,8 @@ def main() -> None:
         print(f"briefgen/(Hugo + pagefind) ratio, both with a search index: {both:.2f}")
     no_change = next(r[1] for r in rows if r[0] == "no-change rebuild")
     print(f"no-change rebuild: {no_change:.3f} s ({'under' if no_change < 1 else 'OVER'} 1 s)")
+    back = statistics.median(first_times)
+    print(f"serve, changed brief's page back: {back:.3f} s ({'under' if back < 1 else 'OVER'} 1 s)")
     if len(pdf_rows) == 2:
         speedup = pdf_rows[1] / pdf_rows[2]
         print(f"PDF speed-up with 2 workers: {speedup:.2f}x (linear would be 2.00x)")

@@ -84,11 +84,16 @@ def build_site(
     include_restricted: bool = False,
     clean: bool = False,
     jobs: int | None = None,
-    defer_pdfs: bool = False,
+    pages_only: bool = False,
     search: bool = True,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Build (or update) the site for the briefs under `src` into `out`."""
+    """Build (or update) the site for the briefs under `src` into `out`.
+
+    With `pages_only`, write the pages and downloads but leave the PDFs and the search
+    index as the last build made them, for a build without it to bring up to date: the
+    preview server shows a changed page first that way.
+    """
     pool = WorkerPool(jobs or os.cpu_count() or 1)
     try:
         with paused_gc():
@@ -102,7 +107,7 @@ def build_site(
                 include_restricted=include_restricted,
                 clean=clean,
                 jobs=jobs,
-                defer_pdfs=defer_pdfs,
+                pages_only=pages_only,
                 search=search,
                 progress=progress,
             )
@@ -121,7 +126,7 @@ def _build(
     include_restricted: bool,
     clean: bool,
     jobs: int | None,
-    defer_pdfs: bool,
+    pages_only: bool,
     search: bool,
     progress: Progress | None,
 ) -> BuildReport:
@@ -137,7 +142,7 @@ def _build(
     # In git, HEAD is an input too: a commit changes revision lines, history and feed.
     head = find_git_head(src)
     salt = digest(
-        ckey, tkey, include_restricted, list(formats), defer_pdfs, search, head.key if head else ""
+        ckey, tkey, include_restricted, list(formats), pages_only, search, head.key if head else ""
     )
     inputs = read_inputs(
         src,
@@ -206,7 +211,9 @@ def _build(
     indexed = {o.path: (o.job[1].id, o.key) for o in outputs if o.indexed and o.job}
     plan = plan_index(indexed, old, out, prefix=f"{SEARCH_KEY}.{config.language}")
     indexer: Indexer | None = None
-    if search and plan.needed:
+    if search and pages_only:
+        new.update({k: v for k, v in old.items() if k.startswith(f"{SEARCH_KEY}.")})
+    elif search and plan.needed:
         indexer = Indexer(out, plan, by_path, language=config.language)
     elif search:
         new.update(plan.keys)
@@ -253,7 +260,7 @@ def _build(
         if old.get(rel) == key and job.target.is_file():
             new[rel] = key
             report.unchanged += 1
-        elif defer_pdfs:
+        elif pages_only:
             if rel in old and job.target.is_file():
                 new[rel] = old[rel]  # keep the old PDF until the deferred pass replaces it
         else:

@@ -307,7 +307,7 @@ def _watch(
 
 @dataclass
 class Preview:
-    """Keep a site built while its inputs change: pages first, then PDFs."""
+    """Keep a site built while its inputs change: pages first, then PDFs and search."""
 
     src: Path
     out: Path
@@ -321,7 +321,7 @@ class Preview:
     changed: threading.Event = field(default_factory=threading.Event)
 
     def build(self) -> None:
-        """Build pages (and PDFs unless a newer change is waiting), publishing each result."""
+        """Build pages, then PDFs and search unless a newer change waits; publish each result."""
         from briefgen.config import load_config
         from briefgen.errors import BriefgenError
         from briefgen.site.build import build_site
@@ -331,10 +331,10 @@ class Preview:
         except BriefgenError as exc:
             self._publish(None, "config", [str(exc)])
             return
-        phases = ["pages", "pdf"] if "pdf" in self.formats else ["pages"]
-        for phase in phases:
-            if phase == "pdf" and self.changed.is_set():
-                return  # a newer change is waiting; its build will do the PDFs
+        # Pages first, so a changed page is back at once; then PDFs and the search index.
+        for phase in ("pages", "pdf and search" if "pdf" in self.formats else "search"):
+            if phase != "pages" and self.changed.is_set():
+                return  # a newer change is waiting; its build will finish the site
             try:
                 report = build_site(
                     self.src,
@@ -344,7 +344,7 @@ class Preview:
                     formats=self.formats,
                     include_restricted=self.include_restricted,
                     jobs=self.jobs,
-                    defer_pdfs=phase == "pages",
+                    pages_only=phase == "pages",
                 )
             except BriefgenError as exc:
                 self._publish(None, phase, [str(exc)])

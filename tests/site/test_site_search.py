@@ -111,3 +111,25 @@ def test_worker_batches_yield_ready_results_without_waiting() -> None:
 def _slow_double(batch: list[int]) -> list[int]:
     time.sleep(0.2)
     return [2 * n for n in batch]
+
+
+def test_pages_only_build_leaves_the_index_for_the_next_build(tmp_path: Path) -> None:
+    from site_helpers import build, make_project
+
+    make_project(tmp_path, amber=False)
+    assert build(tmp_path).indexed == 2
+    index = tmp_path / "site" / INDEX_DIR
+    before = {p: p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    kursk = tmp_path / "briefs" / "dprk-troops-kursk.yaml"
+    kursk.write_text(kursk.read_text().replace("bluf: ", "bluf: Okhotnikovo update. ", 1))
+
+    first = build(tmp_path, pages_only=True)
+    assert "briefs/dprk-troops-kursk/index.html" in first.rendered
+    assert first.indexed is None
+    assert {p: p.read_bytes() for p in index.rglob("*") if p.is_file()} == before
+
+    second = build(tmp_path)
+    assert second.rendered == []  # the pages are already there
+    alone = shard_of("baltic-cables") != shard_of("dprk-troops-kursk")
+    assert second.indexed == (1 if alone else 2)  # only the changed brief's shard
+    assert b"okhotnikovo" in _shard_words(tmp_path / "site", shard_of("dprk-troops-kursk"))
