@@ -6,6 +6,7 @@ including the ones the publication policy withholds from the site.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import datetime as dt
@@ -144,6 +145,9 @@ class _Memo:
 # Builds in one process (serve, tests, scripts) reuse the briefs the last build decoded
 # instead of reading and validating the whole store again: 0.3 s for 1,000 briefs.
 _MEMO: dict[Path, _Memo] = {}
+# Freed before the interpreter's final collection, which would otherwise walk every brief
+# in it: 0.8 s at the exit of a one-build command with 1,000 briefs.
+atexit.register(_MEMO.clear)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
