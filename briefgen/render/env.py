@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -36,7 +38,35 @@ def _env(override: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's per-user bytecode cache, which never fails a render: a broken cache is none."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        """Load a template's compiled code, or leave the bucket empty to compile it again."""
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        """Store a template's compiled code, if the cache folder lets us."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiling the templates is a fixed 0.2 s in every new process (and in every worker
+    # of a site build); Jinja keeps the compiled code in a private per-user folder
+    # (mode 0700 in the temp dir), checked against each template's source.
+    try:
+        return _QuietBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 def read_asset(config: Config, name: str) -> Markup:
