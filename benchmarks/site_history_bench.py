@@ -6,7 +6,7 @@ The repository is generated with one `git fast-import` (N x R commits in seconds
 same briefs are copied to a folder outside git, and the script reports the time of a
 clean HTML-only build (no search index), of a rebuild with no change and of a rebuild
 after one new commit, inside git and outside it, with the number of git processes each
-build starts.
+build starts and, for the rebuild after one commit, which ones.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ TODAY = dt.date(2024, 12, 1)
 
 def timed_build(
     src: Path, out: Path, config: Config, *, clean: bool
-) -> tuple[float, int, BuildReport]:
-    """Build the HTML site once; return seconds, git calls and the report."""
+) -> tuple[float, list[str], BuildReport]:
+    """Build the HTML site once; return seconds, the git commands run and the report."""
     with counting_git() as calls:
         start = time.perf_counter()
         report = build_site(
@@ -42,7 +42,8 @@ def timed_build(
         seconds = time.perf_counter() - start
     if not report.ok:
         raise SystemExit(f"build failed: {report.errors[:3]} {report.failures[:3]}")
-    return seconds, len(calls), report
+    # Each call is `git -C DIR -c core.quotePath=false COMMAND ...`.
+    return seconds, [c[5] if len(c) > 5 else c[-1] for c in calls], report
 
 
 def commit_one(src: Path, revisions: int) -> None:
@@ -96,9 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"history pages: {pages}")
         for name, what, (seconds, calls, report) in rows:
             print(
-                f"{name:12} {what:26} {seconds:6.2f} s  {calls:2d} git call(s)  "
+                f"{name:12} {what:26} {seconds:6.2f} s  {len(calls):2d} git call(s)  "
                 f"{len(report.rendered):5d} file(s) written"
             )
+            if what == "rebuild after one commit":
+                print(f"  git: {' '.join(calls)}")
     return 0
 
 

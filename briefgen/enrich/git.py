@@ -151,10 +151,20 @@ def log_file(repo: Repo, relpath: str, *, start: str | None = None) -> list[Comm
     return _parse_log(_log(repo, [*args, "--", relpath]))
 
 
-def log_folder(repo: Repo, relfolder: str) -> list[Commit]:
-    """List the commits that touched any file under a folder, newest first (1 git call)."""
-    args = ["log", "--name-status", "-z", "-M", "--cc", _LOG_FORMAT, "--", relfolder or "."]
-    return _parse_log(_log(repo, args))
+def log_folder(
+    repo: Repo, relfolder: str, *, start: str | None = None, since: str | None = None
+) -> list[Commit]:
+    """List the commits that touched any file under a folder, newest first (1 git call).
+
+    `start` is the commit to read back from (default HEAD); with `since`, only commits
+    after it are listed (`git log SINCE..START`).
+    """
+    args = ["log", "--name-status", "-z", "-M", "--cc", _LOG_FORMAT]
+    if since:
+        args.append(f"{since}..{start or 'HEAD'}")
+    elif start:
+        args.append(start)
+    return _parse_log(_log(repo, [*args, "--", relfolder or "."]))
 
 
 def resolve_commit(repo: Repo, rev: str, *, for_path: Path | None = None) -> str:
@@ -172,6 +182,23 @@ def resolve_commit(repo: Repo, rev: str, *, for_path: Path | None = None) -> str
             "HEAD~N or a revision number like r3 (see `briefgen history BRIEF`)"
         ) from exc
     return out.decode("ascii").strip()
+
+
+def descends_in_line(repo: Repo, old: str, new: str) -> bool:
+    """Tell whether `new` is `old` or follows it through commits of one parent each (1 git call).
+
+    False when `new` is before `old`, on another branch or after a merge, or when `old` is
+    no longer in the repository (an amended commit that was pruned).
+    """
+    try:
+        out = run_git(repo.root, ["rev-list", "--parents", new, f"^{old}", "--"])
+    except GitError:
+        return False
+    parents = {line.split()[0]: line.split()[1:] for line in out.decode("ascii").splitlines()}
+    commit, seen = new, 0
+    while commit in parents and len(parents[commit]) == 1:
+        commit, seen = parents[commit][0], seen + 1
+    return commit == old and seen == len(parents)
 
 
 def ancestors(repo: Repo, commit: str) -> set[str]:

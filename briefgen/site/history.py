@@ -3,9 +3,10 @@
 The whole folder's history costs a fixed number of git calls (find the repository and its
 HEAD, one `git log` of the folder, one `git status`, at most two batched blob reads),
 whatever the number of briefs and revisions; HEAD alone tells a rebuild whether anything
-in git changed. What each old revision is (its marking, title, validity)
-and what changed between two revisions are cached by commit and path, which never change,
-so a rebuild only reads and validates revisions it has not seen.
+in git changed. Every file's revisions are kept with the commit they were read at, so
+after new commits only those are logged. What each old revision is (its marking, title,
+validity) and what changed between two revisions are cached by commit and path, which
+never change, so a rebuild only reads and validates revisions it has not seen.
 
 Publication policy: an old revision marked above `publish.max_marking` is withheld. Its
 entry names only its number, date and marking; nothing it contained reaches a page, and
@@ -22,6 +23,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
+from briefgen import __version__
 from briefgen.config import Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import Change, Kind, diff_briefs
@@ -42,6 +44,8 @@ from briefgen.validate import (
 )
 
 HISTORY_FILE = "history.json"
+LOG_FILE = "git-log.json"
+_LOG_FORMAT = 1  # bump when what LOG_FILE holds changes
 
 
 @dataclass(frozen=True)
@@ -206,15 +210,167 @@ def find_git_head(src: Path) -> GitHead | None:
     return GitHead(repo, src, commit)
 
 
-def read_git_state(head: GitHead) -> GitState | None:
-    """Read the history of every file under the folder (2 git calls); None when git fails."""
+def read_git_state(head: GitHead, cache_dir: Path | None = None) -> GitState | None:
+    """Read the history of every file under the folder; None when git fails.
+
+    A full read is one `git log` of the folder. With a cache folder, the history is kept
+    with the commit it was read at; when HEAD has since moved forward through commits of
+    one parent each, two git calls bring it up to date: one checks the line of commits,
+    one logs the new ones. Anything else (a merge, an amend, a reset, another branch, a
+    shallow clone, a missing or foreign cache) reads the whole history again.
+    """
     try:
-        revisions = history_of_folder(head.folder)
         src = head.folder.resolve()
         folder = "" if src == head.repo.root else head.repo.relpath(src)
+        if head.repo.shallow or not head.commit:
+            # Revision numbers are unknown at the cut-off: history_of_folder handles that.
+            return GitState(head.repo, folder, history_of_folder(head.folder))
+        cached = _Snapshot.load(cache_dir)
+        snapshot = _read_since(head, folder, cached)
+        if snapshot is None:
+            commits = git.log_folder(head.repo, folder, start=head.commit)
+            snapshot = _Snapshot(folder, head.commit, _extend({}, commits))
+        if snapshot is not cached:
+            snapshot.save(cache_dir)
     except GitError:
         return None
+    root = head.repo.root
+    revisions = {root / relpath: snapshot.files[relpath] for relpath in sorted(snapshot.files)}
     return GitState(head.repo, folder, revisions)
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Every file's revisions under a folder, keyed by path, as they stood at one commit."""
+
+    folder: str
+    commit: str
+    files: dict[str, list[Revision]]
+
+    @property
+    def abbrev(self) -> int:
+        """Return the length git abbreviated hashes to, 0 without any revision."""
+        return min((len(r.short) for rs in self.files.values() for r in rs), default=0)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None) -> _Snapshot | None:
+        """Read the snapshot in a site cache folder; None when missing, corrupt or foreign."""
+        if cache_dir is None:
+            return None
+        try:
+            data = json.loads((cache_dir / LOG_FILE).read_text(encoding="utf-8"))
+            if data["key"] != _log_key():
+                return None
+            commits: list[dict[str, Any]] = [
+                {
+                    "commit": str(commit),
+                    "short": str(short),
+                    "date": dt.datetime.fromisoformat(date),
+                    "author": str(author),
+                    "subject": str(subject),
+                }
+                for commit, short, date, author, subject in data["commits"]
+            ]
+            files = {
+                str(relpath): [
+                    Revision(number=number, path=str(path), **commits[index])
+                    for number, (index, path) in enumerate(lineage, start=1)
+                ]
+                for relpath, lineage in data["files"].items()
+            }
+            commit = str(data["commit"])
+            if not all(c in "0123456789abcdef" for c in commit):
+                return None  # a hash, never an option or a range for git
+            return cls(str(data["folder"]), commit, files)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def save(self, cache_dir: Path | None) -> None:
+        """Write the snapshot to a site cache folder (nothing without one)."""
+        if cache_dir is None:
+            return
+        index: dict[str, int] = {}
+        commits: list[list[str]] = []
+        files: dict[str, list[tuple[int, str]]] = {}
+        for relpath, revisions in self.files.items():
+            for revision in revisions:
+                if revision.commit not in index:
+                    index[revision.commit] = len(commits)
+                    commits.append(
+                        [
+                            revision.commit,
+                            revision.short,
+                            revision.date.isoformat(),
+                            revision.author,
+                            revision.subject,
+                        ]
+                    )
+            files[relpath] = [(index[r.commit], r.path) for r in revisions]
+        payload = {
+            "key": _log_key(),
+            "folder": self.folder,
+            "commit": self.commit,
+            "commits": commits,
+            "files": files,
+        }
+        write_atomic(cache_dir / LOG_FILE, json.dumps(payload, separators=(",", ":")))
+
+
+def _log_key() -> str:
+    """Return the key of the snapshot's format: briefgen's version and the cache formats."""
+    return digest(__version__, CACHE_FORMAT, _LOG_FORMAT)
+
+
+def _read_since(head: GitHead, folder: str, snapshot: _Snapshot | None) -> _Snapshot | None:
+    """Bring a cached snapshot up to HEAD with the new commits alone; None when it cannot."""
+    if snapshot is None or snapshot.folder != folder:
+        return None
+    if snapshot.commit == head.commit:
+        return snapshot
+    # Past a merge, `git log` orders the merged branch's commits among older ones by date
+    # and may drop a side whose changes the merge discarded: only a full read says how.
+    if not git.descends_in_line(head.repo, snapshot.commit, head.commit):
+        return None
+    commits = git.log_folder(head.repo, folder, start=head.commit, since=snapshot.commit)
+    if any(len(c.short) != snapshot.abbrev for c in commits):
+        return None  # git abbreviates hashes longer now, so old short hashes may have grown
+    return _Snapshot(folder, head.commit, _extend(snapshot.files, commits))
+
+
+def _extend(
+    files: dict[str, list[Revision]], newest_first: Sequence[git.Commit]
+) -> dict[str, list[Revision]]:
+    """Add commits from a folder's `git log -M` to every file's revisions (in place).
+
+    A rename carries the revisions to the new path, a deletion ends them and an addition
+    or a copy starts new ones, as `history_of_folder` reads them.
+    """
+    for commit in reversed(newest_first):
+        date = dt.datetime.fromisoformat(commit.date)
+        for change in commit.files:
+            if change.status == "D":
+                files.pop(change.path, None)
+                continue
+            if change.status == "R" and change.old_path is not None:
+                lineage = files.pop(change.old_path, [])
+            elif change.status in "AC":
+                lineage = []
+            else:
+                lineage = files.get(change.path, [])
+            number = len(lineage) + 1
+            lineage.append(
+                Revision(
+                    number,
+                    commit.commit,
+                    commit.short,
+                    date,
+                    commit.author,
+                    commit.subject,
+                    change.path,
+                )
+            )
+            files[change.path] = lineage
+    return files
 
 
 def read_site_history(
@@ -272,7 +428,7 @@ def read_history(
     """Read the history of every brief, with the cache in a site's cache folder; {} outside git."""
     if head is None:
         return {}
-    state = read_git_state(head)
+    state = read_git_state(head, cache_dir)
     if state is None:
         return {}
     cache = HistoryCache.open(cache_dir, config)

@@ -122,3 +122,38 @@ def test_revision_infos_for_a_whole_folder_take_four_calls(many: Path, git_log: 
             one.baseline,
             one.changes,
         )
+
+
+def test_log_folder_since_lists_only_the_new_commits(many: Path, git_log: Path) -> None:
+    repo = git.find_repo(many)
+    everything = git.log_folder(repo, "briefs")
+    old, head = everything[1].commit, everything[0].commit
+    git_log.write_text("")
+    new = git.log_folder(repo, "briefs", start=head, since=old)
+    assert len(git_calls(git_log)) == 1
+    assert new == everything[:1]
+    assert git.log_folder(repo, "briefs", start=old) == everything[1:]
+
+
+def test_descends_in_line_only_through_single_parent_commits(many: Path) -> None:
+    repo = git.find_repo(many)
+    root = many.parent
+
+    def git_run(*args: str) -> str:
+        done = subprocess.run([GIT, "-C", str(root), *args], check=True, capture_output=True)
+        return done.stdout.decode().strip()
+
+    first, head = git_run("rev-list", "--max-parents=0", "HEAD"), git_run("rev-parse", "HEAD")
+    assert git.descends_in_line(repo, first, head)
+    assert git.descends_in_line(repo, head, head)
+    assert not git.descends_in_line(repo, head, first)  # backwards, as after a reset
+    assert not git.descends_in_line(repo, "0" * 40, head)  # an unknown commit
+    git_run("checkout", "-q", "-b", "side", "HEAD~1")
+    git_run("commit", "-q", "--allow-empty", "-m", "On the side")
+    side = git_run("rev-parse", "HEAD")
+    assert not git.descends_in_line(repo, head, side)  # another branch
+    git_run("checkout", "-q", "main")
+    git_run("merge", "-q", "--no-edit", "side")
+    merged = git_run("rev-parse", "HEAD")
+    assert not git.descends_in_line(repo, head, merged)  # past a merge
+    assert not git.descends_in_line(repo, side, merged)
