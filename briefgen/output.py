@@ -8,8 +8,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write data to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> Path:
+    """Write data to a temporary file beside `path`, then rename it into place.
+
+    With `durable`, the data reaches the disk before the rename (fsync), so that even a
+    power loss leaves the old file or the new one.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -17,8 +21,9 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         tmp.chmod(0o644)
         tmp.replace(path)
     except BaseException:
@@ -29,11 +34,11 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 
 def replace_file(path: Path, data: bytes | str) -> bool:
-    """Write a file through a temporary file and a rename, leaving identical files alone.
+    """Write a file atomically unless it already holds the same bytes; return whether written.
 
-    Unlike `write_atomic` this does not fsync: thousands of fsyncs dominated site builds.
-    The rename still means readers never see half a file; after a power loss the next
-    build rewrites what is missing. Return whether the file was written.
+    Without fsync: thousands of fsyncs dominated site builds. The rename still means
+    readers never see half a file; after a power loss the next build rewrites what is
+    missing.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -41,13 +46,5 @@ def replace_file(path: Path, data: bytes | str) -> bool:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(payload)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_atomic(path, payload, durable=False)
     return True
