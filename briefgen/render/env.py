@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from briefgen import __version__
 from briefgen.config import Config
 
 
@@ -63,8 +65,12 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     # Compiling the templates is a fixed 0.2 s in every new process (and in every worker
     # of a site build); Jinja keeps the compiled code in a private per-user folder
     # (mode 0700 in the temp dir), checked against each template's source.
+    # The compiled code depends on the environment's options too, set in this file, which
+    # Jinja's key (template name and source) leaves out.
     try:
-        return _QuietBytecodeCache()
+        source = Path(__file__).read_bytes()
+        options = hashlib.sha256(__version__.encode() + source).hexdigest()[:12]
+        return _QuietBytecodeCache(pattern=f"__briefgen_{options}_%s.cache")
     except (OSError, RuntimeError):
         return None
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefgen.render.env import _QuietBytecodeCache
+from briefgen.render.env import _bytecode_cache, _QuietBytecodeCache
 
 
 def _render(templates: Path, cache: jinja2.BytecodeCache) -> str:
@@ -49,3 +49,11 @@ def test_corrupt_or_missing_cache_compiles_again(tmp_path: Path) -> None:
     gone = _QuietBytecodeCache(str(store_gone))
     store_gone.rmdir()
     assert _render(templates, gone) == "Troops near &lt;Kursk&gt;."
+
+
+def test_cache_files_are_named_for_this_version_and_these_options() -> None:
+    cache = _bytecode_cache()
+    assert isinstance(cache, _QuietBytecodeCache)
+    # Jinja keys compiled code by template and source only; the environment's options
+    # (trim_blocks, autoescape, ...) would otherwise outlive an upgrade that changes them.
+    assert cache.pattern.startswith("__briefgen_") and cache.pattern.endswith("_%s.cache")
