@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from site_helpers import QuietHandler, build, make_project
+from site_helpers import build, make_project, served
 
 
 @pytest.fixture
@@ -32,13 +29,5 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site over http on loopback, under a sub-path, for the browser."""
-    parent = built_site.parent
-    handler = partial(QuietHandler, directory=str(parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/{built_site.name}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(built_site) as url:
+        yield url

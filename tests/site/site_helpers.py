@@ -6,7 +6,11 @@ import datetime as dt
 import gzip
 import shutil
 import socket
-from http.server import SimpleHTTPRequestHandler
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from briefgen.config import Config
@@ -147,3 +151,38 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+EXTRAS = 9
+"""Older briefs a paged project adds to the test project."""
+
+
+def make_paged_project(folder: Path, *, per_page: int = 2, groups: int = 3) -> Path:
+    """Create the test project plus older briefs, with small pages so listings paginate."""
+    src = make_project(folder)
+    for i in range(1, EXTRAS + 1):
+        text = (
+            GREEN_QUIET.replace("id: baltic-cables", f"id: extra-{i}")
+            .replace("title: Damaged cables in the Baltic Sea", f"title: Extra brief {i}")
+            .replace("as_of: 2024-11-19", f"as_of: 2024-10-0{i}")
+        )
+        (src / f"extra-{i}.yaml").write_text(text, encoding="utf-8")
+    toml = folder / "briefgen.toml"
+    toml.write_text(
+        toml.read_text() + f"[pagination]\nper_page = {per_page}\ngroups_per_page = {groups}\n"
+    )
+    return src
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Serve a site folder over http on loopback, under a sub-path; yield its URL."""
+    handler = partial(QuietHandler, directory=str(site.parent))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/{site.name}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

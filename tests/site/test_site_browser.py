@@ -165,3 +165,29 @@ def test_serve_reloads_the_open_page_after_an_edit(page: Any, project: Path) -> 
         stop.set()
         runner.join(timeout=5)
         server.stop()
+
+
+def test_paginated_listings_are_navigable_and_accessible(
+    page: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from site_helpers import build, make_paged_project, served
+
+    folder = tmp_path_factory.mktemp("paged-browser")
+    make_paged_project(folder)
+    assert build(folder, search=False).ok
+    with served(folder / "site") as site_url:
+        page.goto(site_url + "index.html")
+        nav = page.get_by_role("navigation", name="Pagination")
+        assert nav.locator("[aria-current=page]").inner_text().strip() == "1"
+        nav.get_by_role("link", name="Next").click()
+        page.wait_for_url(re.compile(r"/site/page/2/index\.html$"))
+        assert "page 2 of" in page.title()
+        nav = page.get_by_role("navigation", name="Pagination")
+        assert nav.locator("[aria-current=page]").inner_text().strip() == "2"
+        assert serious_violations(page) == []
+        page.goto(site_url + "questions/page/2/index.html")
+        assert serious_violations(page) == []
+        nav = page.get_by_role("navigation", name="Pagination")
+        nav.get_by_role("link", name="Previous").click()
+        page.wait_for_url(re.compile(r"/site/questions/index\.html$"))
+        assert page.problems == []

@@ -8,35 +8,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from site_helpers import GREEN_QUIET, MARKER, all_bytes, build, make_project
+from site_helpers import EXTRAS, MARKER, all_bytes, build, make_paged_project
 
 from briefgen.config import Config, load_config
 from briefgen.errors import ConfigError
 from briefgen.site.pages import Pager, paginate
 
-EXTRAS = 9
 PUBLIC = ["baltic-cables", "dprk-troops-kursk", *(f"extra-{i}" for i in range(EXTRAS, 0, -1))]
 """The public briefs of the paged project, newest first."""
 WITH_QUESTIONS = PUBLIC  # every public brief has open or resolved questions
 LISTINGS = ["", "topics/china/", "topics/baltic/", "questions/", "actors/china/"]
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
-
-
-def make_paged_project(folder: Path, *, per_page: int = 2, groups: int = 3) -> Path:
-    """Create the test project plus older briefs, with small pages so listings paginate."""
-    src = make_project(folder)
-    for i in range(1, EXTRAS + 1):
-        text = (
-            GREEN_QUIET.replace("id: baltic-cables", f"id: extra-{i}")
-            .replace("title: Damaged cables in the Baltic Sea", f"title: Extra brief {i}")
-            .replace("as_of: 2024-11-19", f"as_of: 2024-10-0{i}")
-        )
-        (src / f"extra-{i}.yaml").write_text(text, encoding="utf-8")
-    toml = folder / "briefgen.toml"
-    toml.write_text(
-        toml.read_text() + f"[pagination]\nper_page = {per_page}\ngroups_per_page = {groups}\n"
-    )
-    return src
 
 
 @pytest.fixture(scope="module")
