@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -84,6 +86,8 @@ def _pagefind() -> str:
 
 def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> int:
     """Index one shard's pages into `pagefind/.<name>-new` with pagefind's command line."""
+    work = site / INDEX_DIR / f".{name}-new"
+    seeded = _seed_fragments(site / INDEX_DIR / name, work)
     # The command line, not the Python API: the API waits 0.1 s per message it reads,
     # which made eight small shards take seconds.
     folders = ",".join(path.split("/")[1] for path in paths)
@@ -94,7 +98,7 @@ def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> 
         "--glob",
         f"briefs/{{{folders}}}/index.html",
         "--output-path",
-        str(site / INDEX_DIR / f".{name}-new"),
+        str(work),
         "--force-language",
         language,
         "--keep-index-url",
@@ -105,7 +109,67 @@ def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> 
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RenderError(f"search index: pagefind failed: {result.stdout}{result.stderr}".strip())
+    _drop_unused_fragments(work / FRAGMENTS, {f"/{path}" for path in paths}, seeded)
     return len(paths)
+
+
+FRAGMENTS = "fragment"
+_FRAGMENT_URL = re.compile(rb'^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"')
+
+
+def _seed_fragments(live: Path, work: Path) -> set[str]:
+    """Hard-link the live shard's page fragments into the work folder; return their names.
+
+    pagefind names a page's fragment by its content and does not compress and write a
+    fragment whose file exists, so unchanged pages cost it nothing. Links, not copies: the
+    live shard keeps its files, and pagefind never writes to a fragment that exists.
+    """
+    source = live / FRAGMENTS
+    if not source.is_dir():
+        return set()
+    target = work / FRAGMENTS
+    target.mkdir(parents=True, exist_ok=True)
+    seeded = set()
+    for fragment in source.iterdir():
+        try:
+            os.link(fragment, target / fragment.name)
+        except OSError:
+            break  # no hard links here: pagefind writes every fragment, as without seeding
+        seeded.add(fragment.name)
+    return seeded
+
+
+def _drop_unused_fragments(folder: Path, urls: set[str], seeded: set[str]) -> None:
+    """Delete the seeded fragments the new index does not use.
+
+    Those are fragments of pages no longer in the shard (a brief withheld or deleted must
+    leave nothing behind) and older versions of a page pagefind wrote afresh.
+    """
+    if not seeded:
+        return
+    written: set[str] = set()
+    old: dict[str, list[Path]] = {}
+    for fragment in folder.iterdir():
+        url = _fragment_url(fragment)
+        if fragment.name not in seeded:
+            written.add(url or "")
+        elif url is not None and url in urls:
+            old.setdefault(url, []).append(fragment)
+        else:
+            fragment.unlink()
+    for url in written & set(old):
+        for fragment in old[url]:
+            fragment.unlink()
+
+
+def _fragment_url(fragment: Path) -> str | None:
+    """Return the page URL a pagefind fragment holds, reading only its start."""
+    try:
+        start = zlib.decompressobj(wbits=31).decompress(fragment.read_bytes(), 1024)
+    except (OSError, zlib.error):
+        return None
+    match = _FRAGMENT_URL.match(start)
+    return json.loads(b'"' + match[1] + b'"') if match else None
 
 
 class Indexer:

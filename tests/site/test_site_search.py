@@ -133,3 +133,47 @@ def test_pages_only_build_leaves_the_index_for_the_next_build(tmp_path: Path) ->
     alone = shard_of("baltic-cables") != shard_of("dprk-troops-kursk")
     assert second.indexed == (1 if alone else 2)  # only the changed brief's shard
     assert b"okhotnikovo" in _shard_words(tmp_path / "site", shard_of("dprk-troops-kursk"))
+
+
+def _same_shard_ids(count: int) -> list[str]:
+    """Return brief ids that all fall in one shard."""
+    by_shard: dict[str, list[str]] = {}
+    for i in range(400):
+        by_shard.setdefault(shard_of(f"b-{i}"), []).append(f"b-{i}")
+    return next(ids for ids in by_shard.values() if len(ids) >= count)[:count]
+
+
+def _fragments(site: Path, shard: str) -> dict[str, tuple[int, bytes]]:
+    """Return each fragment file of a shard: its inode and its decompressed text."""
+    import gzip
+
+    folder = site / INDEX_DIR / shard / "fragment"
+    return {p.name: (p.stat().st_ino, gzip.decompress(p.read_bytes())) for p in folder.iterdir()}
+
+
+def test_reindexing_reuses_unchanged_fragments_and_drops_the_rest(tmp_path: Path) -> None:
+    kept, edited, withheld = _same_shard_ids(3)
+    shard = shard_of(kept)
+    words = {kept: "pokrovsk", edited: "toretsk", withheld: "zebramarker"}
+    pages = {_write_page(tmp_path, i, w): (i, "v1") for i, w in words.items()}
+    plan = plan_index(pages, {}, tmp_path, prefix=".search.en")
+    Indexer(tmp_path, plan, pending=()).finish()
+    before = _fragments(tmp_path, shard)
+    assert len(before) == 3
+
+    # One brief changes, one is withheld (its page is gone), one stays the same.
+    (tmp_path / f"briefs/{withheld}").joinpath("index.html").unlink()
+    _write_page(tmp_path, edited, "chasiv")
+    now = {p: (i, "v2" if i == edited else "v1") for p, (i, _) in pages.items() if i != withheld}
+    again = plan_index(now, plan.keys, tmp_path, prefix=".search.en")
+    assert again.changed == [shard]
+    Indexer(tmp_path, again, pending=()).finish()
+
+    after = _fragments(tmp_path, shard)
+    assert len(after) == 2  # one fragment a page, nothing left of the others
+    everything = b"".join(text for _, text in after.values())
+    assert b"zebramarker" not in everything and b"toretsk" not in everything
+    assert b"pokrovsk" in everything and b"chasiv" in everything
+    unchanged = next(name for name, (_, text) in after.items() if b"pokrovsk" in text)
+    assert after[unchanged][0] == before[unchanged][0]  # the same file, not written again
+    assert b"zebramarker" not in _shard_words(tmp_path, shard)
