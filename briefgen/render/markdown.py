@@ -35,6 +35,7 @@ def _converter() -> md_lib.Markdown:
 # sanitizer for them halves the time to render a brief. A test checks both paths agree.
 _SYNTAX = re.compile(
     r"[\n\t\r\xa0*_`\[\]<>&\\#|~]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)|^\s{4}|:\s*$|^\s*$|\s$"
+    r"|^\s*-.*-.*-"  # a rule, `---` or `- - -`
 )
 
 
@@ -43,7 +44,23 @@ def markdown_to_html(text: str, cite: CiteLinker | None = None) -> Markup:
     line = text.strip("\n")
     if not _SYNTAX.search(line):
         return Markup(f"<p>{line.lstrip()}</p>")
+    # Prose whose only syntax is citations: Markdown keeps `[@key]` as it is (there is
+    # no link definition for it), so link the citations in the line as the full path does.
+    if "[@" in line and not _SYNTAX.search(_LONE_CITE.sub(_plain_cite, line)):
+        html = f"<p>{line.lstrip()}</p>"
+        if cite is not None:
+            html = INLINE_CITE.sub(lambda m: cite(_keys(m[1])), html)
+        return Markup(html)
     return _full_markdown(text, cite)
+
+
+# A citation right before `(`, `[` or `:` may be a link or a link definition: full path.
+_LONE_CITE = re.compile(INLINE_CITE.pattern + r"(?![(\[:])")
+
+
+def _plain_cite(match: re.Match[str]) -> str:
+    """Stand in for a citation whose keys hold no Markdown syntax (else keep it, to fail)."""
+    return "x" if not _SYNTAX.search(match[1]) else match[0]
 
 
 def _full_markdown(text: str, cite: CiteLinker | None) -> Markup:
