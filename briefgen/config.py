@@ -11,10 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from briefgen.errors import ConfigError, display_path
+from briefgen.errors import ConfigError, InputError, display_path
 from briefgen.model.vocab import Marking
+from briefgen.reader import read_regular
 
 CONFIG_NAME = "briefgen.toml"
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 class PublishPolicy(BaseModel):
@@ -86,9 +88,9 @@ def load_config(path: Path | None) -> Config:
         return Config()
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
+    except (InputError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}:1:1: error: cannot read config: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11's tomllib puts the place only in the message text.
@@ -99,7 +101,7 @@ def load_config(path: Path | None) -> Config:
             f"{shown}:{line}:{col}: error: TOML syntax error: {problem}; fix the syntax"
         ) from exc
     try:
-        return Config.model_validate({**data, "root": path.parent})
+        config = Config.model_validate({**data, "root": path.parent})
     except ValidationError as exc:
         lines = []
         for err in exc.errors():
@@ -124,6 +126,30 @@ def load_config(path: Path | None) -> Config:
             else:
                 lines.append(f"{shown}:{line}:1: error: {dotted}: {err['msg']}")
         raise ConfigError("\n".join(lines)) from exc
+    _check_templates(config, f"{shown}:{_line_of(text, 'templates')}:1")
+    return config
+
+
+def _check_templates(config: Config, where: str) -> None:
+    """Refuse a templates folder that is missing or outside the project's folder.
+
+    Templates are code, and the PDF renderer may read files under them: a folder outside
+    the project (`/etc`) would widen what a build can read.
+    """
+    folder = config.templates_dir
+    if folder is None:
+        return
+    project = config.root.resolve()
+    if not folder.resolve().is_relative_to(project):
+        raise ConfigError(
+            f"{where}: error: templates: {str(config.templates)!r} is outside the project "
+            f"folder {display_path(project)}; keep template overrides inside it"
+        )
+    if not folder.is_dir():
+        raise ConfigError(
+            f"{where}: error: templates: {str(config.templates)!r} is not a folder; create "
+            "it or remove the `templates` line"
+        )
 
 
 def _line_of(text: str, key: str) -> int:

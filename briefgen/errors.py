@@ -75,9 +75,13 @@ class GitError(BriefgenError):
     """Git is missing, the path is not in a repository, or a revision is unknown."""
 
 
+class OutputError(BriefgenError):
+    """An output path is unsafe (it holds the sources) or cannot be written."""
+
+
 def display_path(path: Path) -> str:
     """Return the path relative to the working directory when it lies below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not below; or a symlink loop (3.11)
         return str(path)

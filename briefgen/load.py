@@ -12,7 +12,8 @@ from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.resolver import Resolver
 
-from briefgen.errors import Finding, Severity, ValidationFailed, display_path
+from briefgen.errors import Finding, InputError, Severity, ValidationFailed, display_path
+from briefgen.reader import read_regular
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest input file accepted; a brief is text written by people, never this big."""
@@ -76,21 +77,12 @@ def format_loc(loc: Loc) -> str:
 
 
 def read_text(path: Path, *, shown: str | None = None) -> str:
-    """Read a UTF-8 text file, refusing huge, empty, binary or mis-encoded files."""
+    """Read a UTF-8 text file, refusing huge, empty, binary, mis-encoded or special files."""
     name = shown or display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fatal(
-                name,
-                1,
-                1,
-                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into briefs",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise _fatal(name, 1, 1, f"cannot read file: {reason}; check the path") from exc
+        raw = read_regular(path, MAX_BYTES)
+    except InputError as exc:
+        raise _fatal(name, 1, 1, str(exc)) from exc
     return decode(raw, name)
 
 

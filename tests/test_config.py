@@ -25,6 +25,7 @@ def test_found_in_a_parent_folder_and_paths_are_relative_to_it(tmp_path: Path) -
           '[publish]\nmax_marking = "TLP:GREEN"\n')  # fmt: skip
     nested = tmp_path / "briefs" / "2024"
     nested.mkdir(parents=True)
+    (tmp_path / "tpl").mkdir()
     found = find_config(nested)
     assert found == tmp_path / "briefgen.toml"
     config = load_config(found)

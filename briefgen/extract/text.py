@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.reader import read_regular
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """Largest article accepted; news articles are far smaller."""
@@ -96,21 +97,16 @@ class Article:
 def read_article(path: str) -> tuple[str, str]:
     """Read an article file, or stdin for `-`; return its text and its format."""
     if path == "-":
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         name = "<stdin>"
+        if len(raw) > MAX_ARTICLE_BYTES:
+            raise InputError(f"{name}: is over the {MAX_ARTICLE_BYTES:,}-byte limit; split it")
     else:
-        file = Path(path)
         name = path
         try:
-            if file.stat().st_size > MAX_ARTICLE_BYTES:
-                raise InputError(f"{name}: file is over {MAX_ARTICLE_BYTES:,} bytes; split it")
-            raw = file.read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(f"{name}: no such file; check the path") from exc
-        except IsADirectoryError as exc:
-            raise InputError(f"{name}: is a folder, not an article file") from exc
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read file: {exc.strerror or exc}") from exc
+            raw = read_regular(Path(path), MAX_ARTICLE_BYTES)
+        except InputError as exc:
+            raise InputError(f"{name}: {exc}") from exc
     text = decode_article(raw, name)
     return text, guess_format(text, name)
 
