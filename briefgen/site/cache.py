@@ -21,12 +21,14 @@ from pydantic import ValidationError
 
 from briefgen import __version__
 from briefgen.config import Config
-from briefgen.errors import Finding, Severity
+from briefgen.errors import Finding, InputError, Severity
 from briefgen.model import Brief
 from briefgen.output import write_atomic
+from briefgen.reader import read_regular
 from briefgen.validate import Validated
 
 CACHE_FORMAT = 1
+MAX_HASHED_BYTES = 64 * 1024 * 1024
 
 
 def cache_dir_for(out: Path) -> Path:
@@ -52,8 +54,8 @@ def hash_files(paths: Iterable[Path]) -> str:
     for path in sorted(paths):
         hasher.update(str(path).encode())
         hasher.update(b"\0")
-        with contextlib.suppress(OSError):
-            hasher.update(path.read_bytes())
+        with contextlib.suppress(InputError):
+            hasher.update(read_regular(path, MAX_HASHED_BYTES))
         hasher.update(b"\0")
     return hasher.hexdigest()[:24]
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.config import Config
-from briefgen.errors import Finding, ValidationFailed
+from briefgen.errors import Finding, InputError, ValidationFailed
+from briefgen.load import MAX_BYTES
 from briefgen.model import Actor
+from briefgen.reader import read_regular
 from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
 from briefgen.site.workers import WorkerPool, validate_batch
 from briefgen.validate import (
@@ -57,10 +59,7 @@ def read_inputs(
         if folder not in shared_by_folder:
             shared_by_folder[folder] = _read_shared(folder, inputs)
         _, shared_hash = shared_by_folder[folder]
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""
+        data = _read(path)
         key = digest(hash_bytes(data), shared_hash, settings, str(path))
         slots.append((path, key, None))
     inputs.fingerprint = digest(salt, today.isoformat(), [(str(p), k) for p, k, _ in slots])
@@ -102,11 +101,7 @@ def _validate(
 
 def _read_shared(folder: Path, inputs: Inputs) -> tuple[SharedActors | None, str]:
     """Load a folder's actors.yaml, recording its findings and its hash."""
-    path = folder / ACTORS_FILE
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""
+    data = _read(folder / ACTORS_FILE)
     try:
         shared = load_shared_actors(folder)
     except ValidationFailed as exc:
@@ -115,3 +110,11 @@ def _read_shared(folder: Path, inputs: Inputs) -> tuple[SharedActors | None, str
     for key, actor in shared.actors.items():
         inputs.shared_actors.setdefault(key, actor)
     return shared, hash_bytes(data)
+
+
+def _read(path: Path) -> bytes:
+    """Return a file's bytes for its hash, or none when it cannot be read (validation says why)."""
+    try:
+        return read_regular(path, MAX_BYTES)
+    except InputError:
+        return b""
