@@ -157,8 +157,8 @@ def serve(
 
     Pages are built first, PDFs after. Errors show in the terminal and in the page.
     """
+    from briefgen.output import cache_dir_for
     from briefgen.render.env import builtin_templates
-    from briefgen.site.cache import cache_dir_for
     from briefgen.site.serve import Preview, SiteServer, watch_changes, watch_git
 
     console = Console(stderr=True, soft_wrap=True)

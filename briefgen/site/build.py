@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
+import tempfile
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError, Finding, Severity
+from briefgen.errors import BriefgenError, Finding, OutputError, Severity, display_path
 from briefgen.model import Marking
-from briefgen.output import replace_file
+from briefgen.output import check_out_dir, out_lock, replace_file, stop_on_full_disk
 from briefgen.render.build import FORMATS
 from briefgen.render.build import parse_formats as parse_brief_formats
 from briefgen.site.cache import (
     BriefStore,
     Manifest,
-    cache_dir_for,
     config_key,
     digest,
     load_fragments,
+    prepare_cache,
     save_fragments,
 )
 from briefgen.site.collect import Withheld, collect_site
@@ -34,10 +34,12 @@ from briefgen.site.memory import paused_gc
 from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
-from briefgen.site.search import INDEX_DIR, Indexer, plan_index, shard_of
+from briefgen.site.search import INDEX_DIR, LIST_FILE, Indexer, plan_index, shard_of
 from briefgen.site.workers import Batches, PageSettings, WorkerPool, render_batch
 
 SEARCH_KEY = ".search"
+LOCK_WAIT = 60.0
+"""Seconds a build waits for another build of the same output folder to finish."""
 Progress = Callable[[str, int, int], None]
 
 
@@ -87,16 +89,22 @@ def build_site(
     pages_only: bool = False,
     search: bool = True,
     progress: Progress | None = None,
+    lock_wait: float = LOCK_WAIT,
 ) -> BuildReport:
     """Build (or update) the site for the briefs under `src` into `out`.
 
     With `pages_only`, write the pages and downloads but leave the PDFs and the search
     index as the last build made them, for a build without it to bring up to date: the
     preview server shows a changed page first that way.
+
+    The output folder is refused when it is, holds or lies in `src` or holds its git work
+    tree; one build at a time writes a folder, a second waits up to `lock_wait` seconds.
     """
+    check_out_dir(out, [src])
+    prepare_cache(out)
     pool = WorkerPool(jobs or os.cpu_count() or 1)
     try:
-        with paused_gc():
+        with out_lock(out, wait=lock_wait), paused_gc():
             return _build(
                 src,
                 out,
@@ -132,9 +140,8 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(out)
-    cache = cache_dir_for(out)
-    if clean:
-        shutil.rmtree(cache, ignore_errors=True)
+    cache = prepare_cache(out, clean=clean)
+    _check_writable(out)
     store = BriefStore.open(cache)
     manifest = Manifest.open(cache)
     tkey = templates_key(config)
@@ -197,7 +204,9 @@ def _build(
     outputs += plan_extras(site, config, outputs, html_key, feed=feed)
     pdf_jobs = plan_pdfs(site, out, formats, ckey, tkey)
 
-    old = manifest.keys
+    # The manifest lists every file earlier builds wrote: the only files a build deletes.
+    written_before = manifest.keys
+    old = {} if clean else written_before
     new: dict[str, str] = {}
     todo: list[Output] = []
     for o in outputs:
@@ -266,7 +275,7 @@ def _build(
         else:
             pdf_todo.append((rel, key, job))
     planned = set(new) | {rel for rel, _, _ in pdf_todo}
-    report.deleted = _delete_stale(out, old, planned, clean=clean)
+    report.deleted = _delete_stale(out, written_before, planned)
     if indexer is not None:
         # pagefind runs in its own processes, so it indexes the pages while PDFs render.
         indexer.start_all()
@@ -306,18 +315,36 @@ def _build(
     report.build_id = digest(sorted(new.items()), [f.format() for f in report.findings])
     # A build with failures leaves no fingerprint, so the next one retries what failed.
     fingerprint = "" if report.failures else inputs.fingerprint
-    manifest.save(new, fingerprint, _summary(report))
-    store.save()
-    if maker.fragments.added:
-        save_fragments(cache, ckey, maker.fragments.live(site))
+    # A file that failed keeps its old version on disk: list it, so it stays briefgen's.
+    owned = {rel: "" for rel in written_before if rel not in new and (out / rel).exists()}
+    try:
+        manifest.save({**owned, **new}, fingerprint, _summary(report))
+        store.save()
+        if maker.fragments.added:
+            save_fragments(cache, ckey, maker.fragments.live(site))
+    except OSError as exc:
+        stop_on_full_disk(exc, cache)
+        raise OutputError(
+            f"{exc.filename or cache}: error: cannot write the build cache: "
+            f"{exc.strerror or exc}; the next build rebuilds what this one could not record"
+        ) from exc
     report.seconds["total"] = time.perf_counter() - started
     return report
 
 
 def _intact(out: Path, manifest: Manifest) -> bool:
-    """Tell whether every file the last build made is still there."""
-    return bool(manifest.keys) and all(
-        (out / rel).is_file() for rel in manifest.keys if not rel.startswith(SEARCH_KEY)
+    """Tell whether every file and search shard the last build made is still there.
+
+    A build that died (or a shard deleted by hand) leaves files missing: the next build
+    must make them again rather than report the site unchanged.
+    """
+    shards = [rel.rsplit("/", 1)[-1] for rel in manifest.keys if rel.startswith(SEARCH_KEY)]
+    index = out / INDEX_DIR
+    return (
+        bool(manifest.keys)
+        and all((out / rel).is_file() for rel in manifest.keys if not rel.startswith(SEARCH_KEY))
+        and all((index / name).is_dir() for name in shards)
+        and (not shards or (index / LIST_FILE).is_file())
     )
 
 
@@ -357,27 +384,21 @@ def _make(out: Path, o: Output) -> str:
     except BriefgenError as exc:
         return str(exc)
     except OSError as exc:
+        stop_on_full_disk(exc, out)
         return f"cannot write {o.path}: {exc.strerror or exc}"
     return ""
 
 
-def _delete_stale(
-    out: Path, old: dict[str, str], new: Collection[str], *, clean: bool
-) -> list[str]:
-    """Remove files the last build made that this build does not; with clean, any stray file."""
+def _delete_stale(out: Path, old: Mapping[str, str], new: Collection[str]) -> list[str]:
+    """Remove the files earlier builds wrote that this build does not; never any other file."""
     root = out.resolve()
     gone = sorted(k for k in set(old) - set(new) if not k.startswith(SEARCH_KEY))
-    if clean and root.is_dir():
-        for path in root.rglob("*"):
-            rel = path.relative_to(root).as_posix()
-            if path.is_file() and rel not in new and not rel.startswith(f"{INDEX_DIR}/"):
-                gone.append(rel)
     deleted = []
-    for rel in sorted(set(gone)):
-        target = (root / rel).resolve()
-        if not target.is_relative_to(root) or target == root:
+    for rel in gone:
+        target = root / rel
+        if not target.resolve().is_relative_to(root) or target.resolve() == root:
             continue
-        if target.is_file():
+        if target.is_file() or target.is_symlink():
             target.unlink()
             deleted.append(rel)
             parent = target.parent
@@ -385,3 +406,17 @@ def _delete_stale(
                 parent.rmdir()
                 parent = parent.parent
     return deleted
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse an output folder that cannot be created or written, before building anything."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".briefgen-", suffix=".tmp", dir=out)
+        os.close(fd)
+        Path(name).unlink()
+    except OSError as exc:
+        raise OutputError(
+            f"{display_path(out)}: error: cannot write the output folder: "
+            f"{exc.strerror or exc}; check its permissions and free space, or choose another"
+        ) from exc

@@ -1,7 +1,8 @@
 """The content-hash cache that makes site builds incremental.
 
-It lives beside the output folder, never inside it, because it holds every brief read,
-including the ones the publication policy withholds from the site.
+It lives in the user's cache folder, never in or beside the output folder, because it
+holds every brief read, including the ones the publication policy withholds from the site:
+a deploy of the output folder, or of the folder holding it, must never publish it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +23,9 @@ from pydantic import ValidationError
 
 from briefgen import __version__
 from briefgen.config import Config
-from briefgen.errors import Finding, InputError, Severity
+from briefgen.errors import Finding, InputError, OutputError, Severity
 from briefgen.model import Brief
-from briefgen.output import write_atomic
+from briefgen.output import LOCK_FILE, cache_dir_for, write_atomic
 from briefgen.reader import read_regular
 from briefgen.validate import Validated
 
@@ -31,10 +33,45 @@ CACHE_FORMAT = 1
 MAX_HASHED_BYTES = 64 * 1024 * 1024
 
 
-def cache_dir_for(out: Path) -> Path:
-    """Return the cache folder of an output folder: `.briefgen-cache/<name>` beside it."""
-    out = out.resolve()
-    return out.parent / ".briefgen-cache" / out.name
+MANIFEST_FILE = "manifest.json"
+OLD_CACHE = ".briefgen-cache"
+"""Where caches lived before, beside the output folder: moved away on the next build."""
+
+
+def prepare_cache(out: Path, *, clean: bool = False) -> Path:
+    """Create an output folder's cache folder, moving an old one from beside the output.
+
+    With `clean`, drop what the cache remembers of briefs and pages but keep the
+    manifest: it lists the files earlier builds wrote, the only ones a build may delete.
+    """
+    folder = cache_dir_for(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _move_old_cache(out.resolve(), folder)
+        if clean:
+            for entry in folder.iterdir():
+                if entry.name not in (MANIFEST_FILE, LOCK_FILE) and entry.is_file():
+                    entry.unlink()
+    except OSError as exc:
+        raise OutputError(
+            f"{exc.filename or folder}: error: cannot write the build cache: "
+            f"{exc.strerror or exc}; make it writable or set XDG_CACHE_HOME to a writable folder"
+        ) from exc
+    return folder
+
+
+def _move_old_cache(out: Path, folder: Path) -> None:
+    """Move a cache kept beside the output folder by older versions into `folder`."""
+    old_root = out.parent / OLD_CACHE
+    old = old_root / out.name
+    if not old.is_dir() or old.is_symlink():
+        return
+    for entry in old.iterdir():
+        if entry.is_file() and not entry.is_symlink() and not (folder / entry.name).exists():
+            shutil.copyfile(entry, folder / entry.name)
+    shutil.rmtree(old)
+    with contextlib.suppress(OSError):
+        old_root.rmdir()  # only when no other output's cache is left in it
 
 
 def digest(*parts: Any) -> str:
@@ -182,7 +219,7 @@ class Manifest:
     @classmethod
     def open(cls, folder: Path) -> Manifest:
         """Read the manifest, or start an empty one."""
-        path = folder / "manifest.json"
+        path = folder / MANIFEST_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != CACHE_FORMAT:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
-from briefgen.output import write_atomic
+from briefgen.output import stop_on_full_disk, write_atomic
 from briefgen.validate import Validated
 
 
@@ -80,9 +80,13 @@ def render_pdfs(
             except Exception as exc:  # the worker process died
                 data, error = None, f"worker failed: {exc}"
             if data is not None:
-                write_atomic(job.target, data)
-                written.append(job)
-            else:
+                try:
+                    write_atomic(job.target, data)
+                    written.append(job)
+                except OSError as exc:
+                    stop_on_full_disk(exc, job.target.parent)
+                    data, error = None, f"cannot write {job.rel}: {exc.strerror or exc}"
+            if data is None:
                 failures.append(Failure(str(job.checked.path), job.rel, error))
             if on_done:
                 on_done(job, data is not None)

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, ValidationFailed
-from briefgen.output import replace_file
+from briefgen.output import replace_file, stop_on_full_disk
 from briefgen.site.memory import paused_gc
 from briefgen.validate import SharedActors, Validated, load_brief, load_shared_actors
 
@@ -195,6 +195,7 @@ def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple
             results.append((path, str(exc)))
             continue
         except OSError as exc:
+            stop_on_full_disk(exc, Path(settings.out))
             results.append((path, f"cannot write {path}: {exc.strerror or exc}"))
             continue
         except Exception as exc:  # a worker must report, not crash the pool

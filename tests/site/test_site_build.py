@@ -231,13 +231,16 @@ def test_template_change_rerenders_pages(project: Path) -> None:
     assert "<!-- custom card -->" in (project / "site/index.html").read_text()
 
 
-def test_clean_rebuilds_everything_and_removes_strays(project: Path) -> None:
+def test_clean_rebuilds_everything_and_keeps_files_it_did_not_write(project: Path) -> None:
     build(project)
     stray = project / "site" / "old.html"
     stray.write_text("old")
+    made = project / "site" / "briefs" / "baltic-cables" / "index.html"
+    (project / "briefs" / "baltic-cables.yaml").unlink()
     report = build(project, clean=True)
     assert "index.html" in report.rendered
-    assert not stray.exists()
+    assert stray.read_text() == "old"  # not in the manifest: not briefgen's to delete
+    assert not made.exists()  # briefgen wrote it, and no brief makes it any more
 
 
 def test_invalid_brief_is_reported_and_others_build(project: Path) -> None:

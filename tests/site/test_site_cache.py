@@ -8,7 +8,8 @@ import pytest
 from site_helpers import build, make_project
 
 from briefgen.model import Brief
-from briefgen.site.cache import BriefStore, cache_dir_for
+from briefgen.output import cache_dir_for
+from briefgen.site.cache import BriefStore
 
 
 @pytest.fixture
