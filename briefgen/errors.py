@@ -76,7 +76,13 @@ class GitError(BriefgenError):
 
 
 class OutputError(BriefgenError):
-    """An output path is unsafe (it holds the sources) or cannot be written."""
+    """An output folder cannot be written (permissions, full disk) or is busy."""
+
+
+class UnsafeOutput(OutputError):  # noqa: N818 (reads as a verdict)
+    """An output path that must not be used: it holds the sources, or it is a file."""
+
+    exit_code = 2
 
 
 def display_path(path: Path) -> str:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from briefgen.errors import OutputError, display_path
+from briefgen.errors import OutputError, UnsafeOutput, display_path
 
 LOCK_FILE = "lock"
 
@@ -91,9 +91,9 @@ def check_out_dir(out: Path, sources: Sequence[Path]) -> Path:
     try:
         folder = out.resolve()
     except (OSError, RuntimeError) as exc:
-        raise OutputError(f"{shown}: error: cannot use this output folder: {exc}") from exc
+        raise UnsafeOutput(f"{shown}: error: cannot use this output folder: {exc}") from exc
     if folder.exists() and not folder.is_dir():
-        raise OutputError(
+        raise UnsafeOutput(
             f"{shown}: error: the output path is a file, not a folder; give a folder with -o"
         )
     trees: set[Path] = set()
@@ -109,14 +109,14 @@ def check_out_dir(out: Path, sources: Sequence[Path]) -> Path:
         else:
             trees.update(_work_tree(base))
             continue
-        raise OutputError(
+        raise UnsafeOutput(
             f"{shown}: error: the output folder {problem}; builds write and delete files "
             "there, so choose a folder beside the sources, e.g. -o site"
         )
     trees.update(_work_tree(folder, only_here=True))
     for tree in sorted(trees):
         if tree.is_relative_to(folder):
-            raise OutputError(
+            raise UnsafeOutput(
                 f"{shown}: error: the output folder holds the git work tree "
                 f"{display_path(tree)}; choose a folder inside it, e.g. -o site"
             )

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from briefgen import clock
 from briefgen.checks import actor_refs, check_brief
 from briefgen.config import Config
-from briefgen.errors import Finding, Severity, ValidationFailed
+from briefgen.errors import Finding, Severity, ValidationFailed, display_path
 from briefgen.load import Document, Positions, load_file, parse
 from briefgen.messages import bad_slug, error_finding, is_slug
 from briefgen.model import (
@@ -146,6 +146,7 @@ def check_paths(
     """Validate every brief under the paths, collecting all findings instead of stopping."""
     report = Report()
     shared_by_folder: dict[Path, SharedActors | None] = {}
+    seen_ids: dict[str, Validated] = {}
     for path in find_briefs(paths):
         folder = path.parent
         if folder not in shared_by_folder:
@@ -160,9 +161,35 @@ def check_paths(
         except ValidationFailed as exc:
             report.findings.extend(exc.findings)
             continue
-        report.briefs.append(checked)
         report.findings.extend(checked.warnings)
+        clash = duplicate_id(checked, seen_ids)
+        if clash is not None:
+            report.findings.append(clash)
+            continue
+        report.briefs.append(checked)
     return report
+
+
+def duplicate_id(checked: Validated, seen: dict[str, Validated]) -> Finding | None:
+    """Return an error when an earlier brief in `seen` has the same id; else add this one.
+
+    Two briefs with one id (`a b.yaml` and `a-b.yaml`) would write the same output files
+    and site pages, the second overwriting the first.
+    """
+    brief_id = checked.brief.id
+    first = seen.setdefault(brief_id, checked)
+    if first is checked:
+        return None
+    line, col = checked.positions.locate(("id",), key=True) if checked.positions else (1, 1)
+    return Finding(
+        display_path(checked.path),
+        line,
+        col,
+        Severity.ERROR,
+        "id",
+        f"brief id {brief_id!r} is already used by {display_path(first.path)}; their outputs "
+        "would overwrite each other, so give one of them another `id:` (this one is left out)",
+    )
 
 
 def validate_document(

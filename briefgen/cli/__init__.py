@@ -85,3 +85,12 @@ def main(argv: list[str] | None = None) -> Any:
     except BriefgenError as exc:
         click.echo(str(exc), err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        # The environment, not the input: a full disk, a folder made read-only meanwhile.
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(
+            f"{where}error: {exc.strerror or exc}; check the path, its permissions "
+            "and the free space",
+            err=True,
+        )
+        sys.exit(1)

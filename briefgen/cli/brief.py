@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import click
 
 from briefgen import clock
-from briefgen.config import find_config, load_config
+from briefgen.config import Config, find_config, load_config
 from briefgen.enrich.history import load_revision, revision_info
 from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
 from briefgen.model.base import slugify
-from briefgen.output import write_atomic
+from briefgen.output import check_out_dir, out_lock, write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats
 from briefgen.skeleton import skeleton
 from briefgen.validate import Report, check_paths, find_briefs
+
+LOCK_WAIT = 60.0
+"""Seconds `build` waits for another build of the same output folder to finish."""
 
 PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
@@ -107,6 +111,7 @@ def build(
     the revision and a "what changed" box (see `briefgen history`).
     """
     wanted = parse_formats(formats)
+    check_out_dir(out_dir, paths)
     config = load_config(find_config(paths[0]))
     if rev is not None:
         if len(paths) != 1 or not paths[0].is_file():
@@ -120,6 +125,24 @@ def build(
     if problems:
         raise ValidationFailed(problems)
     today = clock.today()
+    with out_lock(out_dir, wait=LOCK_WAIT):
+        failed = _build_all(report, paths, out_dir, wanted, config, today, rev, since, no_history)
+    if failed:
+        raise RenderError(f"{failed} brief(s) failed to build; see the errors above")
+
+
+def _build_all(
+    report: Report,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    wanted: tuple[str, ...],
+    config: Config,
+    today: dt.date,
+    rev: str | None,
+    since: str | None,
+    no_history: bool,
+) -> int:
+    """Build every brief of a report into a folder; return how many failed."""
     failed = 0
     for checked in report.briefs:
         source = paths[0] if rev is not None else checked.path
@@ -140,8 +163,7 @@ def build(
             click.echo(warning, err=True)
         for path in result.written:
             click.echo(f"wrote {display_path(path)}")
-    if failed:
-        raise RenderError(f"{failed} brief(s) failed to build; see the errors above")
+    return failed
 
 
 @click.command()

@@ -35,7 +35,7 @@ OUT_OPTION = click.option(
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Output folder; the build cache goes beside it in .briefgen-cache/.",
+    help="Output folder, outside the sources; the build cache goes to ~/.cache/briefgen.",
 )
 JOBS_OPTION = click.option(
     "--jobs",
@@ -55,6 +55,27 @@ def _formats(text: str) -> tuple[str, ...]:
         return parse_formats(text)
     except BriefgenError as exc:
         raise click.BadParameter(str(exc), param_hint="--formats") from exc
+
+
+def _server(out: Path, host: str, port: int) -> Any:
+    """Open the preview server's socket, turning a busy port or unknown host into a usage error."""
+    import socket
+
+    from briefgen.site.serve import SiteServer
+
+    try:
+        return SiteServer(out, host=host, port=port)
+    except socket.gaierror as exc:
+        raise click.BadParameter(
+            f"{host!r} is not a known host name or address ({exc.strerror}); try 127.0.0.1",
+            param_hint="--host",
+        ) from exc
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another with "
+            "--port (0 picks a free one)",
+            param_hint="--port",
+        ) from exc
 
 
 def print_report(console: Console, report: Any, *, phase: str = "") -> None:
@@ -157,16 +178,17 @@ def serve(
 
     Pages are built first, PDFs after. Errors show in the terminal and in the page.
     """
-    from briefgen.output import cache_dir_for
+    from briefgen.output import cache_dir_for, check_out_dir
     from briefgen.render.env import builtin_templates
-    from briefgen.site.serve import Preview, SiteServer, watch_changes, watch_git
+    from briefgen.site.serve import Preview, watch_changes, watch_git
 
     console = Console(stderr=True, soft_wrap=True)
     config_path = find_config(src)
     config = load_config(config_path)
     wanted = _formats(formats)
+    check_out_dir(out, [src])
     out.mkdir(parents=True, exist_ok=True)
-    server = SiteServer(out, host=host, port=port)
+    server = _server(out, host, port)
 
     def on_build(result: Any, phase: str) -> None:
         if isinstance(result, list):

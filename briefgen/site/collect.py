@@ -9,9 +9,9 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.enrich.history import RevisionInfo
-from briefgen.errors import Finding, Severity, display_path
+from briefgen.errors import Finding
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
-from briefgen.validate import Validated
+from briefgen.validate import Validated, duplicate_id
 
 
 @dataclass(frozen=True)
@@ -129,21 +129,10 @@ def collect_site(
     seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
         brief = validated.brief
-        if brief.id in seen_ids:
-            first = display_path(seen_ids[brief.id].path)
-            site.findings.append(
-                Finding(
-                    display_path(validated.path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "id",
-                    f"brief id {brief.id!r} is already used by {first}; give one of them "
-                    "another `id:` (this one is left out of the site)",
-                )
-            )
+        clash = duplicate_id(validated, seen_ids)
+        if clash is not None:
+            site.findings.append(clash)
             continue
-        seen_ids[brief.id] = validated
         allowed = is_publishable(brief.effective_marking, config)
         if not allowed and not include_restricted:
             site.withheld.append(

@@ -85,7 +85,8 @@ def test_build_writes_all_four_formats(tmp_path: Path) -> None:
 def test_build_with_one_invalid_brief_writes_nothing(tmp_path: Path) -> None:
     write(tmp_path, "good.yaml", MINIMAL)
     write(tmp_path, "bad.yaml", MINIMAL.replace("schema: 1", "schema: one"))
-    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "html")
+    briefs = [str(tmp_path / "good.yaml"), str(tmp_path / "bad.yaml")]
+    result = run("build", *briefs, "-o", str(tmp_path / "out"), "--format", "html")
     assert result.returncode == 1
     assert "bad.yaml:1:9: error: schema: 'one' is not one of 1" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -99,9 +100,10 @@ def test_build_strict_refuses_unreviewed_items(tmp_path: Path) -> None:
     )
     write(tmp_path, "draft.yaml", draft)
     out = tmp_path / "out"
-    assert run("build", str(tmp_path), "-o", str(out), "--format", "html").returncode == 0
+    draft_file = str(tmp_path / "draft.yaml")
+    assert run("build", draft_file, "-o", str(out), "--format", "html").returncode == 0
     assert "Unreviewed" in (out / "draft.html").read_text(encoding="utf-8")
-    strict = run("build", "--strict", str(tmp_path), "-o", str(tmp_path / "o2"), "--format", "md")
+    strict = run("build", "--strict", draft_file, "-o", str(tmp_path / "o2"), "--format", "md")
     assert strict.returncode == 1
     assert "extracted item not yet reviewed" in strict.stderr
     assert not (tmp_path / "o2").exists()
@@ -160,7 +162,7 @@ def test_build_warns_about_characters_no_font_can_draw(tmp_path: Path) -> None:
         if c not in covered and unicodedata.category(chr(c)) == "Lo"
     )
     write(tmp_path, "rare.yaml", MINIMAL.replace("Minimal brief", f"Script {rare} test"))
-    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "pdf")
+    result = run("build", str(tmp_path / "rare.yaml"), "-o", str(tmp_path / "out"), "--format", "pdf")
     assert result.returncode == 0, result.stderr
     assert f"no installed font has glyphs for {rare} (U+{ord(rare):04X})" in result.stderr
     assert "fonts-noto" in result.stderr
