@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
 from pathlib import Path
+from typing import Any
 
 import click
 
 from briefgen import clock
-from briefgen.errors import InputError
+from briefgen.errors import InputError, display_path
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -20,10 +23,20 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
+def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from briefgen.model.sources import URL_PATTERN
+
+    if value is None or re.match(URL_PATTERN, value):
+        return value
+    raise click.BadParameter(
+        f"{value!r} is not a web address; give an http(s)://, mailto: or urn: address"
+    )
+
+
 @click.command()
 @click.argument("article")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the draft here.")
-@click.option("--url", help="Where the article was published.")
+@click.option("--url", callback=_url, help="Where the article was published.")
 @click.option("--publisher", help="Who published the article.")
 @click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--title", help="The article's title (default: its headline).")
@@ -32,6 +45,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Add the new items to this existing brief instead of writing a draft.",
 )
+@click.option("--force", is_flag=True, help="Overwrite the -o file if it exists.")
 def extract(
     article: str,
     output: Path | None,
@@ -40,31 +54,28 @@ def extract(
     published: dt.date | None,
     title: str | None,
     into: Path | None,
+    force: bool,
 ) -> None:
     """Draft a brief from an article (text, Markdown or HTML; - for stdin).
 
     Every item is marked `unreviewed: true` with the sentence it came from.
     """
-    from briefgen.extract import ArticleInfo, draft_brief, merge_article, read_article
+    from briefgen.extract import ArticleInfo, draft_brief, read_article
     from briefgen.extract.extractor import source_key_for
     from briefgen.output import write_atomic
 
+    # Never overwrite a file briefgen did not write, e.g. a curated brief; `--into` may
+    # name the brief it merges into as its output.
+    if output is not None and not force and _taken(output, into):
+        raise InputError(
+            f"{display_path(output)}: error: file exists; choose another name, or add "
+            "--force to overwrite it"
+        )
     raw, fmt = read_article(article)
     key = source_key_for(title, publisher, published)
     info = ArticleInfo(key, title=title, publisher=publisher, url=url, published=published)
     if into is not None:
-        try:
-            existing = into.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(
-                f"{into}:1:1: error: cannot read the brief to merge into ({exc}); check the path"
-            ) from exc
-        merged = merge_article(raw, fmt, info, into, existing)
-        if merged.added:
-            write_atomic(output or into, merged.text)
-        for line in merged.added:
-            click.echo(f"added {line}", err=True)
-        click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)
+        _merge(raw, fmt, info, into, output)
         return
     name = "<stdin>" if article == "-" else Path(article).name
     draft = draft_brief(raw, fmt, info, name=name, today=clock.today())
@@ -79,3 +90,37 @@ def extract(
         f"{len(found.open_questions)} open questions (all unreviewed)",
         err=True,
     )
+
+
+def _taken(output: Path, into: Path | None) -> bool:
+    """Tell whether writing `output` would replace a file other than the brief merged into."""
+    if not (output.exists() or output.is_symlink()):
+        return False
+    return into is None or output.resolve() != into.resolve()
+
+
+def _merge(raw: str, fmt: str, info: Any, into: Path, output: Path | None) -> None:
+    """Append an article's new items to a brief, keeping its bytes, BOM and line endings.
+
+    A brief that is a symlink is written through: the link stays and its target changes.
+    """
+    from briefgen.extract import merge_article
+    from briefgen.load import MAX_BYTES
+    from briefgen.output import write_atomic
+    from briefgen.reader import read_regular
+
+    try:
+        data = read_regular(into, MAX_BYTES)
+        existing = data.decode("utf-8-sig")
+    except (InputError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"{display_path(into)}:1:1: error: cannot read the brief to merge into: {exc}"
+        ) from exc
+    merged = merge_article(raw, fmt, info, into, existing)
+    target = output or into.resolve()
+    if merged.added:
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+        write_atomic(target, bom + merged.text.encode("utf-8"))
+    for line in merged.added:
+        click.echo(f"added {line}", err=True)
+    click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)

@@ -38,7 +38,17 @@ def merge_into(
     *,
     shared: SharedActors | None = None,
 ) -> Merged:
-    """Append the source and the items the brief does not already have; keep its text."""
+    """Append the source and the items the brief does not already have; keep its text.
+
+    A brief written with CRLF line endings throughout gets its new lines in CRLF too.
+    """
+    if "\r\n" in existing and existing.count("\r\n") == existing.count("\n"):
+        merged = merge_into(
+            existing.replace("\r\n", "\n"), path, article, info, extraction, shared=shared
+        )
+        if not merged.added:
+            return Merged(existing, [])
+        return Merged(merged.text.replace("\n", "\r\n"), merged.added)
     data = parse(existing, str(path), path=path).data
     shared = shared if shared is not None else load_shared_actors(path.parent)
     known = {**shared.actors, **_actors_of(data)}

@@ -10,13 +10,16 @@ from pydantic import Field
 from briefgen.model.base import SourceKey, Strict, Text
 from briefgen.model.vocab import CREDIBILITY, Reliability, SourceType
 
+URL_PATTERN = r"^(https?://|mailto:|urn:)\S+$"
+"""The addresses a source may have: web pages, mail and URNs, never `javascript:` or files."""
+
 
 class Source(Strict):
     """A document that facts are cited from."""
 
     title: Text
     publisher: str | None = None
-    url: Annotated[str, Field(pattern=r"^(https?://|mailto:|urn:)\S+$")] | None = None
+    url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None
     published: date | None = None
     accessed: date | None = None
     type: SourceType = SourceType.OTHER
