@@ -70,11 +70,13 @@ def safe_target(root: Path, request_path: str) -> Path | None:
     if any(p.startswith(".") for p in parts):
         return None  # hidden files: temp files, old search indexes
     target = (root / posixpath.join(*parts)) if parts else root
+    if target.is_dir():
+        target = target / "index.html"
+    # Resolve the file itself, after adding index.html: a symlink anywhere on the way,
+    # the page included, must still land inside the site.
     resolved = target.resolve()
     if not resolved.is_relative_to(root.resolve()):
         return None
-    if resolved.is_dir():
-        resolved = resolved / "index.html"
     return resolved if resolved.is_file() else None
 
 
