@@ -6,6 +6,9 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import select
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError, Finding, ValidationFailed
+from briefgen.errors import BriefgenError, Finding, RenderError, ValidationFailed
 from briefgen.output import replace_file, stop_on_full_disk
 from briefgen.site.memory import paused_gc
 from briefgen.validate import SharedActors, Validated, load_brief, load_shared_actors
@@ -26,6 +29,9 @@ MIN_PARALLEL = 150
 A new process pays about 0.25 s to start its forkserver and workers; 60 briefs built in
 0.7 s alone and in 1.0 s with two workers.
 """
+
+BATCH_TIMEOUT = 600.0
+"""Seconds a batch of worker tasks may take before its workers are taken as hung and killed."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,7 +68,12 @@ class WorkerPool:
             # forkserver: safe beside the preview server's threads.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["briefgen.site.workers", "briefgen.site.pages"])
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         size = max(4, len(items) // (self.workers * 4))
         batches = [list(items[i : i + size]) for i in range(0, len(items), size)]
         # Submitted now, not when the caller starts iterating, so the caller can work meanwhile.
@@ -77,6 +88,12 @@ class WorkerPool:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+    def kill(self) -> None:
+        """Kill the workers at once: one of them hangs."""
+        if isinstance(self._pool, ProcessPoolExecutor):
+            kill_workers(self._pool)
+        self._pool = None
 
 
 class Batches(Iterator[R], Generic[T, R]):
@@ -110,7 +127,13 @@ class Batches(Iterator[R], Generic[T, R]):
     def _take(self) -> None:
         batch, future = self._todo.pop(0)
         try:
-            results = self._func(batch) if future is None else future.result()
+            results = self._func(batch) if future is None else future.result(BATCH_TIMEOUT)
+        except TimeoutError:
+            self._pool.kill()
+            raise RenderError(
+                f"worker processes gave no result in {BATCH_TIMEOUT:.0f} s and were stopped; "
+                "build again, and report it if it happens again"
+            ) from None
         except BrokenProcessPool:
             # Workers cannot start, e.g. when called from a script without a
             # `if __name__ == "__main__":` guard; do the work here instead.
@@ -121,6 +144,46 @@ class Batches(Iterator[R], Generic[T, R]):
 
 def _is_done(future: Future[Any] | None) -> bool:
     return future is None or future.done()
+
+
+def kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill a process pool's workers and shut it down without waiting for them."""
+    for process in list(pool._processes.values()):  # no public way to reach them
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def die_with_parent(main_pid: int) -> None:
+    """Make this worker process end when the build process ends, even by kill -9.
+
+    Workers are forked by multiprocessing's fork server, not by the build itself, and they
+    hold their task queue's both ends, so nothing else tells them: a thread waits on a
+    pidfd of the build process (Linux), or checks every second that it still runs.
+    """
+
+    def wait_for_exit() -> None:
+        try:
+            pidfd = os.pidfd_open(main_pid)
+        except (AttributeError, OSError):
+            pidfd = -1
+        if pidfd >= 0:
+            select.select([pidfd], [], [])  # readable once the process has ended
+        else:
+            while _running(main_pid):
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=wait_for_exit, name="briefgen-parent-watch", daemon=True).start()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 _shared: dict[Path, SharedActors] = {}
