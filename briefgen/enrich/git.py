@@ -19,6 +19,8 @@ from briefgen.errors import GitError, display_path
 # subjects with any printable text (and paths with tabs or newlines, via -z) parse safely.
 _RS, _US = "\x1e", "\x1f"
 _LOG_FORMAT = f"--format={_RS}%H{_US}%h{_US}%aI{_US}%an{_US}%s"
+GIT_TIMEOUT = 300.0
+"""Seconds one git command may run before it is killed: a hang must never stall a build."""
 _MISSING_GIT = "git is not installed or not on PATH; install git (https://git-scm.com) and retry"
 
 
@@ -76,7 +78,14 @@ def run_git(repo_dir: Path, args: Sequence[str], *, stdin: bytes | None = None) 
             capture_output=True,
             env=env,
             check=False,
+            timeout=GIT_TIMEOUT,
         )
+    except subprocess.TimeoutExpired:
+        raise GitError(
+            f"{display_path(repo_dir)}: git {args[0] if args else ''} gave no answer in "
+            f"{GIT_TIMEOUT:.0f} s and was stopped; check the repository (a lock, a hook, a "
+            "network file system) and retry"
+        ) from None
     except OSError as exc:
         raise GitError(f"{display_path(repo_dir)}: cannot run git ({exc}); {_MISSING_GIT}") from exc
     if done.returncode != 0:

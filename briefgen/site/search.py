@@ -24,6 +24,8 @@ from briefgen.errors import RenderError
 from briefgen.site.cache import digest
 
 INDEX_DIR = "pagefind"
+PAGEFIND_TIMEOUT = 600.0
+"""Seconds one pagefind run (one shard) may take before it is killed."""
 SHARDS = 8
 LIST_FILE = "shards.json"
 EXCLUDED = [".toc", ".legend", ".marking-banner", ".note", "sup.cite"]
@@ -106,7 +108,15 @@ def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> 
     ]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, timeout=PAGEFIND_TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"search index: pagefind gave no answer in {PAGEFIND_TIMEOUT:.0f} s for shard "
+            f"{name} and was stopped; the last index is kept, build again to retry"
+        ) from None
     if result.returncode != 0:
         raise RenderError(f"search index: pagefind failed: {result.stdout}{result.stderr}".strip())
     _drop_unused_fragments(work / FRAGMENTS, {f"/{path}" for path in paths}, seeded)
