@@ -162,7 +162,8 @@ def test_build_warns_about_characters_no_font_can_draw(tmp_path: Path) -> None:
         if c not in covered and unicodedata.category(chr(c)) == "Lo"
     )
     write(tmp_path, "rare.yaml", MINIMAL.replace("Minimal brief", f"Script {rare} test"))
-    result = run("build", str(tmp_path / "rare.yaml"), "-o", str(tmp_path / "out"), "--format", "pdf")
+    rare_file = str(tmp_path / "rare.yaml")
+    result = run("build", rare_file, "-o", str(tmp_path / "out"), "--format", "pdf")
     assert result.returncode == 0, result.stderr
     assert f"no installed font has glyphs for {rare} (U+{ord(rare):04X})" in result.stderr
     assert "fonts-noto" in result.stderr
