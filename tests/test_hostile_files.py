@@ -317,3 +317,71 @@ def test_site_never_copies_yaml_into_the_output(repo: Path) -> None:
     assert not list((repo / "site").rglob("*.yaml"))
     assert not list((repo / "site").rglob("*.yml"))
     sources_intact(repo)
+
+
+def _merge(brief: Path) -> subprocess.CompletedProcess[str]:
+    from tests.extract.test_cli import ARGS, SHOAL
+
+    return run("extract", str(SHOAL), "--into", str(brief), *ARGS, cwd=brief.parent)
+
+
+def _kept_in_order(old: bytes, new: bytes) -> None:
+    position = 0
+    for line in old.splitlines(keepends=True):
+        found = new.find(line, position)
+        assert found >= 0, f"lost or reordered: {line!r}"
+        position = found + len(line)
+
+
+def test_into_keeps_crlf_line_endings_byte_for_byte(tmp_path: Path) -> None:
+    from tests.extract.test_cli import EXISTING
+
+    brief = tmp_path / "shoal.yaml"
+    old = EXISTING.replace("\n", "\r\n").encode()
+    brief.write_bytes(old)
+    result = _merge(brief)
+    assert result.returncode == 0, result.stderr
+    new = brief.read_bytes()
+    assert new != old
+    assert new.count(b"\n") == new.count(b"\r\n")  # every added line in CRLF too
+    _kept_in_order(old, new)
+
+
+def test_into_keeps_a_byte_order_mark(tmp_path: Path) -> None:
+    from tests.extract.test_cli import EXISTING
+
+    brief = tmp_path / "shoal.yaml"
+    old = b"\xef\xbb\xbf" + EXISTING.encode()
+    brief.write_bytes(old)
+    assert _merge(brief).returncode == 0
+    new = brief.read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf") and new != old
+    _kept_in_order(old, new)
+
+
+def test_into_a_symlinked_brief_writes_through_the_link(tmp_path: Path) -> None:
+    from tests.extract.test_cli import EXISTING
+
+    (tmp_path / "curated").mkdir()
+    real = tmp_path / "curated" / "shoal.yaml"
+    real.write_text(EXISTING)
+    link = tmp_path / "shoal.yaml"
+    link.symlink_to(real)
+    result = _merge(link)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert "example-wire-2024-06-20" in real.read_text()
+
+
+@pytest.mark.parametrize("limit", [0, 5, 4096])
+def test_reads_stop_at_the_limit_whatever_the_size_says(limit: int) -> None:
+    from briefgen.errors import InputError
+    from briefgen.reader import read_regular
+
+    # /proc files report a size of 0 yet have content: only reading tells.
+    data = Path("/proc/self/status").read_bytes()
+    if len(data) <= limit:
+        assert read_regular(Path("/proc/self/status"), limit)
+    else:
+        with pytest.raises(InputError, match="over the"):
+            read_regular(Path("/proc/self/status"), limit)
