@@ -27,6 +27,16 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
+def _built_then_edited(project: Path) -> tuple[Path, dict[str, bytes]]:
+    """Build the site, then edit a brief; return the site folder and its files as built."""
+    assert build(project).ok
+    site = project / "site"
+    before = _files(site)
+    kursk = project / "briefs" / "dprk-troops-kursk.yaml"
+    kursk.write_text(kursk.read_text().replace("title: North Korean", "title: Northern Korean"))
+    return site, before
+
+
 def test_cache_is_kept_in_the_users_cache_not_beside_the_output(
     project: Path, user_cache: Path
 ) -> None:
@@ -129,11 +139,7 @@ def test_a_build_that_dies_leaves_the_site_whole_and_the_next_repairs_it(
 ) -> None:
     import briefgen.site.build as site_build
 
-    assert build(project).ok
-    site = project / "site"
-    before = _files(site)
-    kursk = project / "briefs" / "dprk-troops-kursk.yaml"
-    kursk.write_text(kursk.read_text().replace("title: North Korean", "title: Northern Korean"))
+    site, before = _built_then_edited(project)
     real = site_build._make
     calls = []
 
@@ -171,11 +177,7 @@ def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_old_site(
 ) -> None:
     import briefgen.site.build as site_build
 
-    assert build(project).ok
-    site = project / "site"
-    before = _files(site)
-    kursk = project / "briefs" / "dprk-troops-kursk.yaml"
-    kursk.write_text(kursk.read_text().replace("title: North Korean", "title: Northern Korean"))
+    site, before = _built_then_edited(project)
 
     def full(path: Path, data: object) -> bool:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
