@@ -85,7 +85,7 @@ def _make_fetcher(weasyprint: Any, roots: list[Path]) -> Any:
                     f"refused to read {path}: only files under the brief's "
                     "folder and the templates may be used; move it there"
                 )
-            if not path.is_file():  # a named pipe or a device would block or never end
+            if path.exists() and not path.is_file():  # a pipe or device: blocks or never ends
                 raise RenderError(f"refused to read {path}: it is not a regular file")
             return super().fetch(url, headers)
 
