@@ -37,6 +37,14 @@ def cache_dir_for(out: Path) -> Path:
     return user_cache_root() / "sites" / f"{name}-{key}"
 
 
+def cache_error(exc: OSError, where: Path) -> OutputError:
+    """Return the error for a cache folder that cannot be written."""
+    return OutputError(
+        f"{exc.filename or where}: error: cannot write the build cache: "
+        f"{exc.strerror or exc}; make it writable or set XDG_CACHE_HOME to a writable folder"
+    )
+
+
 def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> Path:
     """Write data to a temporary file beside `path`, then rename it into place.
 
@@ -139,8 +147,11 @@ def out_lock(out: Path, *, wait: float) -> Iterator[None]:
     process ends, even by kill -9.
     """
     lock_file = cache_dir_for(out) / LOCK_FILE
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as exc:
+        raise cache_error(exc, lock_file) from exc
     deadline = time.monotonic() + wait
     try:
         while True:

@@ -23,9 +23,9 @@ from pydantic import ValidationError
 
 from briefgen import __version__
 from briefgen.config import Config
-from briefgen.errors import Finding, InputError, OutputError, Severity
+from briefgen.errors import Finding, InputError, Severity
 from briefgen.model import Brief
-from briefgen.output import LOCK_FILE, cache_dir_for, write_atomic
+from briefgen.output import LOCK_FILE, cache_dir_for, cache_error, write_atomic
 from briefgen.reader import read_regular
 from briefgen.validate import Validated
 
@@ -53,10 +53,7 @@ def prepare_cache(out: Path, *, clean: bool = False) -> Path:
                 if entry.name not in (MANIFEST_FILE, LOCK_FILE) and entry.is_file():
                     entry.unlink()
     except OSError as exc:
-        raise OutputError(
-            f"{exc.filename or folder}: error: cannot write the build cache: "
-            f"{exc.strerror or exc}; make it writable or set XDG_CACHE_HOME to a writable folder"
-        ) from exc
+        raise cache_error(exc, folder) from exc
     return folder
 
 
