@@ -323,3 +323,21 @@ def test_serve_does_not_follow_a_symlinked_index_outside_the_site(tmp_path: Path
         assert b"outside the site" not in caught.value.read()
     finally:
         server.stop()
+
+
+def test_hung_page_workers_are_killed_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.site.workers as workers
+    from briefgen.errors import RenderError
+
+    monkeypatch.setattr(workers, "BATCH_TIMEOUT", 0.5)
+    pool = workers.WorkerPool(2)
+    # A task that never ends: sigwait on a signal nobody sends.
+    results = pool.map(signal.sigwait, [signal.SIGUSR2] * 4)  # type: ignore[arg-type]
+    started = [p.pid for p in pool._pool._processes.values()]  # type: ignore[union-attr]
+    with pytest.raises(RenderError, match="gave no result in 0 s and were stopped"):
+        next(results)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in started):
+        time.sleep(0.1)
+    assert started and not [pid for pid in started if _alive(pid)]
+    pool.close()
