@@ -37,6 +37,18 @@ def cache_dir_for(out: Path) -> Path:
     return user_cache_root() / "sites" / f"{name}-{key}"
 
 
+def make_cache_dir(out: Path) -> Path:
+    """Create the cache folder of an output folder; only the user may read briefgen's caches.
+
+    The caches hold restricted briefs: briefgen's folder in the user's cache is made
+    private (0700) when it is created.
+    """
+    user_cache_root().mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = cache_dir_for(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def cache_error(exc: OSError, where: Path) -> OutputError:
     """Return the error for a cache folder that cannot be written."""
     return OutputError(
@@ -148,7 +160,7 @@ def out_lock(out: Path, *, wait: float) -> Iterator[None]:
     """
     lock_file = cache_dir_for(out) / LOCK_FILE
     try:
-        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        make_cache_dir(out)
         fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError as exc:
         raise cache_error(exc, lock_file) from exc

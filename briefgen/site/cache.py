@@ -25,7 +25,7 @@ from briefgen import __version__
 from briefgen.config import Config
 from briefgen.errors import Finding, InputError, Severity
 from briefgen.model import Brief
-from briefgen.output import LOCK_FILE, cache_dir_for, cache_error, write_atomic
+from briefgen.output import LOCK_FILE, cache_dir_for, cache_error, make_cache_dir, write_atomic
 from briefgen.reader import read_regular
 from briefgen.validate import Validated
 
@@ -46,7 +46,7 @@ def prepare_cache(out: Path, *, clean: bool = False) -> Path:
     """
     folder = cache_dir_for(out)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_cache_dir(out)
         _move_old_cache(out.resolve(), folder)
         if clean:
             for entry in folder.iterdir():

@@ -47,6 +47,7 @@ def test_cache_is_kept_in_the_users_cache_not_beside_the_output(
     assert not (project / ".briefgen-cache").exists()
     cache = cache_dir_for(project / "site")
     assert cache.is_relative_to(user_cache)
+    assert (user_cache / "briefgen").stat().st_mode & 0o077 == 0  # private to the user
     assert MARKER.encode() in (cache / "briefs.json").read_bytes()  # the withheld brief
     # A deploy of the output's parent publishes everything in it but the sources: no marker.
     for path in project.rglob("*"):
