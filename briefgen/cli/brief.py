@@ -13,7 +13,8 @@ from briefgen.config import Config, find_config, load_config
 from briefgen.enrich.history import load_revision, revision_info
 from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
 from briefgen.model.base import slugify
-from briefgen.output import check_out_dir, out_lock, write_atomic
+from briefgen.outdir import check_out_dir, out_lock
+from briefgen.output import write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats
 from briefgen.skeleton import skeleton
 from briefgen.validate import Report, check_paths, find_briefs

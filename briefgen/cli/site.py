@@ -178,7 +178,7 @@ def serve(
 
     Pages are built first, PDFs after. Errors show in the terminal and in the page.
     """
-    from briefgen.output import cache_dir_for, check_out_dir
+    from briefgen.outdir import cache_dir_for, check_out_dir
     from briefgen.render.env import builtin_templates
     from briefgen.site.serve import Preview, watch_changes, watch_git
 

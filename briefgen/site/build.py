@@ -14,7 +14,8 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.errors import BriefgenError, Finding, OutputError, Severity, display_path
 from briefgen.model import Marking
-from briefgen.output import check_out_dir, out_lock, replace_file, stop_on_full_disk
+from briefgen.outdir import cache_error, check_out_dir, out_lock
+from briefgen.output import replace_file, stop_on_full_disk
 from briefgen.render.build import FORMATS
 from briefgen.render.build import parse_formats as parse_brief_formats
 from briefgen.site.cache import (
@@ -324,10 +325,7 @@ def _build(
             save_fragments(cache, ckey, maker.fragments.live(site))
     except OSError as exc:
         stop_on_full_disk(exc, cache)
-        raise OutputError(
-            f"{exc.filename or cache}: error: cannot write the build cache: "
-            f"{exc.strerror or exc}; the next build rebuilds what this one could not record"
-        ) from exc
+        raise cache_error(exc, cache) from exc
     report.seconds["total"] = time.perf_counter() - started
     return report
 

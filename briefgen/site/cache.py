@@ -25,7 +25,8 @@ from briefgen import __version__
 from briefgen.config import Config
 from briefgen.errors import Finding, InputError, Severity
 from briefgen.model import Brief
-from briefgen.output import LOCK_FILE, cache_dir_for, cache_error, make_cache_dir, write_atomic
+from briefgen.outdir import LOCK_FILE, cache_dir_for, cache_error, make_cache_dir
+from briefgen.output import write_atomic
 from briefgen.reader import read_regular
 from briefgen.validate import Validated
 

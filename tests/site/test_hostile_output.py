@@ -40,7 +40,7 @@ def _built_then_edited(project: Path) -> tuple[Path, dict[str, bytes]]:
 def test_cache_is_kept_in_the_users_cache_not_beside_the_output(
     project: Path, user_cache: Path
 ) -> None:
-    from briefgen.output import cache_dir_for
+    from briefgen.outdir import cache_dir_for
 
     report = build(project)
     assert report.ok, report.failures
@@ -56,7 +56,7 @@ def test_cache_is_kept_in_the_users_cache_not_beside_the_output(
 
 
 def test_an_old_cache_beside_the_output_is_moved_away(project: Path) -> None:
-    from briefgen.output import cache_dir_for
+    from briefgen.outdir import cache_dir_for
 
     build(project)
     cache = cache_dir_for(project / "site")
@@ -107,7 +107,7 @@ def build_into(project: Path, out: Path, **options: object) -> object:
 
 
 def test_a_second_build_of_one_folder_waits_then_stops_with_a_message(project: Path) -> None:
-    from briefgen.output import out_lock
+    from briefgen.outdir import out_lock
 
     with out_lock(project / "site", wait=0), pytest.raises(OutputError) as caught:
         build(project, lock_wait=0.3)
@@ -116,7 +116,7 @@ def test_a_second_build_of_one_folder_waits_then_stops_with_a_message(project: P
 
 
 def test_a_build_waits_for_the_one_before_it(project: Path) -> None:
-    from briefgen.output import out_lock
+    from briefgen.outdir import out_lock
 
     holding = threading.Event()
     release = threading.Event()

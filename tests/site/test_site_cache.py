@@ -8,7 +8,7 @@ import pytest
 from site_helpers import build, make_project
 
 from briefgen.model import Brief
-from briefgen.output import cache_dir_for
+from briefgen.outdir import cache_dir_for
 from briefgen.site.cache import BriefStore
 
 
