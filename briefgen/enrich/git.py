@@ -275,28 +275,25 @@ def _parse_log(out: bytes) -> list[Commit]:
     token by token, by position, never mistakes a path or a subject for a header.
     """
     tokens = out.decode("utf-8", "replace").split("\0")
-    commits: list[Commit] = []
-    files: list[FileChange] = []
-    header: list[str] | None = None
+    records: list[tuple[list[str], list[FileChange]]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i].lstrip("\n")
         i += 1
         if token == _HEADER:
-            if header is not None:
-                commits.append(Commit(*header, files=tuple(files)))
             # Controls in a subject or name would break pages, feeds (XML) and terminals.
-            header, files = [printable(t) for t in tokens[i : i + _FIELDS]], []
+            records.append(([printable(t) for t in tokens[i : i + _FIELDS]], []))
             i += _FIELDS
         elif not token:
             continue
         elif token[0] in "RC" and token[1:].isdigit():
-            files.append(FileChange(token[0], tokens[i + 1], tokens[i]))
+            records[-1][1].append(FileChange(token[0], tokens[i + 1], tokens[i]))
             i += 2
         else:
             # Combined diffs of merges give one letter per parent, e.g. "MM".
-            files.append(FileChange(token[-1], tokens[i]))
+            records[-1][1].append(FileChange(token[-1], tokens[i]))
             i += 1
-    if header is not None:
-        commits.append(Commit(*header, files=tuple(files)))
-    return commits
+    return [
+        Commit(full, short, date, author, subject, tuple(files))
+        for (full, short, date, author, subject), files in records
+    ]
