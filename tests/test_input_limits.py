@@ -142,3 +142,19 @@ def test_pathological_markdown_at_the_limit_renders(unit: str) -> None:
     text = unit * (MAX_MARKDOWN // len(unit))
     html = str(markdown_to_html(text))
     assert html.startswith("<p>") and "a" in html
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_control_characters_in_keys_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    path = tmp_path / "x.yaml"
+    hostile = "\x1b]0;pwned\x07\x9b31m\nnext"
+    path.write_text(MINIMAL + f'"{hostile.encode("unicode_escape").decode()}": 1\n')
+    assert run(["validate", "--format", fmt, str(path)]) == 1
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err
+    assert "unknown key" in printed
+    assert not [c for c in printed if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"]
+    if fmt == "text":
+        assert "\\x1b]0;pwned\\x07\\x9b31m\\x0anext" in printed

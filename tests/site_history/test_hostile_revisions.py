@@ -13,6 +13,7 @@ from briefgen.cli import main
 from briefgen.config import Config, find_config, load_config
 from briefgen.enrich.history import list_revisions
 from briefgen.errors import printable
+from briefgen.load import MAX_BYTES
 from briefgen.model import Marking
 from tests.enrich.conftest import KURSK, Workspace
 
@@ -188,3 +189,17 @@ def test_diff_and_build_rev_report_an_unreadable_revision(
     assert "@r2:" in err and "Traceback" not in err
     assert run(["build", BRIEF, "-o", "out", "--format", "md"]) == 0
     assert MARKER not in (workspace.root / "out" / "dprk-troops-kursk.md").read_text()
+
+
+def test_an_old_revision_over_the_size_limit_is_not_read(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    padding = "# " + "x" * 100 + "\n"
+    big = kursk_text(2) + padding * (MAX_BYTES // len(padding) + 1)
+    commit_three(workspace, big)
+    monkeypatch.chdir(workspace.root)
+    assert run(["build", BRIEF, "--rev", "r2", "-o", "out", "--format", "md"]) == 1
+    assert f"over the {MAX_BYTES:,}-byte limit" in capsys.readouterr().err
+    out = build(workspace.root / "briefs")
+    _r3, r2, _r1 = history_entries(out / PAGE)
+    assert "withheld (marking unknown)" in r2.get_text()
