@@ -133,6 +133,9 @@ def commit_history(workspace: Workspace, rng: random.Random, seed: int) -> list[
         if toml is not None and "default_marking" in toml:
             default = Marking(toml.split('"')[1]) if "tlp:amber" not in toml else None
         committed.append(Committed(number, own, marking, broken, default))
+    if toml is not None and "tlp:amber" in toml:  # today's briefgen.toml must be readable
+        (workspace.root / "briefs" / "briefgen.toml").write_text(toml.split("\n", 1)[1])
+        workspace.commit("Fix the configuration")
     return committed
 
 
