@@ -3,8 +3,10 @@
 Run: `.venv/bin/python benchmarks/limits_bench.py`. Three figures, each the median of a
 few in-process runs:
 
-- a brief of just under 2 MiB (the most `validate` reads) made of ordinary items: read and
-  validate it, then render its HTML (the target is 10 s for both);
+- a brief of just under 2 MiB (the most `validate` reads) made of ordinary items, one in
+  four with Markdown formatting (bold, italics, a link) and the rest prose with citations:
+  read and validate it, then render its HTML (the target is 10 s for both); then the same
+  with formatting in every item;
 - the same size made of Markdown fields each at the 10,000-character limit and full of
   the constructs Python-Markdown is slowest on (unclosed brackets, `<`, backticks,
   emphasis), with no citations to resolve: the worst case the limits allow;
@@ -51,6 +53,10 @@ PROSE = (
     "Officials said **about 10,000** troops moved toward the border, and *several* "
     "units were seen near [the river](https://example.org/river) on Monday [@src]."
 )
+PLAIN = (
+    "Officials said about 10,000 troops moved toward the border, and several units "
+    "were seen near the river on Monday [@src]."
+)
 HOSTILE_UNITS = ["[a ", "<a ", "`a ", "*a ", "[a](b ", "_a_ "]
 
 
@@ -73,8 +79,13 @@ def big_brief(stance_for: Callable[[int], str], bluf: str) -> str:
 
 
 def ordinary(number: int) -> str:
-    """Return an ordinary stance of a few sentences."""
-    return " ".join([PROSE] * (1 + number % 4))
+    """Return an ordinary stance of a few sentences, formatted in one item of four."""
+    return " ".join([PROSE if number % 4 == 0 else PLAIN] * (1 + number % 3))
+
+
+def formatted(number: int) -> str:
+    """Return a stance of a few sentences with Markdown formatting."""
+    return " ".join([PROSE] * (1 + number % 3))
 
 
 def hostile(number: int) -> str:
@@ -111,8 +122,9 @@ def measure(label: str, text: str, runs: int) -> None:
 def main() -> None:
     """Print the figures."""
     runs = 3
-    measure("ordinary 2 MiB brief", big_brief(ordinary, PROSE), runs)
-    measure("hostile 2 MiB brief ", big_brief(hostile, hostile(0)), 1)
+    measure("typical 2 MiB brief (1 item in 4 formatted)", big_brief(ordinary, PROSE), runs)
+    measure("2 MiB brief, every item formatted", big_brief(formatted, PROSE), runs)
+    measure("hostile 2 MiB brief (fields at the limit)", big_brief(hostile, hostile(0)), 1)
     same = HEAD.format(bluf="  " + PROSE) + "".join(
         f"  - actor: us\n    stance: Stance {n} [@src]\n    cite: src\n" for n in range(14_600)
     )
