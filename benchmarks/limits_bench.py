@@ -108,9 +108,7 @@ def measure(label: str, text: str, runs: int) -> None:
     """Print the validate and HTML times of one brief."""
     seconds, checked = median(lambda: validate_text(text, "big.yaml", today=TODAY), runs)
     assert isinstance(checked, Validated)
-    html_seconds, html = median(
-        lambda: render_html(checked, config=Config(), today=TODAY), runs
-    )
+    html_seconds, html = median(lambda: render_html(checked, config=Config(), today=TODAY), runs)
     assert isinstance(html, str)
     items = len(checked.brief.positions)
     print(
