@@ -74,7 +74,3 @@ def marking_of_data(data: Any, config: Config) -> Marking | None:
     except ValueError:
         return None  # e.g. `tlp:amber`: restricted in spirit, so never taken as allowed
 
-
-def stamp_ceiling(marking: Marking, include_all: bool = False) -> Marking:
-    """Return the ceiling for content in an output stamped with a marking."""
-    return Marking.RED if include_all else marking
