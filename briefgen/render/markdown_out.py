@@ -155,8 +155,9 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 def _plain(text: str) -> str:
     """Write a plain-text field so that it reads as the same text in Markdown."""
-    text = _SPECIAL.sub(r"\\\1", _ENTITY.sub("&amp;", _flat(text)))
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", _ENTITY.sub("&amp;", _flat(text))).replace("<", "&lt;")
+    # `>` and `#` are markup only at the start of a line (or of a list item's text).
+    return "\\" + text if text.startswith((">", "#")) else text
 
 
 def _safe(markdown: str) -> str:
