@@ -73,4 +73,3 @@ def marking_of_data(data: Any, config: Config) -> Marking | None:
         return Marking(value)
     except ValueError:
         return None  # e.g. `tlp:amber`: restricted in spirit, so never taken as allowed
-
