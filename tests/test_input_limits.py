@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from briefgen.config import Config
 from briefgen.errors import ValidationFailed
 from briefgen.load import MAX_DEPTH, parse
 from briefgen.model.base import MAX_MARKDOWN
 from briefgen.render.markdown import markdown_to_html
+from briefgen.site import build_site
 from briefgen.validate import validate_text
 from tests.conftest import MINIMAL
 
@@ -158,3 +160,18 @@ def test_control_characters_in_keys_never_reach_the_terminal(
     assert not [c for c in printed if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"]
     if fmt == "text":
         assert "\\x1b]0;pwned\\x07\\x9b31m\\x0anext" in printed
+
+
+def test_site_reports_a_deeply_nested_brief_and_builds_the_others(tmp_path: Path) -> None:
+    src = tmp_path / "briefs"
+    src.mkdir()
+    (src / "good.yaml").write_text(MINIMAL)
+    (src / "deep.yaml").write_text(nested(500))
+    out = tmp_path / "site"
+    report = build_site(
+        src, out, config=Config(), today=TODAY, formats=("html",), search=False, jobs=1
+    )
+    (finding,) = report.findings
+    assert finding.file.endswith("deep.yaml") and finding.line == 3
+    assert "levels deep" in finding.message
+    assert (out / "briefs" / "good" / "index.html").is_file()
