@@ -59,6 +59,7 @@ bench: system $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/history_bench.py --small
 	$(BIN)/python benchmarks/site_history_bench.py --small
 	$(BIN)/python benchmarks/site_bench.py --small
+	$(BIN)/python benchmarks/limits_bench.py
 
 clean:
 	rm -rf out site test-output .pytest_cache .mypy_cache .ruff_cache

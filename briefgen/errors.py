@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+# C0 controls (ESC starts terminal escape sequences), DEL and C1 controls (0x9b is CSI).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Severity(StrEnum):
@@ -30,7 +34,7 @@ class Finding:
         """Format the finding as `file:line:col: severity: path: message`."""
         where = f"{self.file}:{self.line}:{self.col}"
         what = f"{self.path}: {self.message}" if self.path else self.message
-        return f"{where}: {self.severity.value}: {what}"
+        return printable(f"{where}: {self.severity.value}: {what}")
 
     def to_dict(self) -> dict[str, str | int]:
         """Return the finding as a JSON-ready mapping."""
@@ -83,6 +87,16 @@ class UnsafeOutput(OutputError):  # noqa: N818 (reads as a verdict)
     """An output path that must not be used: it holds the sources, or it is a file."""
 
     exit_code = 2
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """Escape control characters (but those in `keep`) so text cannot drive a terminal."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match[0]
+        return char if char in keep else f"\\x{ord(char):02x}"
+
+    return _CONTROLS.sub(escape, text)
 
 
 def display_path(path: Path) -> str:

@@ -18,6 +18,9 @@ from briefgen.reader import read_regular
 MAX_BYTES = 2 * 1024 * 1024
 """Largest input file accepted; a brief is text written by people, never this big."""
 
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and lists accepted; a brief needs about six levels."""
+
 Loc = tuple[str | int, ...]
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -204,6 +207,15 @@ class _Builder:
         self.positions.values[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, loc)
+        if len(loc) >= MAX_DEPTH:
+            # Refused before going deeper: each level costs stack frames here and in pydantic.
+            self._error(
+                event.start_mark,
+                f"values nest more than {MAX_DEPTH} levels deep; a brief needs far fewer, "
+                "so close the brackets or indentation levels opened above",
+                loc,
+            )
+            raise ValidationFailed(self.findings)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for child in events:

@@ -95,7 +95,11 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
     elif kind in ("too_short", "string_too_short"):
         message = "must not be empty; fill it in or remove the key"
     elif kind == "string_too_long":
-        message = f"is too long (at most {ctx.get('max_length')} characters); shorten it"
+        length = f"{len(value):,} characters" if isinstance(value, str) else "too long"
+        message = (
+            f"is {length}, over the limit of {ctx.get('max_length'):,}; shorten it "
+            "(the detail can go into items)"
+        )
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = (
             f"{_short(value)} is out of range; credibility is 1 (confirmed) to 6 (cannot be judged)"

@@ -267,6 +267,9 @@ def _derive_id(item: Item) -> str:
 def _with_derived_ids(brief: Brief) -> Brief:
     """Give every item without an id a stable one derived from its content."""
     taken = {item.id for item in brief.items() if item.id}
+    # The next suffix to try for each base: every smaller one is taken already (ids are
+    # only ever added), so resuming there gives the ids a search from 2 gives, in O(n).
+    suffixes: dict[str, int] = {}
     update: dict[str, tuple[Item, ...]] = {}
     for section, items in brief.sections():
         if all(item.id for item in items):
@@ -275,9 +278,13 @@ def _with_derived_ids(brief: Brief) -> Brief:
         for item in items:
             if not item.id:
                 base = _derive_id(item)
-                candidate, n = base, 2
+                candidate, n = base, suffixes.get(base, 2)
+                if candidate in taken:
+                    candidate = f"{base}-{n}"
                 while candidate in taken:
-                    candidate, n = f"{base}-{n}", n + 1
+                    n += 1
+                    candidate = f"{base}-{n}"
+                suffixes[base] = n + 1 if candidate != base else n
                 taken.add(candidate)
                 item = item.model_copy(update={"id": candidate})
             new_items.append(item)

@@ -70,7 +70,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Run the command line and turn library errors into messages and exit codes."""
-    from briefgen.errors import BriefgenError
+    from briefgen.errors import BriefgenError, printable
 
     try:
         return cli.main(args=argv, prog_name="briefgen", standalone_mode=False)
@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except BriefgenError as exc:
-        click.echo(str(exc), err=True)
+        # Messages quote file contents and names: no control character reaches the terminal.
+        click.echo(printable(str(exc), keep="\n"), err=True)
         sys.exit(exc.exit_code)
     except OSError as exc:
         # The environment, not the input: a full disk, a folder made read-only meanwhile.

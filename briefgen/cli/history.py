@@ -11,6 +11,7 @@ import click
 from briefgen.config import find_config, load_config
 from briefgen.enrich.diff import format_markdown, format_text, to_json
 from briefgen.enrich.history import diff_revisions, has_uncommitted_changes, list_revisions
+from briefgen.errors import printable
 
 BRIEF = click.argument("brief", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -41,7 +42,8 @@ def history(brief: Path, fmt: str) -> None:
     current = revisions[-1].path
     for r in revisions:
         moved = f"  (as {r.path})" if r.path != current else ""
-        click.echo(f"{r.label:>4}  {r.day}  {r.short}  {r.author}  {r.subject}{moved}")
+        line = f"{r.label:>4}  {r.day}  {r.short}  {r.author}  {r.subject}{moved}"
+        click.echo(printable(line))
     if revisions[0].number is None:
         click.echo("Earlier history is not available (shallow clone).", err=True)
     if has_uncommitted_changes(brief):

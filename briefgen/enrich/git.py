@@ -13,12 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from briefgen.errors import GitError, display_path
+from briefgen.errors import GitError, display_path, printable
 
-# Fields of one commit header in `git log --format`, separated by US and led by RS so
-# subjects with any printable text (and paths with tabs or newlines, via -z) parse safely.
-_RS, _US = "\x1e", "\x1f"
-_LOG_FORMAT = f"--format={_RS}%H{_US}%h{_US}%aI{_US}%an{_US}%s"
+# One commit header in `git log -z --format`: a marker token, then five fields, every one
+# ended by NUL. Git never puts NUL in a subject, an author or a path, so no text a user
+# commits (control characters included) can be taken for a separator.
+_HEADER = "\x01commit"
+_FIELDS = 5
+_LOG_FORMAT = "--format=%x01commit%x00%H%x00%h%x00%aI%x00%an%x00%s%x00"
 GIT_TIMEOUT = 300.0
 """Seconds one git command may run before it is killed: a hang must never stall a build."""
 _MISSING_GIT = "git is not installed or not on PATH; install git (https://git-scm.com) and retry"
@@ -275,25 +277,32 @@ def _log(repo: Repo, args: list[str]) -> bytes:
 
 
 def _parse_log(out: bytes) -> list[Commit]:
-    """Parse `git log -z --name-status` output made with _LOG_FORMAT."""
-    commits: list[Commit] = []
-    for record in out.decode("utf-8", "replace").split(_RS)[1:]:
-        header, _, rest = record.partition("\0")
-        full, short, date, author, subject = header.split(_US, 4)
-        tokens = list(rest.lstrip("\n").split("\0"))
-        files: list[FileChange] = []
-        i = 0
-        while i < len(tokens):
-            status = tokens[i].strip("\n")
+    """Parse `git log -z --name-status` output made with _LOG_FORMAT.
+
+    The output is a stream of NUL-ended tokens: a header (the marker and five fields), then
+    for each file a status token and one path (two for a rename or copy). Reading it
+    token by token, by position, never mistakes a path or a subject for a header.
+    """
+    tokens = out.decode("utf-8", "replace").split("\0")
+    records: list[tuple[list[str], list[FileChange]]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if token == _HEADER:
+            # Controls in a subject or name would break pages, feeds (XML) and terminals.
+            records.append(([printable(t) for t in tokens[i : i + _FIELDS]], []))
+            i += _FIELDS
+        elif not token:
+            continue
+        elif token[0] in "RC" and token[1:].isdigit():
+            records[-1][1].append(FileChange(token[0], tokens[i + 1], tokens[i]))
+            i += 2
+        else:
+            # Combined diffs of merges give one letter per parent, e.g. "MM".
+            records[-1][1].append(FileChange(token[-1], tokens[i]))
             i += 1
-            if not status:
-                continue
-            if status[0] in "RC" and status[1:].isdigit():
-                files.append(FileChange(status[0], tokens[i + 1], tokens[i]))
-                i += 2
-            else:
-                # Combined diffs of merges give one letter per parent, e.g. "MM".
-                files.append(FileChange(status[-1] if status[-1] != "M" else "M", tokens[i]))
-                i += 1
-        commits.append(Commit(full, short, date, author, subject, tuple(files)))
-    return commits
+    return [
+        Commit(full, short, date, author, subject, tuple(files))
+        for (full, short, date, author, subject), files in records
+    ]

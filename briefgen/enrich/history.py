@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from briefgen.config import Config
+from briefgen.config import CONFIG_NAME, Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import BriefDiff, Change, diff_briefs
 from briefgen.errors import BriefgenError, GitError, display_path
-from briefgen.load import parse
-from briefgen.model import Brief
+from briefgen.load import decode, parse
+from briefgen.model import Brief, Marking
+from briefgen.policy import allows, config_at_commit, default_at_commit, marking_of_data
 from briefgen.validate import (
     ACTORS_FILE,
     SharedActors,
@@ -97,6 +98,105 @@ class RevisionInfo:
     diff: BriefDiff | None = None
 
 
+@dataclass(frozen=True)
+class RevisionFiles:
+    """What a revision's brief is read with: its text, the actors.yaml beside it and the
+    briefgen.toml files of its folder and those above, nearest first (None where absent)."""
+
+    brief: bytes | None
+    actors: bytes | None
+    configs: tuple[bytes | None, ...]
+
+
+def read_revision_files(repo: git.Repo, wanted: Sequence[tuple[str, str]]) -> list[RevisionFiles]:
+    """Read each (commit, brief path)'s files in one `git cat-file --batch` call."""
+    specs: list[str] = []
+    counts: list[int] = []
+    for commit, relpath in wanted:
+        folder = PurePosixPath(relpath).parent
+        configs = [(f / CONFIG_NAME).as_posix() for f in (folder, *folder.parents)]
+        names = [relpath, (folder / ACTORS_FILE).as_posix(), *configs]
+        specs += [f"{commit}:{name}" for name in names]
+        counts.append(len(names))
+    blobs = iter(git.read_blobs(repo, specs))
+    files: list[RevisionFiles] = []
+    for count in counts:
+        brief, actors, *found = [next(blobs) for _ in range(count)]
+        files.append(RevisionFiles(brief, actors, tuple(found)))
+    return files
+
+
+class RevisionValidator:
+    """Validate old revisions as they were committed, parsing each distinct actors.yaml once.
+
+    A revision is validated with the `default_marking` of its own commit's briefgen.toml
+    (or today's, when stricter), so its marking is the one it had.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.actors: dict[bytes | None, SharedActors | BriefgenError] = {}
+
+    def validate(
+        self, revision: Revision, files: RevisionFiles, *, today: dt.date | None = None
+    ) -> Validated:
+        """Validate a revision's brief; raise BriefgenError when it cannot be read or is invalid."""
+        if files.brief is None:
+            raise GitError(
+                f"{revision.path}: not found at {revision.short}; pick a revision listed by "
+                "`briefgen history`"
+            )
+        shared = self._shared(revision, files.actors)
+        if isinstance(shared, BriefgenError):
+            raise shared
+        where = f"{revision.path}@{revision.label}"
+        return validate_text(
+            decode(files.brief, where),
+            where,
+            config=self.config_for(files),
+            shared=shared,
+            today=today or revision.date.date(),
+            path=Path(revision.path),
+        )
+
+    def judge(
+        self, revision: Revision, files: RevisionFiles
+    ) -> tuple[Brief | None, Marking | None]:
+        """Return a revision's brief (None when invalid) and its marking (None when unknown)."""
+        try:
+            brief = self.validate(revision, files).brief
+        except BriefgenError:
+            return None, self.marking(revision, files)
+        return brief, brief.effective_marking
+
+    def marking(self, revision: Revision, files: RevisionFiles) -> Marking | None:
+        """Return the marking of a revision that does not validate, None when unknown."""
+        if files.brief is None:
+            return None
+        try:
+            where = f"{revision.path}@{revision.label}"
+            data = parse(decode(files.brief, where), where).data
+        except BriefgenError:
+            return None
+        return marking_of_data(data, self.config_for(files))
+
+    def config_for(self, files: RevisionFiles) -> Config:
+        """Return the config a revision is judged with: its commit's default marking."""
+        return config_at_commit(self.config, default_at_commit(files.configs))
+
+    def _shared(self, revision: Revision, blob: bytes | None) -> SharedActors | BriefgenError:
+        if blob not in self.actors:
+            try:
+                name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.label}"
+                text = decode(blob, name) if blob is not None else ""
+                self.actors[blob] = (
+                    parse_shared_actors(parse(text, name)) if text.strip() else SharedActors()
+                )
+            except BriefgenError as exc:
+                self.actors[blob] = exc
+        return self.actors[blob]
+
+
 def list_revisions(path: Path) -> list[Revision]:
     """List a brief's revisions oldest first, following renames (2 git calls)."""
     repo = git.find_repo(path)
@@ -117,23 +217,22 @@ def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
     At most 5 git calls.
     """
     repo = git.find_repo(path)
-    revisions = _revisions(repo, repo.relpath(path))
-    revision, commit = _resolve(repo, path, rev, revisions)
-    brief_text, actors_text = _read_pair(repo, commit, revision.path)
-    if brief_text is None:
-        raise GitError(
-            f"{display_path(path)}: the brief does not exist at {rev!r} ({revision.describe()}); "
-            "pick a revision listed by `briefgen history`"
-        )
-    return brief_text, actors_text, revision
+    revision, commit = _resolve(repo, path, rev, _revisions(repo, repo.relpath(path)))
+    files = _files_at(repo, commit, revision, rev=rev, path=path)
+    assert files.brief is not None
+    where = f"{revision.path}@{revision.label}"
+    actors = decode(files.actors, f"{ACTORS_FILE}@{revision.label}") if files.actors else None
+    return decode(files.brief, where), actors, revision
 
 
 def load_revision(
     path: Path, rev: str, *, config: Config | None = None, today: dt.date | None = None
 ) -> tuple[Validated, Revision]:
-    """Validate the brief as it was at REV, with the actors.yaml of that revision."""
-    brief_text, actors_text, revision = read_revision(path, rev)
-    return _validate_at(brief_text, actors_text, revision, config=config, today=today), revision
+    """Validate the brief as it was at REV, with the actors.yaml and default marking of then."""
+    repo = git.find_repo(path)
+    revision, commit = _resolve(repo, path, rev, _revisions(repo, repo.relpath(path)))
+    files = _files_at(repo, commit, revision, rev=rev, path=path)
+    return RevisionValidator(config or Config()).validate(revision, files, today=today), revision
 
 
 def diff_revisions(
@@ -187,10 +286,12 @@ def revision_info(
     """Return the revision line and the changes since a baseline for a rendered brief.
 
     Describe the working tree (or the brief at `rev` when given, as for `build --rev`);
-    the baseline is `since` or else the previous revision. Pass `current` to reuse an
-    already validated brief. Return None when git is missing or the brief is not in a
-    repository; in a shallow clone, return what is known. A bad `since` or `rev` raises
-    GitError. At most 6 git calls.
+    the baseline is `since` or else the latest earlier revision that validates and whose
+    marking the brief's own allows (the publication policy: nothing more restricted than
+    the output's stamp goes into it). Pass `current` to reuse an already validated brief.
+    Return None when git is missing or the brief is not in a repository; in a shallow
+    clone, return what is known. A bad `since` or `rev`, or a `since` more restricted than
+    the brief, raises GitError. At most 6 git calls.
     """
     try:
         repo = git.find_repo(path)
@@ -200,38 +301,47 @@ def revision_info(
     except GitError:
         return None  # no git, no repository: the brief renders without a revision line
     complete = not revisions or revisions[0].number is not None
+    validator = RevisionValidator(config or Config())
     shown: Revision | None
     if rev is not None:
         shown, shown_commit = _resolve(repo, path, rev, revisions)
         draft = False
         upper = revisions.index(shown)
         if current is None:
-            current = _load_at(repo, shown_commit, shown, config=config).brief
+            current = validator.validate(shown, _files_at(repo, shown_commit, shown)).brief
     else:
         draft = dirty or not revisions
         shown = revisions[-1] if revisions else None
         upper = len(revisions) if draft else len(revisions) - 1
     line = revision_line(shown, draft)
-    baseline: Revision | None = None
-    baseline_commit = ""
+    candidates = [(r, r.commit) for r in reversed(revisions[:upper])]
     if since is not None:
-        baseline, baseline_commit = _resolve(repo, path, since, revisions)
-    elif upper > 0:
-        baseline = revisions[upper - 1]
-        baseline_commit = baseline.commit
-    if baseline is None:
+        candidates = [_resolve(repo, path, since, revisions)]
+    if not candidates:
         return RevisionInfo(line, draft, shown, None, "", [], complete)
     if current is None:
         current = load_brief(path, config=config).brief
-    try:
-        old = _load_at(repo, baseline_commit, baseline, config=config).brief
-    except BriefgenError:
-        # An old revision that no longer validates cannot be diffed; show no box.
-        return RevisionInfo(line, draft, shown, baseline, baseline.describe(), [], complete)
-    diff = diff_briefs(old, current, old_label=baseline.describe(), new_label=line)
-    return RevisionInfo(
-        line, draft, shown, baseline, baseline.describe(), list(diff.changes), complete, diff
-    )
+    files = read_revision_files(repo, [(commit, r.path) for r, commit in candidates])
+    for (candidate, _), candidate_files in zip(candidates, files, strict=True):
+        old, marking = validator.judge(candidate, candidate_files)
+        label = candidate.describe()
+        if not allows(marking, current.effective_marking):
+            if since is not None:
+                raise GitError(
+                    f"{display_path(path)}: {label} is marked {marking or 'unknown'}, above "
+                    f"this brief's {current.effective_marking}, so its content cannot go "
+                    "into this output; pick a later --since"
+                )
+            continue  # withheld, as on the website: compare with an earlier revision
+        if old is None:
+            if since is not None:  # asked for, but it no longer validates: no changes to show
+                return RevisionInfo(line, draft, shown, candidate, label, [], complete)
+            continue
+        diff = diff_briefs(old, current, old_label=label, new_label=line)
+        return RevisionInfo(
+            line, draft, shown, candidate, label, list(diff.changes), complete, diff
+        )
+    return RevisionInfo(line, draft, shown, None, "", [], complete)
 
 
 def history_of_folder(folder: Path) -> dict[Path, list[Revision]]:
@@ -255,8 +365,8 @@ def revision_infos(
 
     Keys are the absolute paths of the briefs in the working tree. Pass `current` (keyed
     by the same absolute paths) to reuse briefs already validated; a brief that fails
-    validation, or whose baseline does, gets its revision line and no changes. Return an
-    empty mapping when git is missing or the folder is not in a repository.
+    validation gets its revision line and no changes. Return an empty mapping when git is
+    missing or the folder is not in a repository.
     """
     try:
         repo = git.find_repo(folder)
@@ -265,45 +375,37 @@ def revision_infos(
     history = _folder_history(repo, folder)
     relfolder = _relfolder(repo, folder)
     dirty = git.changed_paths(repo, [relfolder or "."])
-    plans: list[tuple[Path, Revision | None, bool, Revision | None]] = []
+    plans: list[tuple[Path, Revision | None, bool, list[Revision]]] = []
     for path in find_briefs([folder.resolve()]):
         revisions = history.get(path, [])
         draft = repo.relpath(path) in dirty or not revisions
         upper = len(revisions) if draft else len(revisions) - 1
-        baseline = revisions[upper - 1] if upper > 0 else None
-        plans.append((path, revisions[-1] if revisions else None, draft, baseline))
-    specs: list[str] = []
-    for _, _, _, baseline in plans:
-        if baseline is not None:
-            actors = PurePosixPath(baseline.path).parent / ACTORS_FILE
-            specs += [f"{baseline.commit}:{baseline.path}", f"{baseline.commit}:{actors}"]
-    blobs = iter(git.read_blobs(repo, specs))
+        plans.append((path, revisions[-1] if revisions else None, draft, revisions[:upper]))
+    wanted = [(r.commit, r.path) for *_, earlier in plans for r in earlier]
+    files = iter(read_revision_files(repo, wanted))
+    validator = RevisionValidator(config or Config())
     infos: dict[Path, RevisionInfo] = {}
-    for path, shown, draft, baseline in plans:
+    for path, shown, draft, earlier in plans:
         line = revision_line(shown, draft)
         complete = shown is None or shown.number is not None
-        if baseline is None:
-            infos[path] = RevisionInfo(line, draft, shown, None, "", [], complete)
-            continue
-        brief_blob, actors_blob = next(blobs), next(blobs)
-        label = baseline.describe()
+        infos[path] = RevisionInfo(line, draft, shown, None, "", [], complete)
+        earlier_files = [next(files) for _ in earlier]
         try:
             new = (current or {}).get(path) or load_brief(path, config=config).brief
-            if brief_blob is None:
-                raise GitError(f"{baseline.path}: missing at {baseline.short}")
-            old = _validate_at(
-                brief_blob.decode("utf-8", "replace"),
-                actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
-                baseline,
-                config=config,
-            ).brief
         except BriefgenError:
-            infos[path] = RevisionInfo(line, draft, shown, baseline, label, [], complete)
             continue
-        diff = diff_briefs(old, new, old_label=label, new_label=line)
-        infos[path] = RevisionInfo(
-            line, draft, shown, baseline, label, list(diff.changes), complete, diff
-        )
+        for baseline, baseline_files in zip(
+            reversed(earlier), reversed(earlier_files), strict=True
+        ):
+            old, marking = validator.judge(baseline, baseline_files)
+            if old is None or not allows(marking, new.effective_marking):
+                continue  # skipped as in revision_info: invalid or more restricted
+            label = baseline.describe()
+            diff = diff_briefs(old, new, old_label=label, new_label=line)
+            infos[path] = RevisionInfo(
+                line, draft, shown, baseline, label, list(diff.changes), complete, diff
+            )
+            break
     return infos
 
 
@@ -403,51 +505,32 @@ def _resolve(
     )
 
 
-def _read_pair(repo: git.Repo, commit: str, relpath: str) -> tuple[str | None, str | None]:
-    """Read a brief and the actors.yaml beside it at one commit, in one git call."""
-    actors = PurePosixPath(relpath).parent / ACTORS_FILE
-    brief_blob, actors_blob = git.read_blobs(repo, [f"{commit}:{relpath}", f"{commit}:{actors}"])
-    return (
-        brief_blob.decode("utf-8", "replace") if brief_blob is not None else None,
-        actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
-    )
+def _files_at(
+    repo: git.Repo,
+    commit: str,
+    revision: Revision,
+    *,
+    rev: str | None = None,
+    path: Path | None = None,
+) -> RevisionFiles:
+    """Read a brief's files at one commit (1 git call); GitError when the brief is absent."""
+    (files,) = read_revision_files(repo, [(commit, revision.path)])
+    if files.brief is None:
+        where = display_path(path) if path is not None else revision.path
+        asked = f"at {rev!r} ({revision.describe()})" if rev else f"at {commit[:12]}"
+        raise GitError(
+            f"{where}: the brief does not exist {asked}; pick a revision listed by "
+            "`briefgen history`"
+        )
+    return files
 
 
 def _load_at(
     repo: git.Repo, commit: str, revision: Revision, *, config: Config | None
 ) -> Validated:
-    """Read and validate the brief at a commit."""
-    brief_text, actors_text = _read_pair(repo, commit, revision.path)
-    if brief_text is None:
-        raise GitError(
-            f"{revision.path}: not found at {commit[:12]}; pick a revision listed by "
-            "`briefgen history`"
-        )
-    return _validate_at(brief_text, actors_text, revision, config=config)
-
-
-def _validate_at(
-    brief_text: str,
-    actors_text: str | None,
-    revision: Revision,
-    *,
-    config: Config | None = None,
-    today: dt.date | None = None,
-) -> Validated:
-    """Validate a brief's text from git against the actors of the same revision."""
-    where = f"{revision.path}@{revision.label}"
-    shared = SharedActors()
-    if actors_text is not None and actors_text.strip():
-        actors_name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.label}"
-        shared = parse_shared_actors(parse(actors_text, actors_name))
-    return validate_text(
-        brief_text,
-        where,
-        config=config,
-        shared=shared,
-        today=today or revision.date.date(),
-        path=Path(revision.path),
-    )
+    """Read and validate the brief at a commit, as it was committed."""
+    files = _files_at(repo, commit, revision)
+    return RevisionValidator(config or Config()).validate(revision, files)
 
 
 def _label(rev: str | None, revision: Revision, commit: str) -> str:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen import load
+from briefgen.errors import InputError, ValidationFailed
 from briefgen.extract.draft import render_draft
 from briefgen.extract.extractor import (
     ArticleInfo,
@@ -16,6 +18,7 @@ from briefgen.extract.extractor import (
 )
 from briefgen.extract.merge import Merged, merge_into
 from briefgen.extract.text import Article, prepare, read_article
+from briefgen.validate import validate_text
 
 __all__ = [
     "Article",
@@ -65,7 +68,26 @@ def draft_brief(
     """Return a draft brief for an article, ready to write and review."""
     article, extraction = extract_article(raw, fmt, info, extractor=extractor)
     text = render_draft(article, info, extraction, name=name, today=today)
+    check_draft(text, name, today=today)
     return Draft(text, article, info, extraction)
+
+
+def check_draft(text: str, name: str, *, today: dt.date) -> None:
+    """Refuse a draft that `briefgen validate` would refuse: too big, or a field too long."""
+    size = len(text.encode("utf-8"))
+    if size > load.MAX_BYTES:
+        raise InputError(
+            f"{name}: the draft would be {size:,} bytes, over the {load.MAX_BYTES:,}-byte "
+            "limit of a brief; split the article and extract each part"
+        )
+    try:
+        validate_text(text, f"draft of {name}", today=today)
+    except ValidationFailed as exc:
+        first = exc.findings[0]
+        raise InputError(
+            f"{name}: the draft would not validate ({first.path or 'brief'}: {first.message}); "
+            "shorten or split the article"
+        ) from exc
 
 
 def merge_article(

@@ -22,6 +22,10 @@ HEADER = """\
 """
 
 
+LEAD_CHARS = 1_000
+"""The draft's BLUF placeholder quotes at most this much of the article's lead."""
+
+
 def lead_of(article: Article) -> str | None:
     """Return the lead: the first sentence long enough to be one (not a byline)."""
     for sentence in article.sentences:
@@ -135,6 +139,8 @@ def render_draft(
     """Return the YAML text of a draft brief that validates with warnings only."""
     title = title_of(article, info)
     lead = lead_of(article) or title
+    if len(lead) > LEAD_CHARS:  # a placeholder quotes the lead, never the whole article
+        lead = lead[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
     header: dict[str, Any] = {
         "schema": 1,
         "id": slugify(title, max_length=48) or "draft",

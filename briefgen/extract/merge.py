@@ -56,6 +56,9 @@ def merge_into(
     key = _source_key(info.source_key, data.get("sources") or {})
     added: list[str] = []
     text = existing if existing.endswith("\n") else existing + "\n"
+    # New sections go before a `...` document end marker: after it, YAML reads no brief.
+    end = _DOCUMENT_END.search(text)
+    text, tail = (text[: end.start()], text[end.start() :]) if end else (text, "")
 
     new_actors: dict[str, Any] = {}
     for actor_id, actor in extraction.actors.items():
@@ -74,7 +77,7 @@ def merge_into(
         if fresh:
             sections[name] = fresh
     if not new_actors and not sections:
-        return Merged(text, [])
+        return Merged(text + tail, [])
     source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
     text = _append(text, "sources", {key: source})
     added.append(f"sources: {key}")
@@ -84,6 +87,7 @@ def merge_into(
     for name, items in sections.items():
         text = _append(text, name, items)
         added.extend(f"{name}: {_describe(name, item)}" for item in items)
+    text += tail
     validate_text(text, str(path), shared=shared, path=path)
     return Merged(text, added)
 
@@ -191,6 +195,9 @@ def _describe(section: str, item: dict[str, Any]) -> str:
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):(.*)$")
+
+
+_DOCUMENT_END = re.compile(r"^\.\.\.(?:[ \t].*)?$", re.MULTILINE)
 
 
 def _append(text: str, section: str, value: dict[str, Any] | list[dict[str, Any]]) -> str:

@@ -20,7 +20,13 @@ KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 SourceKey = Annotated[str, StringConstraints(pattern=KEY_PATTERN, max_length=120)]
-Markdown = Annotated[str, StringConstraints(min_length=1), Field(description="Markdown text.")]
+MAX_MARKDOWN = 10_000
+"""Longest Markdown field, in characters: rendering time grows faster than its length."""
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+    Field(description="Markdown text."),
+]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 

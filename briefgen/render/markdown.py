@@ -63,10 +63,89 @@ def _plain_cite(match: re.Match[str]) -> str:
     return "x" if not _SYNTAX.search(match[1]) else match[0]
 
 
+# Python-Markdown scans from every `[`, `(`, `<` and backtick run to the end of the
+# paragraph when nothing closes it: quadratic time (10 KB of `[a ` took 22 s, 40 KB of
+# `<a ` 20 s). Such openers render as literal text anyway, so they are swapped for
+# private-use characters that are no syntax (a backslash escape would itself be an inline
+# match, and each match copies the paragraph) and swapped back after sanitizing. The
+# rest of the cost grows with a paragraph's length times its number of inline matches,
+# which the field size limit (MAX_MARKDOWN in briefgen.model.base) bounds.
+_OPENERS = re.compile(r"^ {0,3}(?:```|~~~)|\\.|`+|[\[\]()<]", re.MULTILINE | re.DOTALL)
+_TAG_LIKE = re.compile(r"<[^<>\n]{0,500}>")
+_MAX_BRACKET_DEPTH = 3
+_STAND_INS = {c: chr(0xE000 + i) for i, c in enumerate("[]()`<")}
+_RESTORE = {ord(v): ("&lt;" if k == "<" else k) for k, v in _STAND_INS.items()}
+_STAND_IN_CHARS = re.compile(f"[{''.join(_STAND_INS.values())}]")
+
+
+def defuse(text: str) -> str:
+    """Swap brackets, parentheses, `<` and backticks that nothing closes for stand-ins.
+
+    Linear time; `restore` turns the stand-ins back into the characters, in HTML.
+    """
+    # The stand-ins are kept for this use: typed ones are written as the U+FFFD mark.
+    text = _STAND_IN_CHARS.sub("\ufffd", text)
+    tokens = list(_OPENERS.finditer(text))
+    escaped: dict[int, str] = {}
+    # Code spans: a run of backticks is closed by the next run of the same length.
+    closers: dict[int, int] = {}
+    later: dict[int, int] = {}
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index][0]
+        if token[0] == "`":
+            closers[index] = later.get(len(token), -1)
+            later[len(token)] = index
+    stacks: dict[str, list[int]] = {"[": [], "(": []}
+    pairs = {"]": "[", ")": "("}
+    fenced = False
+    index = 0
+    while index < len(tokens):
+        match = tokens[index]
+        token, at = match[0], match.start()
+        index += 1
+        if token.lstrip(" ") in ("```", "~~~"):
+            fenced = not fenced
+        elif fenced or token[0] == "\\":
+            continue
+        elif token[0] == "`":
+            if closers[index - 1] < 0:
+                escaped.update((i, _STAND_INS["`"]) for i in range(at, match.end()))
+            else:
+                index = closers[index - 1] + 1  # inside a code span, nothing is syntax
+        elif token == "<":
+            if not _TAG_LIKE.match(text, at):
+                escaped[at] = _STAND_INS["<"]
+        elif token in stacks:
+            stack = stacks[token]
+            if token == "[" and len(stack) >= _MAX_BRACKET_DEPTH:
+                escaped[at] = _STAND_INS["["]
+                stack.append(-1)  # its closer is escaped too
+            else:
+                stack.append(at)
+        elif stacks[pairs[token]] and stacks[pairs[token]].pop() < 0:
+            escaped[at] = _STAND_INS[token]  # the closer of a stand-in opener (a lone one is text)
+    for opener, stack in stacks.items():
+        escaped.update((at, _STAND_INS[opener]) for at in stack if at >= 0)
+    if not escaped:
+        return text
+    parts: list[str] = []
+    last = 0
+    for at in sorted(escaped):
+        parts += [text[last:at], escaped[at]]
+        last = at + 1
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def restore(html: str) -> str:
+    """Turn the stand-ins of `defuse` back into their characters, escaped for HTML."""
+    return html.translate(_RESTORE)
+
+
 def _full_markdown(text: str, cite: CiteLinker | None) -> Markup:
     converter = _converter()
     converter.reset()
-    raw = converter.convert(text)
+    raw = converter.convert(defuse(text))
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -74,6 +153,7 @@ def _full_markdown(text: str, cite: CiteLinker | None) -> Markup:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    clean = restore(clean)
     if cite is not None:
         clean = INLINE_CITE.sub(lambda m: cite(_keys(m[1])), clean)
     return Markup(clean)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from typing import Any
+from urllib.parse import unquote
 
 from briefgen import clock
 from briefgen.config import Config
 from briefgen.enrich.citations import number_citations
 from briefgen.model.base import INLINE_CITE
 from briefgen.render.context import format_date, group_positions
+from briefgen.render.markdown import URL_SCHEMES
 from briefgen.validate import Validated
 
 
@@ -26,32 +30,32 @@ def render_markdown(
 
     def text(markdown: str) -> str:
         inline = INLINE_CITE.sub(
-            lambda m: refs([p.strip().lstrip("@") for p in m[1].split(";")]), markdown
+            lambda m: refs([p.strip().lstrip("@") for p in m[1].split(";")]), _safe(markdown)
         )
         return inline.strip()
 
     def name(actor_id: str | None) -> str:
-        return brief.actors[actor_id].name if actor_id and actor_id in brief.actors else "—"
+        return _plain(brief.actors[actor_id].name) if actor_id and actor_id in brief.actors else "—"
 
     out: list[str] = [
         f"**{brief.effective_marking.value}** — {brief.effective_marking.meaning}",
         "",
-        f"# {brief.title}",
+        f"# {_plain(brief.title)}",
         "",
     ]
     if brief.subtitle:
-        out += [f"*{brief.subtitle}*", ""]
+        out += [f"*{_plain(brief.subtitle)}*", ""]
     meta = [f"As of {format_date(brief.as_of)}"]
     if brief.review_by:
         meta.append(f"review by {format_date(brief.review_by)}")
     if brief.authors:
-        meta.append("by " + ", ".join(brief.authors))
+        meta.append("by " + ", ".join(_plain(a) for a in brief.authors))
     out += [" · ".join(meta), ""]
     if revision is not None:
         out += [f"Revision: {revision.revision_line}", ""]
         if revision.baseline_label:
             out += [f"**What changed since {revision.baseline_label}**", ""]
-            out += [f"- {change.summary}" for change in revision.changes] or ["- No changes."]
+            out += [f"- {_plain(c.summary)}" for c in revision.changes] or ["- No changes."]
             out.append("")
     if brief.review_by and brief.review_by < today:
         out += [f"> **STALE** — due for review on {format_date(brief.review_by)}.", ""]
@@ -74,10 +78,10 @@ def render_markdown(
             "| --- | --- | --- | --- | --- |",
         ]
         for force in brief.forces:
-            strength = force.strength.as_stated if force.strength else "not stated"
+            strength = _plain(force.strength.as_stated) if force.strength else "not stated"
             as_of = format_date(force.as_of) or "—"
             out.append(
-                f"| {_cell(name(force.actor))} | {_cell(force.location or '—')} | "
+                f"| {_cell(name(force.actor))} | {_cell(_plain(force.location or '—'))} | "
                 f"{_cell(strength)} {refs(force.cite)} | {_cell(name(force.claimed_by))} "
                 f"| {as_of} |"
             )
@@ -85,12 +89,12 @@ def render_markdown(
     if brief.positions:
         out += ["## Stated positions", ""]
         for group in group_positions(brief):
-            out += [f"### {group.actor.name}", ""]
+            out += [f"### {_plain(group.actor.name)}", ""]
             for p in group.positions:
                 when = f" ({format_date(p.date)})" if p.date else ""
                 out.append(f"- **{p.type.value}**{when}: {_flat(text(p.stance))} {refs(p.cite)}")
                 if p.quote:
-                    out.append(f"  > “{_flat(p.quote)}”")
+                    out.append(f"  > “{_plain(p.quote)}”")
             out.append("")
     if brief.events:
         out += ["## Timeline", ""]
@@ -103,7 +107,7 @@ def render_markdown(
         out += ["## Open questions", ""]
         for q in brief.open_questions:
             status = "" if q.status.value == "open" else " *(resolved)*"
-            out += [f"### {q.question}{status}", ""]
+            out += [f"### {_plain(q.question)}{status}", ""]
             if q.why:
                 out += [text(q.why), ""]
             if q.outlook and q.outlook.likelihood:
@@ -118,24 +122,61 @@ def render_markdown(
             for ind in q.indicators:
                 box = "x" if ind.status.value == "observed" else " "
                 way = f" ({ind.signals.value})" if ind.signals else ""
-                out.append(f"- [{box}] {ind.text}{way}")
+                out.append(f"- [{box}] {_plain(ind.text)}{way}")
             if q.indicators:
                 out.append("")
     out += ["## Sources", ""]
     for entry in number_citations(brief).entries:
         src = entry.source
-        parts = [f"{entry.number}. *{src.title}*"]
+        parts = [f"{entry.number}. *{_plain(src.title)}*"]
         if src.publisher:
-            parts.append(src.publisher)
+            parts.append(_plain(src.publisher))
         if src.published:
             parts.append(format_date(src.published))
         line = ", ".join(parts)
         if src.grade:
             line += f" — grade {src.grade}"
         if src.url:
-            line += f" — <{src.url}>"
+            line += f" — <{_URL_SPECIAL.sub(lambda m: f'%{ord(m[0]):02X}', src.url)}>"
         out.append(line)
     return _tidy("\n".join(out)) + "\n"
+
+
+# Plain-text fields are text, not Markdown: characters that would start markup are escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# In an autolink, characters that some readers take for markup are percent-encoded.
+_URL_SPECIAL = re.compile(r"[<>\[\]()`\\]")
+# In Markdown fields: a link destination, and a link reference definition at a line start.
+_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_DEFINITION = re.compile(r"^( {0,3})(\[[^\]\n]+\]:[ \t]*<?(\S*))", re.MULTILINE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _plain(text: str) -> str:
+    """Write a plain-text field so that it reads as the same text in Markdown."""
+    text = _SPECIAL.sub(r"\\\1", _ENTITY.sub("&amp;", _flat(text))).replace("<", "&lt;")
+    # `>` and `#` are markup only at the start of a line (or of a list item's text).
+    return "\\" + text if text.startswith((">", "#")) else text
+
+
+def _safe(markdown: str) -> str:
+    """Keep a Markdown field's formatting but not raw HTML or links to unsafe schemes.
+
+    The same rules as the HTML output's sanitizer: no tags (every `<` is shown as text)
+    and only http, https and mailto links (relative ones too).
+    """
+    markdown = markdown.replace("<", "&lt;")
+    markdown = _LINK.sub(lambda m: m[0] if _safe_url(m[1]) else "]\\" + m[0][1:], markdown)
+    return _DEFINITION.sub(lambda m: m[0] if _safe_url(m[3]) else f"{m[1]}\\{m[2]}", markdown)
+
+
+def _safe_url(url: str) -> bool:
+    """Tell whether a link destination is relative or uses an allowed scheme."""
+    # Readers decode entities and percent escapes and ignore controls and spaces.
+    decoded = re.sub(r"[\x00-\x20\x7f]", "", unquote(html.unescape(url)))
+    scheme = _SCHEME.match(decoded)
+    return scheme is None or scheme[1].lower() in URL_SCHEMES
 
 
 def _flat(text: str) -> str:

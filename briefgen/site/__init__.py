@@ -1,8 +1,9 @@
 """The static website: every published brief with listings, actors, questions, feed and search."""
 
+from briefgen.policy import is_publishable
 from briefgen.render.build import FORMATS
 from briefgen.site.build import BuildReport, build_site, parse_formats
-from briefgen.site.collect import SiteModel, Withheld, collect_site, is_publishable
+from briefgen.site.collect import SiteModel, Withheld, collect_site
 
 __all__ = [
     "FORMATS",

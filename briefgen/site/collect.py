@@ -11,6 +11,7 @@ from briefgen.config import Config
 from briefgen.enrich.history import RevisionInfo
 from briefgen.errors import Finding
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
+from briefgen.policy import is_publishable
 from briefgen.validate import Validated, duplicate_id
 
 
@@ -104,11 +105,6 @@ class SiteModel:
     resolved_questions: list[QuestionEntry] = field(default_factory=list)
     include_restricted: bool = False
     findings: list[Finding] = field(default_factory=list)
-
-
-def is_publishable(marking: Marking, config: Config) -> bool:
-    """Tell whether a marking may go on the public site under the config's policy."""
-    return marking.rank <= config.publish.max_marking.rank
 
 
 def collect_site(

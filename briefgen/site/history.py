@@ -8,9 +8,12 @@ after new commits only those are logged. What each old revision is (its marking,
 validity) and what changed between two revisions are cached by commit and path, which
 never change, so a rebuild only reads and validates revisions it has not seen.
 
-Publication policy: an old revision marked above `publish.max_marking` is withheld. Its
-entry names only its number, date and marking; nothing it contained reaches a page, and
-the next published revision is diffed against the last published one.
+Publication policy (`briefgen.policy`): an old revision is judged by the marking it had
+when committed (its own, else the default of that commit's briefgen.toml). One marked
+above `publish.max_marking`, or whose marking cannot be known (it does not parse), is
+withheld: its entry names only its number, date and marking; nothing it contained, not
+even its subject or author, reaches a page, and the next published revision is diffed
+against the last published one.
 """
 
 from __future__ import annotations
@@ -20,28 +23,29 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, cast
 
 from briefgen import __version__
 from briefgen.config import Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import Change, Kind, diff_briefs
-from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder, revision_line
-from briefgen.errors import BriefgenError, GitError
-from briefgen.load import parse
+from briefgen.enrich.history import (
+    Revision,
+    RevisionFiles,
+    RevisionInfo,
+    RevisionValidator,
+    history_of_folder,
+    read_revision_files,
+    revision_line,
+)
+from briefgen.errors import GitError
 from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
+from briefgen.policy import is_publishable
 from briefgen.site.cache import CACHE_FORMAT, config_key, digest
-from briefgen.site.collect import is_publishable
 from briefgen.site.workers import WorkerPool
-from briefgen.validate import (
-    ACTORS_FILE,
-    SharedActors,
-    Validated,
-    parse_shared_actors,
-    validate_text,
-)
+from briefgen.validate import Validated
 
 HISTORY_FILE = "history.json"
 LOG_FILE = "git-log.json"
@@ -459,62 +463,22 @@ class _Step:
     title: str
 
 
-class _Validator:
-    """Validate old revisions' texts, parsing each distinct actors.yaml once."""
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self.actors: dict[str, SharedActors | None] = {}
-
-    def validate(
-        self, revision: Revision, brief_blob: bytes | None, actors_blob: bytes | None
-    ) -> Brief | None:
-        """Validate a revision's text against the actors.yaml of the same commit."""
-        if brief_blob is None:
-            return None
-        actors_text = actors_blob.decode("utf-8", "replace") if actors_blob is not None else ""
-        if actors_text not in self.actors:
-            try:
-                name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.short}"
-                shared = SharedActors()
-                if actors_text.strip():
-                    shared = parse_shared_actors(parse(actors_text, name))
-                self.actors[actors_text] = shared
-            except BriefgenError:
-                self.actors[actors_text] = None
-        shared_actors = self.actors[actors_text]
-        if shared_actors is None:
-            return None
-        try:
-            return validate_text(
-                brief_blob.decode("utf-8", "replace"),
-                f"{revision.path}@{revision.label}",
-                config=self.config,
-                shared=shared_actors,
-                today=revision.date.date(),
-                path=Path(revision.path),
-            ).brief
-        except BriefgenError:
-            return None  # an old revision that no longer validates is listed, not diffed
-
-
-Blobs = tuple[bytes | None, bytes | None]
-LineageTask = tuple[list[Revision], list[Blobs], Config, bool]
+LineageTask = tuple[list[Revision], list[RevisionFiles], Config, bool]
 LineageResult = tuple[dict[str, dict[str, Any]], dict[str, list[list[str]]]]
 
 
 def describe_lineages(batch: list[LineageTask]) -> list[LineageResult]:
     """Validate briefs' old revisions and diff consecutive published ones (in a worker)."""
     results: list[LineageResult] = []
-    validators: dict[str, _Validator] = {}
-    for revisions, blobs, config, include_all in batch:
-        validator = validators.setdefault(config_key(config), _Validator(config))
+    validators: dict[str, RevisionValidator] = {}
+    for revisions, files, config, include_all in batch:
+        validator = validators.setdefault(config_key(config), RevisionValidator(config))
         metas: dict[str, dict[str, Any]] = {}
         briefs: dict[str, Brief | None] = {}
-        for revision, (brief_blob, actors_blob) in zip(revisions, blobs, strict=True):
+        for revision, revision_files in zip(revisions, files, strict=True):
             key = _revision_key(revision)
-            briefs[key] = validator.validate(revision, brief_blob, actors_blob)
-            metas[key] = _meta(briefs[key])
+            briefs[key], marking = validator.judge(revision, revision_files)
+            metas[key] = _meta(briefs[key], marking)
         steps = [_step(r, metas[_revision_key(r)], config, include_all) for r in revisions]
         diffs: dict[str, list[list[str]]] = {}
         for old, new in _pairs(steps, draft=False):
@@ -535,10 +499,10 @@ class _RevisionReader:
         self.config = config
         self.cache = cache
         self.briefs: dict[str, Brief | None] = {}
-        self.validator = _Validator(config)
+        self.validator = RevisionValidator(config)
 
     def describe(self, revision: Revision) -> dict[str, Any]:
-        """Return what a loaded revision is: `valid`, `marking` and `title`."""
+        """Return what a loaded revision is: `valid`, `marking` (None: unknown) and `title`."""
         entry = self.cache.revision(_revision_key(revision))
         return entry if entry is not None else {"valid": False}
 
@@ -554,12 +518,12 @@ class _RevisionReader:
             known = key in self.briefs if briefs else self.cache.revision(key) is not None
             if not known:
                 todo[key] = revision
-        for (key, revision), (brief_blob, actors_blob) in zip(
+        for (key, revision), files in zip(
             todo.items(), self._read(list(todo.values())), strict=True
         ):
-            brief = self.validator.validate(revision, brief_blob, actors_blob)
+            brief, marking = self.validator.judge(revision, files)
             self.briefs[key] = brief
-            self.cache.put_revision(key, _meta(brief))
+            self.cache.put_revision(key, _meta(brief, marking))
 
     def load_in_workers(
         self, lineages: Sequence[_Lineage], pool: WorkerPool, include_all: bool
@@ -586,23 +550,19 @@ class _RevisionReader:
             for key, rows in diffs.items():
                 self.cache.put_diff(key, rows)
 
-    def _read(self, revisions: Sequence[Revision]) -> list[Blobs]:
-        """Read each revision's brief and the actors.yaml beside it, in one git call."""
+    def _read(self, revisions: Sequence[Revision]) -> list[RevisionFiles]:
+        """Read each revision's brief, actors.yaml and briefgen.toml files, in one git call."""
         if not revisions:
             return []
-        specs: list[str] = []
-        for revision in revisions:
-            actors = PurePosixPath(revision.path).parent / ACTORS_FILE
-            specs += [f"{revision.commit}:{revision.path}", f"{revision.commit}:{actors}"]
-        blobs = git.read_blobs(self.repo, specs)
-        return list(zip(blobs[::2], blobs[1::2], strict=True))
+        return read_revision_files(self.repo, [(r.commit, r.path) for r in revisions])
 
 
-def _meta(brief: Brief | None) -> dict[str, Any]:
-    """Describe a validated revision for the cache: valid, marking and title."""
+def _meta(brief: Brief | None, marking: Marking | None) -> dict[str, Any]:
+    """Describe a revision for the cache: valid, marking (None: unknown) and title."""
+    value = marking.value if marking is not None else None
     if brief is None:
-        return {"valid": False}
-    return {"valid": True, "marking": brief.effective_marking.value, "title": brief.title}
+        return {"valid": False, "marking": value}
+    return {"valid": True, "marking": value, "title": brief.title}
 
 
 def _rows(changes: Sequence[Change]) -> list[list[str]]:
@@ -658,13 +618,17 @@ def _plan(
 
 
 def _step(revision: Revision, meta: Mapping[str, Any], config: Config, include_all: bool) -> _Step:
-    """Apply the publication policy to one revision described by `_meta`."""
+    """Apply the publication policy to one revision described by `_meta`.
+
+    A revision that does not validate is listed (subject and author, no content) only when
+    the policy allows the marking it had; one whose marking is unknown is withheld.
+    """
+    marking = Marking(meta["marking"]) if meta.get("marking") else None
+    if not (include_all or is_publishable(marking, config)):
+        return _Step(revision, "withheld", marking, "")
     if not meta.get("valid"):
-        return _Step(revision, "invalid", None, "")
-    marking = Marking(meta["marking"])
-    if include_all or is_publishable(marking, config):
-        return _Step(revision, "published", marking, str(meta.get("title", "")))
-    return _Step(revision, "withheld", marking, "")
+        return _Step(revision, "invalid", marking, "")
+    return _Step(revision, "published", marking, str(meta.get("title", "")))
 
 
 def _pairs(plan: Sequence[_Step], *, draft: bool) -> list[tuple[Revision, Revision | None]]:

@@ -11,11 +11,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen import __version__
 from briefgen.config import Config
+from briefgen.policy import highest, is_publishable
 from briefgen.site.cache import digest
-from briefgen.site.collect import SiteBrief, SiteModel, is_publishable
+from briefgen.site.collect import SiteBrief, SiteModel
 from briefgen.site.feed import absolute, brief_entry
 from briefgen.site.history import BriefHistory, HistoryEntry
-from briefgen.site.pages import Output, PageMaker, highest
+from briefgen.site.pages import Output, PageMaker
 
 HISTORY_PAGE = "history.html"
 FEED_LIMIT = 50

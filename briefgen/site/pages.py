@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from briefgen.config import Config
-from briefgen.model import Marking
 from briefgen.model.base import INLINE_CITE
+from briefgen.policy import highest
 from briefgen.render.context import brief_context, format_date, item_anchors
 from briefgen.render.html import render_template
 from briefgen.render.markdown import markdown_to_html
@@ -219,7 +219,7 @@ class PageMaker:
         """Return what the site layout needs for a page at `path` (one page of a listing)."""
         root = depth_root(path)
         restricted = [b.marking for b in shown if b.restricted]
-        page_marking = max(restricted, key=lambda m: m.rank) if restricted else None
+        page_marking = highest(restricted)
         if pager and pager.number > 1:
             title = f"{title}, page {pager.number} of {pager.count}"
         return {
@@ -477,8 +477,3 @@ class PageMaker:
 
 def _bind(func: Callable[[Any], str], arg: Any) -> Callable[[], str]:
     return lambda: func(arg)
-
-
-def highest(markings: Sequence[Marking]) -> Marking | None:
-    """Return the most restricted of some markings."""
-    return max(markings, key=lambda m: m.rank) if markings else None
