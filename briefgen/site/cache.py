@@ -26,7 +26,7 @@ from briefgen.model import Brief
 from briefgen.output import write_atomic
 from briefgen.validate import Validated
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: cached changes keep their field values
 
 
 def cache_dir_for(out: Path) -> Path:

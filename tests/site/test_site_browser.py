@@ -99,7 +99,7 @@ def test_search_finds_a_brief(page: Any, site_url: str) -> None:
     box.wait_for()
     # The two briefs sit in different index shards: both must be found.
     box.fill("Pyongyang")
-    page.get_by_role("link", name="North Korean troops in Russia's Kursk region").last.wait_for()
+    page.get_by_role("link", name="North Korean troops in Russia’s Kursk region").last.wait_for()
     box.fill("cables")
     result = page.locator("a.search-result").first
     result.wait_for(timeout=10_000)

@@ -122,6 +122,6 @@ def test_a_brief_not_yet_committed_is_a_draft_in_a_repository(kursk: Workspace) 
     assert entry["id"] == "draft" and "First version (not yet committed)" in entry.get_text()
     revision = soup(out / "briefs" / "new-brief" / "index.html").select_one(".revision")
     assert revision is not None
-    assert revision.get_text() == "Draft (uncommitted changes), not yet in git"
+    assert revision.get_text() == "Draft, not yet committed"
     feed = (out / "feed.xml").read_text()
     assert "https://example.org/briefs/briefs/new-brief/</id>" in feed
