@@ -220,3 +220,21 @@ def test_html_is_deterministic_and_matches_golden(
     first = render_html(kursk, config=Config(), today=TODAY)
     assert first == render_html(kursk, config=Config(), today=TODAY)
     golden("dprk-troops-kursk.html", first)
+
+
+def test_house_style_comes_from_the_config(tmp_path: Path, kursk: Validated) -> None:
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><title>Desk</title></svg>'
+    (tmp_path / "logo.svg").write_text(logo, encoding="utf-8")
+    config = Config.model_validate(
+        {"style": {"accent": "#8a1c00", "font": "serif", "logo": "logo.svg"}, "root": tmp_path}
+    )
+    html = render_html(kursk, config=config, today=TODAY)
+    soup = BeautifulSoup(html, "html.parser")
+    assert ":root { --accent: #8a1c00; }" in soup.style.string
+    assert '"Noto Serif"' in soup.style.string
+    img = soup.find("img", class_="logo")
+    assert img["src"].startswith("data:image/svg+xml;base64,") and img["alt"] == "Briefs"
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    gif = Config.model_validate({"style": {"logo": "logo.gif"}, "root": tmp_path})
+    with pytest.raises(RenderError, match="the logo must be an SVG, PNG or JPEG"):
+        render_html(kursk, config=gif, today=TODAY)
