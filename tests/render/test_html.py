@@ -223,7 +223,7 @@ def test_html_is_deterministic_and_matches_golden(
 
 
 def test_house_style_comes_from_the_config(tmp_path: Path, kursk: Validated) -> None:
-    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><title>Desk</title></svg>'
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>'
     (tmp_path / "logo.svg").write_text(logo, encoding="utf-8")
     config = Config.model_validate(
         {"style": {"accent": "#8a1c00", "font": "serif", "logo": "logo.svg"}, "root": tmp_path}
