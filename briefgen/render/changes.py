@@ -53,9 +53,16 @@ def reader_revision(revision: Any, brief: Brief, style: DateStyle = "long") -> R
     if base is not None and revision.baseline_label:
         number = f" {base.number}" if base.number is not None else ""
         since = f"revision{number} of {format_date(base.date.date(), style)}"
+    sentences = change_sentences(revision.changes, brief, style)
+    return ReaderRevision(line, shown.short if shown else "", since, sentences)
+
+
+def change_sentences(
+    changes: Sequence[Change], brief: Brief, style: DateStyle = "long"
+) -> tuple[str, ...]:
+    """Tell changes as a reader's sentences, naming items as they stand in `brief`."""
     words = _Words(brief, style)
-    sentences = [s for change in revision.changes for s in words.sentences(change)]
-    return ReaderRevision(line, shown.short if shown else "", since, tuple(sentences))
+    return tuple(s for change in changes for s in words.sentences(change))
 
 
 class _Words:
@@ -91,7 +98,7 @@ class _Words:
         if change.kind == "removed":
             return [f"Key judgment withdrawn: {text}"]
         kj = next((k for k in self.brief.key_judgments if k.id == change.item_id), None)
-        subject = _plain(kj.text if kj else None, change)
+        subject = _plain(kj.text, change) if kj else "a judgment since withdrawn"
         out = []
         if "text" in fields:
             out.append(f"A key judgment was reworded; it now reads: {subject}")
@@ -110,7 +117,7 @@ class _Words:
     def _forces(self, change: Change) -> list[str]:
         fields = _named(change.fields)
         force = next((f for f in self.brief.forces if f.id == change.item_id), None)
-        if change.kind in ("added", "removed") or force is None:
+        if change.kind in ("added", "removed"):
             actor = self._actor_text(fields.get("actor"))
             where = fields.get("location")
             place = f" in {_value(where, change.kind)}" if where else ""
@@ -120,10 +127,10 @@ class _Words:
             who = f" ({_value(claim, change.kind)} claim)" if claim else ""
             head = "New force" if change.kind == "added" else "Force no longer listed"
             return [f"{head}: {actor}{place}{amount}{who}"]
-        label = self._force_label(force)
+        label = self._force_label(force) if force else "a force since withdrawn"
         out = []
         strength = fields.get("strength")
-        if strength is not None:
+        if strength is not None and force is not None:
             out.append(self._strength(force, strength))
         for name, fc in fields.items():
             if name in HOUSEKEEPING or name in ("strength", "actor"):

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen import __version__
 from briefgen.config import Config
+from briefgen.render.changes import change_sentences as reader_sentences
 from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel, is_publishable
 from briefgen.site.feed import absolute, brief_entry
@@ -75,6 +76,9 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
         "brief": item.checked.brief,
         "history": history,
         "revisions": sum(1 for e in history.entries if e.revision is not None),
+        "reader_changes": partial(
+            reader_sentences, brief=item.checked.brief, style=maker.config.date_style
+        ),
     }
     return maker.render("history.html.j2", ctx)
 

@@ -27,7 +27,7 @@ DESKTOP = {"width": 1280, "height": 900}
 SITE_PAGES = [
     "index.html",
     "briefs/dprk-troops-kursk/index.html",
-    "briefs/red-sea-shipping/index.html",
+    "briefs/baltic-cables/index.html",
     "topics/index.html",
     "topics/china/index.html",
     "actors/index.html",
@@ -111,3 +111,21 @@ def test_html_brief_fits_a_phone_and_tables_become_cards(
             assert serious_violations(page) == []
         finally:
             page.context.close()
+
+
+def test_the_404_page_is_styled_at_any_depth(
+    browser: Any, built_site: Path, tmp_path: Path
+) -> None:
+    # A server answers /any/depth/missing.html with the one 404.html: nothing may hang on
+    # a relative link to the stylesheet.
+    deep = tmp_path / "briefs" / "gone" / "deeper"
+    deep.mkdir(parents=True)
+    (deep / "missing.html").write_text((built_site / "404.html").read_text(), encoding="utf-8")
+    page = open_page(browser, (deep / "missing.html").as_uri(), PHONE)
+    try:
+        header = page.locator(".site-header")
+        assert header.evaluate("h => getComputedStyle(h).display") == "flex"
+        assert page.evaluate(OVERFLOWS) == []
+        page.screenshot(path=str(SHOTS / "site-404-deep-390.png"), full_page=True)
+    finally:
+        page.context.close()
