@@ -15,6 +15,13 @@ from test_site_browser import browser, serious_violations
 from briefgen.config import Config
 from briefgen.render.html import render_html
 from briefgen.validate import load_brief
+from tests.enrich.conftest import (  # noqa: F401 (a real git repository with 3 revisions)
+    _git_env,
+    kursk,
+    workspace,
+)
+from tests.enrich.conftest import Workspace
+from tests.site_history.helpers import build
 
 __all__ = ["browser"]  # the shared Chromium fixture of test_site_browser
 pytestmark = [
@@ -129,3 +136,17 @@ def test_the_404_page_is_styled_at_any_depth(
         page.screenshot(path=str(SHOTS / "site-404-deep-390.png"), full_page=True)
     finally:
         page.context.close()
+
+
+def test_history_and_revised_brief_fit_a_phone(browser: Any, kursk: Workspace) -> None:
+    out = build(kursk.root / "briefs")
+    for path in ("history.html", "index.html"):
+        page_file = out / "briefs" / "dprk-troops-kursk" / path
+        for viewport in (PHONE, DESKTOP):
+            page = open_page(browser, page_file.as_uri(), viewport)
+            try:
+                assert page.evaluate(OVERFLOWS) == []
+                name = f"site-revised-{path.removesuffix('.html')}-{viewport['width']}.png"
+                page.screenshot(path=str(SHOTS / name), full_page=True)
+            finally:
+                page.context.close()
