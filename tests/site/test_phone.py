@@ -16,11 +16,11 @@ from briefgen.config import Config
 from briefgen.render.html import render_html
 from briefgen.validate import load_brief
 from tests.enrich.conftest import (  # noqa: F401 (a real git repository with 3 revisions)
+    Workspace,
     _git_env,
     kursk,
     workspace,
 )
-from tests.enrich.conftest import Workspace
 from tests.site_history.helpers import build
 
 __all__ = ["browser"]  # the shared Chromium fixture of test_site_browser
@@ -138,7 +138,7 @@ def test_the_404_page_is_styled_at_any_depth(
         page.context.close()
 
 
-def test_history_and_revised_brief_fit_a_phone(browser: Any, kursk: Workspace) -> None:
+def test_history_and_revised_brief_fit_a_phone(browser: Any, kursk: Workspace) -> None:  # noqa: F811
     out = build(kursk.root / "briefs")
     for path in ("history.html", "index.html"):
         page_file = out / "briefs" / "dprk-troops-kursk" / path
