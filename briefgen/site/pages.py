@@ -15,7 +15,7 @@ from briefgen.config import Config
 from briefgen.model import Marking
 from briefgen.model.base import INLINE_CITE
 from briefgen.render.changes import reader_revision
-from briefgen.render.context import brief_context, format_date, item_anchors
+from briefgen.render.context import brief_context, format_date, house_css, item_anchors
 from briefgen.render.env import read_asset
 from briefgen.render.html import render_template
 from briefgen.render.labels import topic_title
@@ -243,6 +243,7 @@ class PageMaker:
         document_title = title if alone else f"{title} · {site_title}"
         return {
             "document_title": document_title,
+            "house_css": Markup(house_css(self.config)),
             "config": self.config,
             "root": root,
             "page_path": path,

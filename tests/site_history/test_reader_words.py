@@ -25,6 +25,9 @@ def test_no_page_shows_raw_citations_item_ids_or_field_names(kursk: Workspace) -
         assert not DEVELOPER.search(text), (page, DEVELOPER.search(text))
         words = set(re.findall(r"[\w-]+", text))
         assert not item_ids & words, (page, item_ids & words)
+        # Search excerpts come from prose: tables, sources and legends stay out of the index.
+        for table in body.find_all("table"):
+            assert table.find_parent(attrs={"data-pagefind-ignore": True}), page
 
 
 def test_actor_page_gathers_aligned_and_affiliated_forces_and_mentions(kursk: Workspace) -> None:
