@@ -43,7 +43,8 @@ def reader_revision(revision: Any, brief: Brief, style: DateStyle = "long") -> R
     if shown is None:
         line = "Draft, not yet committed"
     elif shown.number is None:
-        line = f"Revision of {format_date(shown.date.date(), style)}"
+        day = format_date(shown.date.date(), style)
+        line = f"Revision of {day} (earlier history not available)"
     else:
         line = f"Revision {shown.number} of {format_date(shown.date.date(), style)}"
     if shown is not None and revision.draft:

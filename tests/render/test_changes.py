@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -134,3 +135,11 @@ def test_the_revision_line_uses_the_date_style() -> None:
     assert reader.line == "Revision 2 of November 2, 2024 (draft with uncommitted changes)"
     assert reader.since == "revision 1 of November 1, 2024"
     assert reader.commit == "abc0002"
+
+
+def test_a_shallow_clone_gives_the_date_without_a_number() -> None:
+    shown = dataclasses.replace(revision(3), number=None)
+    info = RevisionInfo("", False, shown, None, "", [], False, None)
+    reader = reader_revision(info, revision_brief(3))
+    assert reader.line == "Revision of 3 November 2024 (earlier history not available)"
+    assert reader.since == "" and reader.sentences == ()
