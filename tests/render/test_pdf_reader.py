@@ -10,6 +10,7 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -19,7 +20,7 @@ from briefgen.config import Config
 from briefgen.enrich.diff import diff_briefs
 from briefgen.enrich.history import Revision, RevisionInfo
 from briefgen.load import parse
-from briefgen.render.pdf import render_pdf
+from briefgen.render.pdf import lay_out_brief, render_pdf
 from briefgen.validate import Validated, load_brief, parse_shared_actors, validate_text
 from tests.conftest import BRIEFS, ROOT, TODAY
 
@@ -175,3 +176,29 @@ def test_change_box_on_the_front_page_speaks_to_readers() -> None:
     assert "rose from more than 3,000 to about 10,000 (United States claim)." in first
     for developer in ("->", "as_of", "review_by", "…", "2024-10-28"):
         assert developer not in first
+
+
+def last_block_on_each_page(document: Any) -> list[str]:
+    """Return the tag of the lowest block on each laid-out page (headings, captions, text)."""
+    blocks = ("h2", "h3", "caption", "p", "li", "tr", "blockquote")
+    found = []
+    for page in document.pages:
+        lowest: tuple[float, str] = (-1.0, "")
+        stack = [page._page_box.children[0]]  # the root box; margin boxes come after it
+        while stack:
+            box = stack.pop()
+            if getattr(box, "element_tag", None) in blocks:
+                bottom = box.position_y + box.margin_height()
+                if bottom >= lowest[0] - 0.01:
+                    lowest = (bottom, box.element_tag)
+            stack.extend(getattr(box, "children", None) or ())
+        found.append(lowest[1])
+    return found
+
+
+@pytest.mark.parametrize("name", ["dprk-troops-kursk", "red-sea-shipping"])
+@pytest.mark.parametrize("settings", [{}, {"paper": "Letter"}, {"style": {"font": "serif"}}])
+def test_no_page_ends_with_a_heading_or_caption(name: str, settings: dict[str, Any]) -> None:
+    checked = load_brief(BRIEFS / f"{name}.yaml", today=TODAY)
+    _, document = lay_out_brief(checked, config=Config.model_validate(settings), today=TODAY)
+    assert not {"h2", "h3", "caption"} & set(last_block_on_each_page(document))
