@@ -202,3 +202,11 @@ def test_no_page_ends_with_a_heading_or_caption(name: str, settings: dict[str, A
     checked = load_brief(BRIEFS / f"{name}.yaml", today=TODAY)
     _, document = lay_out_brief(checked, config=Config.model_validate(settings), today=TODAY)
     assert not {"h2", "h3", "caption"} & set(last_block_on_each_page(document))
+
+
+def test_legend_annex_stays_on_one_page(kursk_pdf: bytes) -> None:
+    pages = [
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(kursk_pdf)).pages
+    ]
+    [annex] = [text for text in pages if "Annex: likelihood terms and source grades" in text]
+    assert "almost no chance 1–5%" in annex and "6 truth cannot be judged" in annex
