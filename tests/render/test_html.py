@@ -238,3 +238,10 @@ def test_house_style_comes_from_the_config(tmp_path: Path, kursk: Validated) -> 
     gif = Config.model_validate({"style": {"logo": "logo.gif"}, "root": tmp_path})
     with pytest.raises(RenderError, match="the logo must be an SVG, PNG or JPEG"):
         render_html(kursk, config=gif, today=TODAY)
+
+
+def test_one_date_style_throughout(kursk: Validated) -> None:
+    soup = BeautifulSoup(render_html(kursk, config=Config(date_style="iso"), today=TODAY), "html.parser")
+    text = text_of(soup.find("article"))
+    assert text_of(soup.find("p", class_="meta")).startswith("As of 2024-10-31")
+    assert "31 October 2024" not in text and "October 31" not in text
