@@ -241,7 +241,9 @@ def test_house_style_comes_from_the_config(tmp_path: Path, kursk: Validated) -> 
 
 
 def test_one_date_style_throughout(kursk: Validated) -> None:
-    soup = BeautifulSoup(render_html(kursk, config=Config(date_style="iso"), today=TODAY), "html.parser")
+    soup = BeautifulSoup(
+        render_html(kursk, config=Config(date_style="iso"), today=TODAY), "html.parser"
+    )
     text = text_of(soup.find("article"))
     assert text_of(soup.find("p", class_="meta")).startswith("As of 2024-10-31")
     assert "31 October 2024" not in text and "October 31" not in text
