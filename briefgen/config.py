@@ -45,6 +45,46 @@ class Pagination(BaseModel):
     )
 
 
+PdfStandard = Literal["ua-1", "ua-2", "a-2b", "a-3b", "a-3a", "none"]
+
+
+class PrintSettings(BaseModel):
+    """What the printed brief (PDF) includes, and the PDF standard it follows."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    contents_after_pages: int = Field(
+        default=4,
+        ge=0,
+        strict=True,
+        description="Print a contents list only when the PDF has more pages than this.",
+    )
+    legends: bool = Field(
+        default=True,
+        description="Add the ICD 203 likelihood and Admiralty grading legends as an annex.",
+    )
+    pdf_standard: PdfStandard = Field(
+        default="ua-1",
+        description="PDF/UA-1 (tagged, accessible), PDF/A (archival, tagged too) or none.",
+    )
+
+
+class Style(BaseModel):
+    """House style applied to the HTML and PDF without copying templates."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    accent: str = Field(
+        default="#0b4f8a",
+        pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$",
+        description="Accent colour as #rgb or #rrggbb.",
+    )
+    font: Literal["sans", "serif"] = Field(default="sans", description="Body text face.")
+    logo: Path | None = Field(
+        default=None, description="Logo image (SVG or PNG) beside briefgen.toml, for the header."
+    )
+
+
 class Config(BaseModel):
     """Project settings; every key is optional and unknown keys are errors."""
 
@@ -56,6 +96,14 @@ class Config(BaseModel):
     default_marking: Marking = Marking.CLEAR
     templates: Path | None = Field(default=None, description="Folder of template overrides.")
     language: str = "en"
+    date_style: Literal["long", "us", "iso"] = Field(
+        default="long", description="31 October 2024 (long), October 31, 2024 (us) or ISO."
+    )
+    topics: dict[str, str] = Field(
+        default_factory=dict, description="Titles of topics by slug, e.g. russia-ukraine-war."
+    )
+    print: PrintSettings = PrintSettings()
+    style: Style = Style()
     publish: PublishPolicy = PublishPolicy()
     pagination: Pagination = Pagination()
     root: Path = Field(default=Path(), exclude=True)
@@ -66,6 +114,14 @@ class Config(BaseModel):
         if self.templates is None:
             return None
         return self.templates if self.templates.is_absolute() else self.root / self.templates
+
+    @property
+    def logo_path(self) -> Path | None:
+        """Return the logo as an absolute path, if any."""
+        logo = self.style.logo
+        if logo is None:
+            return None
+        return logo if logo.is_absolute() else self.root / logo
 
 
 def find_config(start: Path) -> Path | None:
@@ -113,6 +169,8 @@ def load_config(path: Path | None) -> Config:
                     *Config.model_fields,
                     *PublishPolicy.model_fields,
                     *Pagination.model_fields,
+                    *PrintSettings.model_fields,
+                    *Style.model_fields,
                 ]
                 close = difflib.get_close_matches(key, allowed, n=1)
                 fix = f"did you mean {close[0]!r}?" if close else "remove it"

@@ -96,6 +96,14 @@ sources:
   src:
     title: A source
 """
+# MINIMAL with one extracted event that no analyst has reviewed yet.
+MINIMAL_UNREVIEWED = MINIMAL.replace(
+    "sources:",
+    "events:\n  - date: 2024-10\n    summary: Draft event.\n    cite: src\n"
+    "    unreviewed: true\n"
+    "    extracted: {source: src, sentence: Draft event., span: [0, 12]}\n"
+    "sources:",
+)
 
 
 def shutil_which(name: str) -> str | None:

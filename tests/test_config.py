@@ -50,6 +50,11 @@ def test_search_stops_at_the_git_root(tmp_path: Path) -> None:
         ("[publish]\nmax_marking = \"TLP:WHITE\"\n", "briefgen.toml:2:1: error: "
          "publish.max_marking:"),
         ('title = "x\n', "briefgen.toml:1:11: error: TOML syntax error"),
+        ("[print]\ncontents_after_page = 3\n", "briefgen.toml:2:1: error: "
+         "print.contents_after_page: unknown key; did you mean 'contents_after_pages'?"),
+        ('[style]\naccent = "blue"\n', "briefgen.toml:2:1: error: style.accent:"),
+        ('[print]\npdf_standard = "a-1z"\n', "briefgen.toml:2:1: error: print.pdf_standard:"),
+        ('date_style = "fr"\n', "briefgen.toml:1:1: error: date_style:"),
     ],
 )  # fmt: skip
 def test_errors_name_the_line(tmp_path: Path, text: str, message: str) -> None:
@@ -57,3 +62,13 @@ def test_errors_name_the_line(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert str(info.value).replace(str(tmp_path) + "/", "").startswith(message)
+
+
+def test_house_style_and_print_settings(tmp_path: Path) -> None:
+    path = write(tmp_path, "briefgen.toml", '[style]\naccent = "#8a1c00"\nfont = "serif"\n'
+                 'logo = "logo.svg"\n[print]\nlegends = false\n[topics]\n'
+                 '"north-korea" = "The DPRK"\n')  # fmt: skip
+    config = load_config(path)
+    assert config.style.font == "serif" and config.logo_path == tmp_path / "logo.svg"
+    assert not config.print.legends and config.print.pdf_standard == "ua-1"
+    assert config.topics == {"north-korea": "The DPRK"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,10 +13,16 @@ from markupsafe import Markup, escape
 from briefgen import __version__, clock
 from briefgen.config import Config
 from briefgen.enrich.citations import CitationIndex, number_citations
+from briefgen.errors import RenderError
 from briefgen.model import Actor, Brief, Likelihood, Position
 from briefgen.model.vocab import CREDIBILITY, Reliability
+from briefgen.render.changes import ReaderRevision, reader_revision
+from briefgen.render.dates import MONTHS, format_date
+from briefgen.render.labels import item_labeler, short_name, topic_title
 from briefgen.render.markdown import markdown_inline, markdown_plain, markdown_to_html
 from briefgen.validate import Validated
+
+__all__ = ["MONTHS", "brief_context", "format_date", "group_positions", "item_anchors"]
 
 SECTION_IDS = {
     "bluf": "bluf",
@@ -33,8 +40,6 @@ ANCHOR_PREFIX = {
     "events": "event",
     "open_questions": "question",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
 SECTION_TITLES = {
     "bluf": "Bottom line up front",
     "key_judgments": "Key judgments",
@@ -62,9 +67,12 @@ def brief_context(
     today: dt.date | None = None,
     revision: Any = None,
     mode: str = "html",
+    contents: bool = True,
+    tight: bool = False,
 ) -> dict[str, Any]:
     """Build the template context of a brief; `mode` is `html`, `print` or `site`."""
     brief = checked.brief
+    style = config.date_style
     citations = number_citations(brief)
     today = today or clock.today()
     cite = _cite_linker(citations)
@@ -87,6 +95,8 @@ def brief_context(
         "md": md,
         "md_inline": md_inline,
         "actor_name": _actor_namer(brief),
+        "actor_short": _actor_namer(brief, short=True),
+        "item_label": item_labeler(brief, style),
         "actor_label": _actor_labeler(brief),
         "position_groups": group_positions(brief),
         "events": sorted(brief.events, key=lambda e: e.date),
@@ -100,9 +110,16 @@ def brief_context(
         "section_titles": SECTION_TITLES,
         "section_ids": SECTION_IDS,
         "anchors": item_anchors(brief),
-        "fmt_date": format_date,
+        "fmt_date": lambda value: format_date(value, style),
         "md_plain": markdown_plain,
         "revision": revision,
+        "reader_revision": _reader(revision, brief, config),
+        "show_contents": contents,
+        "tight": tight,
+        "show_legends": config.print.legends,
+        "annex_title": "Annex: likelihood terms and source grades",
+        "topic_names": [topic_title(t, config.topics, brief.actors) for t in brief.topics],
+        "logo": logo_uri(config),
         "mode": mode,
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
@@ -116,28 +133,73 @@ def _present_sections(brief: Brief) -> list[str]:
     return present
 
 
+_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+                ".jpeg": "image/jpeg"}  # fmt: skip
+
+
+SERIF = '"Noto Serif", "DejaVu Serif", Georgia, serif'
+
+
+def house_css(config: Config) -> str:
+    """Return the CSS of the house style in briefgen.toml: accent colour and body face."""
+    # The accent is checked against #rgb/#rrggbb by the config model, so it is safe CSS.
+    default = type(config.style)()
+    css = ""
+    if config.style.accent != default.accent:
+        css += f":root {{ --accent: {config.style.accent}; }}\n"
+    if config.style.font == "serif":
+        css += f"html {{ font-family: {SERIF}; }}\n"
+    return css
+
+
+def logo_uri(config: Config) -> str:
+    """Return the house logo as a data: URI, so HTML stays self-contained; '' without one."""
+    path = config.logo_path
+    if path is None:
+        return ""
+    kind = _IMAGE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise RenderError(
+            f"{path}: the logo must be an SVG, PNG or JPEG file; set style.logo in briefgen.toml"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RenderError(
+            f"{path}: cannot read the logo ({exc.strerror}); fix style.logo in briefgen.toml"
+        ) from exc
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _reader(revision: Any, brief: Brief, config: Config) -> ReaderRevision | None:
+    return None if revision is None else reader_revision(revision, brief, config.date_style)
+
+
 def _cite_linker(citations: CitationIndex) -> Callable[[list[str]], str]:
     by_key = citations.by_key()
 
     def link(keys: list[str]) -> str:
         parts = []
-        for key in keys:
+        # Numbered in order, each once; a no-break space keeps the marker on its word's line.
+        for key in sorted(dict.fromkeys(keys), key=lambda k: by_key[k].number):
             entry = by_key[key]
             title = escape(entry.source.title)
             parts.append(
                 f'<a href="#src-{escape(key)}" class="cite-link" title="{title}">{entry.number}</a>'
             )
-        return f'<sup class="cite">[{", ".join(parts)}]</sup>'
+        return f'\u202f<sup class="cite">[{", ".join(parts)}]</sup>'
 
     return link
 
 
-def _actor_namer(brief: Brief) -> Callable[[str | None], str]:
+def _actor_namer(brief: Brief, *, short: bool = False) -> Callable[[str | None], str]:
     def name(actor_id: str | None) -> str:
         if not actor_id:
             return ""
         actor = brief.actors.get(actor_id)
-        return actor.name if actor else actor_id
+        if actor is None:
+            return actor_id
+        return short_name(actor) if short else actor.name
 
     return name
 
@@ -172,17 +234,3 @@ def item_anchors(brief: Brief) -> dict[str, str]:
         for section, items in brief.sections()
         for item in items
     }
-
-
-def format_date(value: dt.date | str | None) -> str:
-    """Format a date or partial ISO date as `31 October 2024`, `August 2024` or `2024`."""
-    if value is None:
-        return ""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    parts = text.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"

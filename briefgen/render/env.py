@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from briefgen import __version__
 from briefgen.config import Config
+from briefgen.render.markdown import smarten
 
 
 def builtin_templates() -> Path:
@@ -33,7 +34,7 @@ def make_env(config: Config) -> jinja2.Environment:
 def _env(override: str) -> jinja2.Environment:
     folders = [override] if override else []
     folders.append(str(builtin_templates()))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -42,6 +43,8 @@ def _env(override: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
     )
+    env.filters["smart"] = smarten
+    return env
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):

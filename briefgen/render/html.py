@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from briefgen.config import Config
 from briefgen.errors import RenderError
-from briefgen.render.context import brief_context
+from briefgen.render.context import brief_context, house_css
 from briefgen.render.env import make_env, read_asset
 from briefgen.validate import Validated
 
@@ -45,5 +46,5 @@ def render_html(
 ) -> str:
     """Render one brief to a standalone HTML string with its CSS inline."""
     context = brief_context(checked, config=config, today=today, revision=revision, mode="html")
-    context["css"] = read_asset(config, "brief.css")
+    context["css"] = read_asset(config, "brief.css") + Markup(house_css(config))
     return render_template("brief.html.j2", context, config=config)

@@ -27,40 +27,46 @@ CiteLinker = Callable[[list[str]], str]
 
 @lru_cache(maxsize=1)
 def _converter() -> md_lib.Markdown:
-    return md_lib.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    return md_lib.Markdown(extensions=["extra", "sane_lists", "smarty"], output_format="html")
 
 
 # One line of prose with no Markdown syntax and nothing to escape renders as itself in a
 # paragraph; most stances and summaries are such lines, and skipping the parser and the
 # sanitizer for them halves the time to render a brief. A test checks both paths agree.
 _SYNTAX = re.compile(
-    r"[\n\t\r\xa0*_`\[\]<>&\\#|~]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)|^\s{4}|:\s*$|^\s*$|\s$"
+    r"[\n\t\r\xa0*_`\[\]<>&\\#|~\"]|^\s*(?:[-+=]|\d+[.)])(?:\s|$)|^\s{4}|:\s*$|^\s*$|\s$"
     r"|^\s*-.*-.*-"  # a rule, `---` or `- - -`
+    r"|--|\.\.|'(?![a-z])|(?<![A-Za-z])'"  # what `smarty` makes typographic
 )
+# An apostrophe inside a word (`Russia's`, `don't`) is the one `smarty` case on the fast path.
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[a-z])")
+_RSQUO = "\u2019"
 
 
 def markdown_to_html(text: str, cite: CiteLinker | None = None) -> Markup:
     """Render Markdown to sanitized HTML, turning `[@key]` into citation links."""
     line = text.strip("\n")
     if not _SYNTAX.search(line):
-        return Markup(f"<p>{line.lstrip()}</p>")
+        return Markup(f"<p>{_APOSTROPHE.sub(_RSQUO, line.lstrip())}</p>")
     # Prose whose only syntax is citations: Markdown keeps `[@key]` as it is (there is
     # no link definition for it), so link the citations in the line as the full path does.
     if "[@" in line and not _SYNTAX.search(_LONE_CITE.sub(_plain_cite, line)):
-        html = f"<p>{line.lstrip()}</p>"
+        html = f"<p>{_APOSTROPHE.sub(_RSQUO, line.lstrip())}</p>"
         if cite is not None:
-            html = INLINE_CITE.sub(lambda m: cite(_keys(m[1])), html)
+            html = _SPACED_CITE.sub(lambda m: cite(_keys(m[1])), html)
         return Markup(html)
     return _full_markdown(text, cite)
 
 
+# A citation takes the space before it: the linker puts a no-break space there instead.
+_SPACED_CITE = re.compile(r"\s*" + INLINE_CITE.pattern)
 # A citation right before `(`, `[` or `:` may be a link or a link definition: full path.
 _LONE_CITE = re.compile(INLINE_CITE.pattern + r"(?![(\[:])")
 
 
 def _plain_cite(match: re.Match[str]) -> str:
     """Stand in for a citation whose keys hold no Markdown syntax (else keep it, to fail)."""
-    return "x" if not _SYNTAX.search(match[1]) else match[0]
+    return "\u00a7" if not _SYNTAX.search(match[1]) else match[0]
 
 
 # Python-Markdown scans from every `[`, `(`, `<` and backtick run to the end of the
@@ -155,7 +161,7 @@ def _full_markdown(text: str, cite: CiteLinker | None) -> Markup:
     )
     clean = restore(clean)
     if cite is not None:
-        clean = INLINE_CITE.sub(lambda m: cite(_keys(m[1])), clean)
+        clean = _SPACED_CITE.sub(lambda m: cite(_keys(m[1])), clean)
     return Markup(clean)
 
 
@@ -176,6 +182,16 @@ def markdown_plain(text: str) -> str:
     """Render Markdown to plain one-line text, e.g. for a page description."""
     html = str(markdown_to_html(strip_citations(text)))
     return squash(html_lib.unescape(_TAG.sub(" ", html))).replace(" ,", ",").replace(" .", ".")
+
+
+_QUOTE_OPENS = re.compile(r"(^|[\s(\[{\u2014\u2013/-])([\"'])")
+
+
+def smarten(text: str) -> str:
+    """Make plain text typographic as `smarty` does Markdown: quotes, dashes, ellipses."""
+    text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
+    text = _QUOTE_OPENS.sub(lambda m: m[1] + ("\u201c" if m[2] == '"' else "\u2018"), text)
+    return text.replace('"', "\u201d").replace("'", "\u2019")
 
 
 def _keys(group: str) -> list[str]:

@@ -11,10 +11,15 @@ from urllib.parse import unquote
 from briefgen import clock
 from briefgen.config import Config
 from briefgen.enrich.citations import number_citations
-from briefgen.model.base import INLINE_CITE
-from briefgen.render.context import format_date, group_positions
+from briefgen.model.base import INLINE_CITE, Item
+from briefgen.render.changes import reader_revision
+from briefgen.render.context import group_positions
+from briefgen.render.dates import format_date as _format_date
+from briefgen.render.labels import item_labeler
 from briefgen.render.markdown import URL_SCHEMES
 from briefgen.validate import Validated
+
+UNREVIEWED = "*(unreviewed)* "
 
 
 def render_markdown(
@@ -24,9 +29,17 @@ def render_markdown(
     brief = checked.brief
     numbers = {entry.key: entry.number for entry in number_citations(brief).entries}
     today = today or clock.today()
+    label = item_labeler(brief, config.date_style)
+
+    def format_date(value: dt.date | str | None) -> str:
+        return _format_date(value, config.date_style)
 
     def refs(keys: tuple[str, ...] | list[str]) -> str:
-        return "[" + ", ".join(str(numbers[k]) for k in keys) + "]" if keys else ""
+        ordered = sorted({numbers[k] for k in keys})
+        return "[" + ", ".join(str(n) for n in ordered) + "]" if keys else ""
+
+    def mark(item: Item) -> str:
+        return UNREVIEWED if item.unreviewed else ""
 
     def text(markdown: str) -> str:
         inline = INLINE_CITE.sub(
@@ -45,30 +58,42 @@ def render_markdown(
     ]
     if brief.subtitle:
         out += [f"*{_plain(brief.subtitle)}*", ""]
+    reader = reader_revision(revision, brief, config.date_style) if revision else None
     meta = [f"As of {format_date(brief.as_of)}"]
-    if brief.review_by:
-        meta.append(f"review by {format_date(brief.review_by)}")
+    if reader is not None:
+        meta.append(reader.line)
     if brief.authors:
-        meta.append("by " + ", ".join(_plain(a) for a in brief.authors))
+        meta.append(", ".join(_plain(a) for a in brief.authors))
     out += [" · ".join(meta), ""]
-    if revision is not None:
-        out += [f"Revision: {revision.revision_line}", ""]
-        if revision.baseline_label:
-            out += [f"**What changed since {revision.baseline_label}**", ""]
-            out += [f"- {_plain(c.summary)}" for c in revision.changes] or ["- No changes."]
-            out.append("")
     if brief.review_by and brief.review_by < today:
         out += [f"> **STALE** — due for review on {format_date(brief.review_by)}.", ""]
+    unreviewed = sum(1 for item in brief.items() if item.unreviewed)
+    if unreviewed:
+        plural = "s" if unreviewed != 1 else ""
+        out += [
+            f"> **Draft** — {unreviewed} extracted item{plural} not yet reviewed by an "
+            "analyst (marked *unreviewed*).",
+            "",
+        ]
     out += ["## Bottom line up front", "", text(brief.bluf), ""]
     if brief.key_judgments:
         out += ["## Key judgments", ""]
         for n, kj in enumerate(brief.key_judgments, 1):
-            line = f"{n}. {_flat(text(kj.text))}"
+            line = f"{n}. {mark(kj)}{_flat(text(kj.text))}"
             if kj.likelihood:
                 line += f" — **{kj.likelihood.value}** ({kj.likelihood.range_label})"
             if kj.confidence:
-                line += f"; {kj.confidence.value} confidence"
+                line += f", {kj.confidence.value} confidence"
             out.append(line + (f" {refs(kj.cite)}" if kj.cite else ""))
+            if kj.basis:
+                basis = "; ".join(_plain(label(ref)) for ref in kj.basis)
+                out.append(f"   Based on {basis}{'' if basis.endswith(('?', '!', '.')) else '.'}")
+        out.append("")
+    if reader is not None and reader.since:
+        out += [f"## What changed since {reader.since}", ""]
+        out += [f"- {_plain(sentence)}" for sentence in reader.sentences] or [
+            "- No changes to the substance; dates and records were updated."
+        ]
         out.append("")
     if brief.forces:
         out += [
@@ -80,8 +105,9 @@ def render_markdown(
         for force in brief.forces:
             strength = _plain(force.strength.as_stated) if force.strength else "not stated"
             as_of = format_date(force.as_of) or "—"
+            where = _cell(_plain(force.location or "—"))
             out.append(
-                f"| {_cell(name(force.actor))} | {_cell(_plain(force.location or '—'))} | "
+                f"| {mark(force)}{_cell(name(force.actor))} | {where} | "
                 f"{_cell(strength)} {refs(force.cite)} | {_cell(name(force.claimed_by))} "
                 f"| {as_of} |"
             )
@@ -92,7 +118,9 @@ def render_markdown(
             out += [f"### {_plain(group.actor.name)}", ""]
             for p in group.positions:
                 when = f" ({format_date(p.date)})" if p.date else ""
-                out.append(f"- **{p.type.value}**{when}: {_flat(text(p.stance))} {refs(p.cite)}")
+                out.append(
+                    f"- {mark(p)}**{p.type.value}**{when}: {_flat(text(p.stance))} {refs(p.cite)}"
+                )
                 if p.quote:
                     out.append(f"  > “{_plain(p.quote)}”")
             out.append("")
@@ -100,14 +128,15 @@ def render_markdown(
         out += ["## Timeline", ""]
         for event in sorted(brief.events, key=lambda e: e.date):
             out.append(
-                f"- **{format_date(event.date)}** — {_flat(text(event.summary))} {refs(event.cite)}"
+                f"- {mark(event)}**{format_date(event.date)}** — {_flat(text(event.summary))} "
+                f"{refs(event.cite)}"
             )
         out.append("")
     if brief.open_questions:
         out += ["## Open questions", ""]
         for q in brief.open_questions:
             status = "" if q.status.value == "open" else " *(resolved)*"
-            out += [f"### {_plain(q.question)}{status}", ""]
+            out += [f"### {mark(q)}{_plain(q.question)}{status}", ""]
             if q.why:
                 out += [text(q.why), ""]
             if q.outlook and q.outlook.likelihood:

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from markupsafe import Markup
+
 from briefgen.config import Config
 from briefgen.errors import RenderError
-from briefgen.render.context import brief_context
+from briefgen.render.context import brief_context, house_css
 from briefgen.render.env import builtin_templates, read_asset
 from briefgen.render.html import render_template
 from briefgen.validate import Validated
@@ -24,14 +26,43 @@ def allowed_roots(checked: Validated, config: Config) -> list[Path]:
     return roots
 
 
+# `pdf_standard` in briefgen.toml -> WeasyPrint's PDF variant; every choice is tagged.
+PDF_VARIANTS: dict[str, str | None] = {
+    "ua-1": "pdf/ua-1",
+    "ua-2": "pdf/ua-2",
+    "a-2b": "pdf/a-2b",
+    "a-3b": "pdf/a-3b",
+    "a-3a": "pdf/a-3a",
+    "none": None,
+}
+
+
 def print_html(
-    checked: Validated, *, config: Config, today: dt.date | None = None, revision: Any = None
+    checked: Validated,
+    *,
+    config: Config,
+    today: dt.date | None = None,
+    revision: Any = None,
+    contents: bool = False,
+    tight: bool = False,
 ) -> str:
     """Render the HTML that the PDF is made from: screen CSS, print CSS and the paper size."""
-    context = brief_context(checked, config=config, today=today, revision=revision, mode="print")
+    context = brief_context(
+        checked,
+        config=config,
+        today=today,
+        revision=revision,
+        mode="print",
+        contents=contents,
+        tight=tight,
+    )
     page = f"@page {{ size: {config.paper}; }}\n"
     context["css"] = (
-        read_asset(config, "brief.css") + "\n" + read_asset(config, "print.css") + "\n" + page
+        read_asset(config, "brief.css")
+        + "\n"
+        + read_asset(config, "print.css")
+        + "\n"
+        + Markup(house_css(config) + page)
     )
     return render_template("brief.html.j2", context, config=config)
 
@@ -40,26 +71,109 @@ def render_pdf(
     checked: Validated, *, config: Config, today: dt.date | None = None, revision: Any = None
 ) -> bytes:
     """Render one brief to PDF bytes; the same input always gives the same bytes."""
-    html = print_html(checked, config=config, today=today, revision=revision)
-    return html_to_pdf(
-        html, base=checked.path.resolve().parent, roots=allowed_roots(checked, config)
-    )
+    _, document = lay_out_brief(checked, config=config, today=today, revision=revision)
+    return write_document(document, config.print.pdf_standard)
 
 
-def html_to_pdf(html: str, *, base: Path, roots: list[Path]) -> bytes:
+def lay_out_brief(
+    checked: Validated, *, config: Config, today: dt.date | None = None, revision: Any = None
+) -> tuple[str, Any]:
+    """Lay a brief out in pages; return the print HTML used and WeasyPrint's document.
+
+    A brief longer than `print.contents_after_pages` gets a contents list: it is laid out
+    once without one to count its pages, and again with one only when it is long. A last
+    page that would hold only a few lines is avoided by setting the brief a little tighter.
+    """
+    base = checked.path.resolve().parent
+    roots = allowed_roots(checked, config)
+    standard = config.print.pdf_standard
+
+    def lay(contents: bool, tight: bool = False) -> tuple[str, Any]:
+        html = print_html(
+            checked,
+            config=config,
+            today=today,
+            revision=revision,
+            contents=contents,
+            tight=tight,
+        )
+        return html, layout(html, base=base, roots=roots, standard=standard)
+
+    html, document = lay(contents=False)
+    tight = len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY
+    if tight:
+        html, document = lay(contents=False, tight=True)
+    if len(document.pages) > config.print.contents_after_pages:
+        html, document = lay(contents=True, tight=tight)
+    return html, document
+
+
+NEARLY_EMPTY = 1 / 3  # share of the last page's height below which it counts as nearly empty
+
+
+def last_page_fill(document: Any) -> float:
+    """Return how much of the last page's text area the content fills, from 0 to 1."""
+    page = document.pages[-1]._page_box  # WeasyPrint's laid-out page (no public API)
+    top, height = page.content_box_y(), page.height
+    return max(0.0, min(1.0, (_bottom(page.children[0]) - top) / height)) if height else 1.0
+
+
+def _bottom(box: Any) -> float:
+    """Return the lowest edge of a box and its descendants."""
+    lowest: float = box.position_y + box.margin_height()
+    for child in getattr(box, "children", None) or ():
+        lowest = max(lowest, _bottom(child))
+    return lowest
+
+
+def html_to_pdf(html: str, *, base: Path, roots: list[Path], standard: str = "ua-1") -> bytes:
     """Convert HTML to PDF, refusing any resource outside `roots` (no network, no /etc)."""
+    return write_document(layout(html, base=base, roots=roots, standard=standard), standard)
+
+
+def layout(html: str, *, base: Path, roots: list[Path], standard: str = "ua-1") -> Any:
+    """Lay HTML out in pages with WeasyPrint, reading only files under `roots`."""
     import weasyprint  # heavy: imported only when a PDF is made
 
     fetcher = _make_fetcher(weasyprint, roots)
     # WeasyPrint logs missing resources as warnings; ours become errors instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher)
+    source = weasyprint.HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher)
     try:
-        data: bytes = document.write_pdf(pdf_identifier=b"briefgen", uncompressed_pdf=False)
+        variant = PDF_VARIANTS[standard]
+        return source.render(pdf_variant=variant, pdf_tags=variant is not None)
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise RenderError(str(exc.__cause__ or exc)) from exc
+
+
+def write_document(document: Any, standard: str) -> bytes:
+    """Write laid-out pages as PDF bytes in a PDF standard (`ua-1`, `a-3b`, ... or `none`)."""
+    variant = PDF_VARIANTS[standard]
+    data: bytes = document.write_pdf(
+        pdf_identifier=b"briefgen",
+        uncompressed_pdf=False,
+        pdf_variant=variant,
+        pdf_tags=variant is not None,
+        finisher=_scope_table_headers if variant is not None else None,
+    )
     return data
+
+
+def _scope_table_headers(document: Any, pdf: Any) -> None:
+    """Say whether each table header heads a column or a row, as PDF/UA asks (/Scope)."""
+    del document
+    by_number = {obj.number: obj for obj in pdf.objects if hasattr(obj, "number")}
+
+    def parent(element: Any) -> Any:
+        reference = element.get("P")
+        return by_number.get(int(reference.split()[0])) if reference else None
+
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH":
+            group = parent(parent(obj) or {}) or {}
+            scope = "/Column" if group.get("S") == "/THead" else "/Row"
+            obj.setdefault("A", {"O": "/Table"})["Scope"] = scope
 
 
 def _make_fetcher(weasyprint: Any, roots: list[Path]) -> Any:

@@ -30,7 +30,9 @@ from briefgen.output import write_atomic
 from briefgen.reader import read_regular
 from briefgen.validate import Validated
 
-CACHE_FORMAT = 2  # 2: old revisions keep their marking when they do not validate
+# 2: old revisions keep their marking when they do not validate;
+# 3: cached changes keep their field values.
+CACHE_FORMAT = 3
 MAX_HASHED_BYTES = 64 * 1024 * 1024
 
 

@@ -60,6 +60,9 @@ class ActorEntry:
     force: Force | None = None
     position: Position | None = None
     speaker: str = ""
+    # How a force relates to the page's actor: its own (""), "aligned" with it, or that of
+    # an actor "affiliated" with it (a group of a state).
+    relation: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class ActorPage:
     actor: Actor
     entries: tuple[ActorEntry, ...]
     members: tuple[str, ...] = ()
+    mentioned_in: tuple[SiteBrief, ...] = ()
+    """Every brief that refers to the actor, newest first."""
 
     @property
     def url(self) -> str:
@@ -174,12 +179,23 @@ def _collect_actors(
     definitions.update({k: v for k, v in shared.items() if k in definitions})
     entries: dict[str, list[ActorEntry]] = {key: [] for key in definitions}
     members: dict[str, set[str]] = {key: set() for key in definitions}
+    mentions: dict[str, list[SiteBrief]] = {}
     for item in briefs:
         brief = item.checked.brief
+        for key in brief.actors:
+            mentions.setdefault(key, []).append(item)
         for force in brief.forces:
-            entries[force.actor].append(
-                ActorEntry(item, force.as_of or brief.as_of, force=force, speaker=force.actor)
-            )
+            when = force.as_of or brief.as_of
+            entries[force.actor].append(ActorEntry(item, when, force=force, speaker=force.actor))
+            related = {force.aligned_with: "aligned"}
+            owner = brief.actors.get(force.actor)
+            if owner is not None and owner.affiliation:
+                related.setdefault(owner.affiliation, "affiliated")
+            for other, relation in related.items():
+                if other and other != force.actor:
+                    entries.setdefault(other, []).append(
+                        ActorEntry(item, when, force=force, speaker=force.actor, relation=relation)
+                    )
         for position in brief.positions:
             entry = ActorEntry(
                 item, position.date or brief.as_of, position=position, speaker=position.actor
@@ -197,5 +213,11 @@ def _collect_actors(
             key=lambda e: (e.brief.checked.brief.as_of, e.brief.id, e.date),
             reverse=True,
         )
-        pages[key] = ActorPage(key, definitions[key], tuple(ordered), tuple(sorted(members[key])))
+        pages[key] = ActorPage(
+            key,
+            definitions[key],
+            tuple(ordered),
+            tuple(sorted(members[key])),
+            tuple(mentions.get(key, ())),
+        )
     return pages

@@ -29,7 +29,7 @@ from typing import Any, cast
 from briefgen import __version__
 from briefgen.config import Config
 from briefgen.enrich import git
-from briefgen.enrich.diff import Change, Kind, diff_briefs
+from briefgen.enrich.diff import Change, FieldChange, Kind, diff_briefs
 from briefgen.enrich.history import (
     Revision,
     RevisionFiles,
@@ -135,7 +135,7 @@ class HistoryCache:
     path: Path | None
     salt: str
     revisions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    diffs: dict[str, list[list[str]]] = field(default_factory=dict)
+    diffs: dict[str, list[list[Any]]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     changed: bool = False
 
@@ -177,9 +177,12 @@ class HistoryCache:
         if entry is None:
             return None
         self.used.add(key)
-        return [Change(s, cast(Kind, k), i, text) for s, k, i, text in entry]
+        return [
+            Change(s, cast(Kind, k), i, text, [FieldChange(*f) for f in fields])
+            for s, k, i, text, fields in entry
+        ]
 
-    def put_diff(self, key: str, rows: list[list[str]]) -> None:
+    def put_diff(self, key: str, rows: list[list[Any]]) -> None:
         """Remember the changes between two revisions, as rows made by `_rows`."""
         self.diffs[key] = rows
         self.used.add(key)
@@ -464,7 +467,7 @@ class _Step:
 
 
 LineageTask = tuple[list[Revision], list[RevisionFiles], Config, bool]
-LineageResult = tuple[dict[str, dict[str, Any]], dict[str, list[list[str]]]]
+LineageResult = tuple[dict[str, dict[str, Any]], dict[str, list[list[Any]]]]
 
 
 def describe_lineages(batch: list[LineageTask]) -> list[LineageResult]:
@@ -480,7 +483,7 @@ def describe_lineages(batch: list[LineageTask]) -> list[LineageResult]:
             briefs[key], marking = validator.judge(revision, revision_files)
             metas[key] = _meta(briefs[key], marking)
         steps = [_step(r, metas[_revision_key(r)], config, include_all) for r in revisions]
-        diffs: dict[str, list[list[str]]] = {}
+        diffs: dict[str, list[list[Any]]] = {}
         for old, new in _pairs(steps, draft=False):
             old_brief = briefs[_revision_key(old)]
             new_brief = briefs[_revision_key(new)] if new is not None else None
@@ -565,9 +568,12 @@ def _meta(brief: Brief | None, marking: Marking | None) -> dict[str, Any]:
     return {"valid": True, "marking": value, "title": brief.title}
 
 
-def _rows(changes: Sequence[Change]) -> list[list[str]]:
-    """Turn changes into cache rows; pages show the sentences, not each field's values."""
-    return [[c.section, c.kind, c.item_id, c.summary] for c in changes]
+def _rows(changes: Sequence[Change]) -> list[list[Any]]:
+    """Turn changes into cache rows, with the field values the reader's sentences need."""
+    return [
+        [c.section, c.kind, c.item_id, c.summary, [[f.field, f.old, f.new] for f in c.fields]]
+        for c in changes
+    ]
 
 
 def _entry_parts(entry: HistoryEntry) -> list[Any]:

@@ -11,7 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen import __version__
 from briefgen.config import Config
+from briefgen.model import Brief
 from briefgen.policy import highest, is_publishable
+from briefgen.render.changes import change_sentences as reader_sentences
 from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel
 from briefgen.site.feed import absolute, brief_entry
@@ -76,6 +78,9 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
         "brief": item.checked.brief,
         "history": history,
         "revisions": sum(1 for e in history.entries if e.revision is not None),
+        "reader_changes": partial(
+            reader_sentences, brief=item.checked.brief, style=maker.config.date_style
+        ),
     }
     return maker.render("history.html.j2", ctx)
 
@@ -157,8 +162,8 @@ def render_history_feed(
     return "\n".join(lines) + "\n"
 
 
-def change_sentences(entry: HistoryEntry) -> list[str]:
-    """Return what a revision changed as sentences, `First version.` for the first."""
+def change_sentences(entry: HistoryEntry, brief: Brief, config: Config) -> list[str]:
+    """Return what a revision changed in readers' sentences, `First version.` for the first."""
     if entry.status == "first":
         return ["First version."]
     if entry.status == "first-shown":
@@ -167,7 +172,8 @@ def change_sentences(entry: HistoryEntry) -> list[str]:
         return ["Earliest revision available."]
     if not entry.changes:
         return ["No changes to the content."]
-    return [c.summary for c in entry.changes]
+    told = reader_sentences(entry.changes, brief, config.date_style)
+    return list(told) or ["No changes to the substance; dates and records were updated."]
 
 
 def _revision_order(item: SiteBrief, entry: HistoryEntry) -> tuple[dt.datetime, tuple[str, int]]:
@@ -193,7 +199,7 @@ def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tup
     marking = entry.marking if entry.marking else item.marking
     if item.restricted or not is_publishable(marking, config):
         title = f"[{marking.value}] {title}"
-    sentences = change_sentences(entry)
+    sentences = change_sentences(entry, item.checked.brief, config)
     html = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
     return (
         "  <entry>",

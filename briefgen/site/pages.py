@@ -14,9 +14,12 @@ from markupsafe import Markup
 from briefgen.config import Config
 from briefgen.model.base import INLINE_CITE
 from briefgen.policy import highest
-from briefgen.render.context import brief_context, format_date, item_anchors
+from briefgen.render.changes import reader_revision
+from briefgen.render.context import brief_context, format_date, house_css, item_anchors
+from briefgen.render.env import read_asset
 from briefgen.render.html import render_template
-from briefgen.render.markdown import markdown_to_html
+from briefgen.render.labels import topic_title
+from briefgen.render.markdown import markdown_plain, markdown_to_html, smarten
 from briefgen.site.cache import digest, hash_bytes
 from briefgen.site.collect import ActorEntry, ActorPage, QuestionEntry, SiteBrief, SiteModel
 
@@ -128,10 +131,22 @@ def topic_url(topic: str) -> str:
     return f"topics/{topic}/index.html"
 
 
-def topic_name(topic: str) -> str:
-    """Turn a topic slug into words: `russia-ukraine-war` -> `Russia ukraine war`."""
-    words = topic.replace("-", " ").replace("_", " ")
-    return words[:1].upper() + words[1:]
+@dataclass(frozen=True)
+class BriefCard:
+    """What a listing shows of a brief under its title."""
+
+    lead: str  # the first sentence of the BLUF, as plain text
+    judgments: int
+    change: str  # the first sentence of what changed in the latest revision, or ''
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
+
+
+def first_sentence(markdown: str) -> str:
+    """Return the first sentence of a Markdown text as typographic plain text."""
+    plain = smarten(markdown_plain(markdown))
+    return _SENTENCE.split(plain, maxsplit=1)[0]
 
 
 def bluf_html(text: str) -> Markup:
@@ -222,7 +237,13 @@ class PageMaker:
         page_marking = highest(restricted)
         if pager and pager.number > 1:
             title = f"{title}, page {pager.number} of {pager.count}"
+        site_title = self.config.title
+        # "<page> · <site title>", and the site title alone for its home page.
+        alone = title == site_title or title.startswith(f"{site_title}, page ")
+        document_title = title if alone else f"{title} · {site_title}"
         return {
+            "document_title": document_title,
+            "house_css": Markup(house_css(self.config)),
             "config": self.config,
             "root": root,
             "page_path": path,
@@ -231,9 +252,10 @@ class PageMaker:
             "current": current,
             "internal": self.site.include_restricted,
             "page_marking": page_marking,
-            "fmt_date": format_date,
+            "fmt_date": self.fmt_date,
             "bluf_html": self.fragments.block,
-            "topic_name": topic_name,
+            "card": self.card,
+            "topic_name": self.topic_name,
             "topic_url": topic_url,
             "feed_available": True,
         }
@@ -251,7 +273,7 @@ class PageMaker:
         key = (name, root, item.id)
         html = self._snippets.get(key)
         if html is None:
-            ctx = {"item": item, "root": root, "fmt_date": format_date}
+            ctx = {"item": item, "root": root, "fmt_date": self.fmt_date}
             html = self._snippets[key] = Markup(self.render(name, ctx))
         return html
 
@@ -341,6 +363,11 @@ class PageMaker:
         """Plan the pages of one actor, a number of briefs' entries on each."""
         pages = []
         folder = actor.url.removesuffix("index.html")
+        # The first page lists the briefs that mention the actor, by title and date.
+        mentions = [
+            (b.id, b.checked.brief.title, str(b.checked.brief.as_of), b.restricted)
+            for b in actor.mentioned_in
+        ]
         for pager, groups in paginate(self.actor_groups(actor), self.group_size, folder):
             key = digest(
                 "actor",
@@ -351,6 +378,7 @@ class PageMaker:
                 astuple(pager),
                 listed_briefs([b for b, _ in groups]),
                 self._related_names(actor, groups),
+                mentions if pager.number == 1 else None,
             )
             pages.append(Output(pager.path, key, partial(self.actor_page, actor, pager, groups)))
         return pages
@@ -389,6 +417,24 @@ class PageMaker:
         ids = [actor.actor.affiliation or "", *actor.members, *speakers]
         return [self.actor_name(i) for i in ids]
 
+    def fmt_date(self, value: dt.date | str | None) -> str:
+        """Format a date in the project's date style."""
+        return format_date(value, self.config.date_style)
+
+    def topic_name(self, topic: str) -> str:
+        """Name a topic: its title in briefgen.toml, else its slug in words."""
+        actors = {key: page.actor for key, page in self.site.actors.items()}
+        return topic_title(topic, self.config.topics, actors)
+
+    def card(self, item: SiteBrief) -> BriefCard:
+        """Return what a listing card says about a brief, beyond its title and dates."""
+        brief = item.checked.brief
+        change = ""
+        if item.revision is not None and item.revision.baseline is not None:
+            told = reader_revision(item.revision, brief, self.config.date_style).sentences
+            change = told[0] if told else ""
+        return BriefCard(first_sentence(brief.bluf), len(brief.key_judgments), change)
+
     def actor_name(self, actor_id: str | None) -> str:
         """Return an actor's name across the site, or its id when unknown."""
         if not actor_id:
@@ -398,14 +444,20 @@ class PageMaker:
 
     def home(self, pager: Pager, items: Sequence[SiteBrief]) -> str:
         """Render one page of the home page: every brief, newest first."""
-        ctx = self.context(pager.path, "Briefs", "home", items, pager)
+        ctx = self.context(pager.path, self.config.title, "home", items, pager)
         ctx["briefs"] = items
         ctx["updated"] = self.updated
         return self.render("home.html.j2", ctx)
 
     def not_found(self) -> str:
-        """Render the 404 page."""
-        return self.render("404.html.j2", self.context("404.html", "Page not found", "", []))
+        """Render the 404 page, styled wherever the server shows it (CSS inline)."""
+        ctx = self.context("404.html", "Page not found", "", [])
+        # A server answers a missing page at any depth with this file: relative links
+        # would miss, so the CSS is inline and links use base_url when there is one.
+        ctx["inline_css"] = read_asset(self.config, "site/site.css")
+        if self.config.base_url:
+            ctx["root"] = self.config.base_url.rstrip("/") + "/"
+        return self.render("404.html.j2", ctx)
 
     def topics_index(self) -> str:
         """Render the list of topics."""
@@ -416,7 +468,7 @@ class PageMaker:
 
     def topic_page(self, topic: str, pager: Pager, items: Sequence[SiteBrief]) -> str:
         """Render one page of a topic's briefs."""
-        ctx = self.context(pager.path, topic_name(topic), "topics", items, pager)
+        ctx = self.context(pager.path, self.topic_name(topic), "topics", items, pager)
         ctx |= {"topic": topic, "briefs": items}
         return self.render("topic.html.j2", ctx)
 
@@ -433,11 +485,14 @@ class PageMaker:
     def actor_page(self, actor: ActorPage, pager: Pager, groups: Sequence[ActorGroup]) -> str:
         """Render one page of what an actor did and said, brief by brief."""
         shown = [b for b, _ in groups]
-        ctx = self.context(pager.path, actor.actor.name, "actors", shown, pager)
+        ctx = self.context(
+            pager.path, actor.actor.name, "actors", [*shown, *actor.mentioned_in], pager
+        )
         ctx |= {
             "actor_id": actor.id,
             "actor": actor.actor,
             "members": actor.members,
+            "mentioned_in": actor.mentioned_in,
             "groups": groups,
             "anchors": self.anchors(shown),
             "actor_name": self.actor_name,

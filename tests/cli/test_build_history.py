@@ -51,13 +51,13 @@ def test_html_shows_revision_and_changes(repo: Path) -> None:
     result = briefgen("build", "b.yaml", "-o", "out", "--format", "html", cwd=repo)
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((repo / "out" / "b.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.find("dd", class_="revision").get_text().startswith("Revision 2 of 2024-11-02, ")
+    assert soup.find("span", class_="revision").get_text() == "Revision 2 of 2 November 2024"
     box = soup.find("aside", class_="changes")
-    assert box.h2.get_text().startswith("What changed since revision 1 of 2024-11-02")
+    assert box.h2.get_text() == "What changed since revision 1 of 2 November 2024"
     [change] = [li.get_text() for li in box.find_all("li")]
-    assert (
-        change == "North Korea troops in Russia: more than 3,000 -> about 10,000 (claimed by "
-        "United States)"
+    assert change == (
+        "The estimate of troops of North Korea in Russia rose from more than 3,000 to about "
+        "10,000 (United States claim)."
     )
 
 
@@ -65,7 +65,7 @@ def test_uncommitted_edit_is_a_draft(repo: Path) -> None:
     (repo / "b.yaml").write_text(REV2.replace("Minimal brief", "Edited brief"), encoding="utf-8")
     briefgen("build", "b.yaml", "-o", "out", "--format", "html", cwd=repo)
     html = (repo / "out" / "b.html").read_text(encoding="utf-8")
-    assert "draft (uncommitted changes)" in html
+    assert "Revision 2 of 2 November 2024 (draft with uncommitted changes)" in html
 
 
 @pytest.mark.slow
@@ -75,7 +75,7 @@ def test_pdf_carries_the_box_and_rev_rebuilds_the_past(repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     md = (repo / "old" / "b.md").read_text(encoding="utf-8")
     assert "more than 3,000 troops" in md and "about 10,000" not in md
-    assert "Revision: Revision 1 of 2024-11-02" in md
+    assert "As of 31 October 2024 · Revision 1 of 2 November 2024" in md
     briefgen("build", "b.yaml", "-o", "new", "--format", "pdf", cwd=repo)
     text = PdfReader(io.BytesIO((repo / "new" / "b.pdf").read_bytes())).pages[0].extract_text()
     assert "What changed since revision 1" in " ".join(text.split())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from briefgen.config import Config
 from briefgen.errors import RenderError
 from briefgen.render.html import render_html
 from briefgen.validate import Validated, validate_text
-from tests.conftest import MINIMAL, TODAY
+from tests.conftest import MINIMAL, MINIMAL_UNREVIEWED, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,14 @@ def test_marking_banner_and_bluf_come_first(soup: BeautifulSoup) -> None:
     sections = [s["id"] for s in article.find_all("section", recursive=False)]
     assert sections == [
         "bluf", "key-judgments", "forces", "positions", "timeline", "open-questions", "sources",
+        "annex",
     ]  # fmt: skip
+
+
+def test_metadata_is_one_line_of_long_dates(soup: BeautifulSoup) -> None:
+    meta = soup.find("p", class_="meta")
+    assert text_of(meta) == "As of 31 October 2024 · Briefgen example desk"
+    assert soup.find("dl", class_="meta") is None
 
 
 def test_toc_links_every_section(soup: BeautifulSoup) -> None:
@@ -49,6 +57,7 @@ def test_toc_links_every_section(soup: BeautifulSoup) -> None:
     targets = [a["href"].lstrip("#") for a in toc.find_all("a")]
     assert targets == [
         "bluf", "key-judgments", "forces", "positions", "timeline", "open-questions", "sources",
+        "annex",
     ]  # fmt: skip
     for target in targets:
         assert soup.find(id=target) is not None
@@ -56,20 +65,50 @@ def test_toc_links_every_section(soup: BeautifulSoup) -> None:
 
 def test_key_judgments_carry_likelihood_range_and_confidence(soup: BeautifulSoup) -> None:
     first = soup.find(id="judgment-kj-combat-soon")
-    assert "We judge this Likely (55–80%)." in text_of(first)
-    assert "We have moderate confidence in this judgment." in text_of(first)
-    legend = soup.find("table", class_="legend")
-    rows = [[text_of(td) for td in tr.find_all("td")] for tr in legend.find_all("tr")[1:]]
-    assert rows[0] == ["almost no chance", "1–5%"] and rows[-1] == ["almost certain", "95–99%"]
+    assert "We judge this likely (55–80%), with moderate confidence." in text_of(first)
+    basis = first.find("p", class_="basis")
+    assert [text_of(a) for a in basis.find_all("a", class_=None)] == [
+        "Forces: North Korea in Kursk region",
+        "Positions: Antony Blinken (assessment, 31 October 2024)",
+    ]
+    assert "dprk-in-kursk" not in text_of(basis)
+    third = soup.find(id="judgment-kj-china-restrains")
+    assert text_of(third.find("sup", class_="cite")) == "[1, 2]"
+    annex = [text_of(p) for p in soup.find(id="annex").find_all("p")]
+    assert "almost no chance 1–5%" in annex[0] and "almost certain 95–99%" in annex[0]
+    assert "A completely reliable" in annex[1] and "6 truth cannot be judged" in annex[1]
+
+
+def test_citations_are_sorted_and_stick_to_their_word(kursk: Validated) -> None:
+    bluf = kursk.brief.bluf.replace("striking\n  [@kbs", "striking [@kbs")
+    judgments = list(kursk.brief.key_judgments)
+    judgments[2] = judgments[2].model_copy(
+        update={"cite": ("kbs-zelensky-interview", "wire-2024-10-31", "kbs-zelensky-interview")}
+    )
+    brief = kursk.brief.model_copy(update={"bluf": bluf, "key_judgments": tuple(judgments)})
+    html = render_html(dataclasses.replace(kursk, brief=brief), config=Config(), today=TODAY)
+    soup = BeautifulSoup(html, "html.parser")
+    assert text_of(soup.find(id="judgment-kj-china-restrains").find("sup")) == "[1, 2]"
+    # The space before a marker becomes a no-break space, so it never starts a line.
+    assert " <sup" not in html and "\n<sup" not in html
+    assert html.count('\u202f<sup class="cite">') == len(soup.find_all("sup", class_="cite"))
+
+
+def test_legends_can_be_turned_off(kursk: Validated) -> None:
+    config = Config.model_validate({"print": {"legends": False}})
+    soup = BeautifulSoup(render_html(kursk, config=config, today=TODAY), "html.parser")
+    assert soup.find(id="annex") is None
 
 
 def test_forces_table_keeps_numbers_as_stated(soup: BeautifulSoup) -> None:
     table = soup.find("table", class_="forces")
     headers = [text_of(th) for th in table.thead.find_all("th")]
-    assert headers[:4] == ["Actor", "Location", "Strength (as stated)", "Claimed by"]
+    assert headers[:4] == ["Actor", "Location", "Strength (as stated)", "Claimed by, as of"]
     rows = {tr["id"]: [text_of(c) for c in tr.find_all(["th", "td"])] for tr in table.tbody("tr")}
     assert rows["force-dprk-in-kursk"][2] == "nearly 8,000 troops"
-    assert rows["force-dprk-in-kursk"][3] == "United States"
+    assert rows["force-dprk-in-kursk"][3] == "United States, 31 October 2024"
+    cells = table.tbody.tr.find_all(["th", "td"])
+    assert [c["data-label"] for c in cells] == headers  # the labels of the phone layout
     assert rows["force-dprk-in-russia"][2] == "about 10,000 troops"
     assert rows["force-ukraine-in-kursk"][2] == "not stated"
 
@@ -86,7 +125,7 @@ def test_positions_are_grouped_by_actor_and_quotes_only_when_verbatim(
     warning = soup.find(id="position-blinken-legitimate-targets")
     assert warning.find("blockquote") is None
     quoted = soup.find(id="position-zelensky-china-silence")
-    assert text_of(quoted.blockquote).startswith("“I am surprised by China's silence")
+    assert text_of(quoted.blockquote).startswith("“I am surprised by China’s silence")
 
 
 def test_timeline_is_in_date_order(soup: BeautifulSoup) -> None:
@@ -96,7 +135,7 @@ def test_timeline_is_in_date_order(soup: BeautifulSoup) -> None:
 
 def test_open_questions_show_outlook_and_indicators(soup: BeautifulSoup) -> None:
     question = soup.find(id="question-q-dprk-combat")
-    assert "Outlook: Likely (55–80%). Moderate confidence." in text_of(question)
+    assert "Outlook: likely (55–80%), with moderate confidence." in text_of(question)
     rows = question.find("table", class_="indicators").tbody.find_all("tr")
     assert [text_of(td) for td in rows[2].find_all("td")][1:] == ["against", "not observed"]
     related = [a["href"] for a in question.find("p", class_="related").find_all("a")]
@@ -124,14 +163,7 @@ def test_stale_banner_appears_after_review_by(kursk: Validated) -> None:
 
 
 def test_unreviewed_items_are_marked() -> None:
-    text = MINIMAL.replace(
-        "sources:",
-        "events:\n  - date: 2024-10\n    summary: Draft event.\n    cite: src\n"
-        "    unreviewed: true\n"
-        "    extracted: {source: src, sentence: Draft event., span: [0, 12]}\n"
-        "sources:",
-    )
-    checked = validate_text(text, "m.yaml", today=TODAY)
+    checked = validate_text(MINIMAL_UNREVIEWED, "m.yaml", today=TODAY)
     soup = BeautifulSoup(render_html(checked, config=Config(), today=TODAY), "html.parser")
     assert "1 extracted item not yet reviewed" in text_of(soup.find(class_="banner-unreviewed"))
     badge = soup.find(class_="badge-unreviewed")
@@ -188,3 +220,30 @@ def test_html_is_deterministic_and_matches_golden(
     first = render_html(kursk, config=Config(), today=TODAY)
     assert first == render_html(kursk, config=Config(), today=TODAY)
     golden("dprk-troops-kursk.html", first)
+
+
+def test_house_style_comes_from_the_config(tmp_path: Path, kursk: Validated) -> None:
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>'
+    (tmp_path / "logo.svg").write_text(logo, encoding="utf-8")
+    config = Config.model_validate(
+        {"style": {"accent": "#8a1c00", "font": "serif", "logo": "logo.svg"}, "root": tmp_path}
+    )
+    html = render_html(kursk, config=config, today=TODAY)
+    soup = BeautifulSoup(html, "html.parser")
+    assert ":root { --accent: #8a1c00; }" in soup.style.string
+    assert '"Noto Serif"' in soup.style.string
+    img = soup.find("img", class_="logo")
+    assert img["src"].startswith("data:image/svg+xml;base64,") and img["alt"] == "Briefs"
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    gif = Config.model_validate({"style": {"logo": "logo.gif"}, "root": tmp_path})
+    with pytest.raises(RenderError, match="the logo must be an SVG, PNG or JPEG"):
+        render_html(kursk, config=gif, today=TODAY)
+
+
+def test_one_date_style_throughout(kursk: Validated) -> None:
+    soup = BeautifulSoup(
+        render_html(kursk, config=Config(date_style="iso"), today=TODAY), "html.parser"
+    )
+    text = text_of(soup.find("article"))
+    assert text_of(soup.find("p", class_="meta")).startswith("As of 2024-10-31")
+    assert "31 October 2024" not in text and "October 31" not in text

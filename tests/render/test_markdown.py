@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.render.markdown import _full_markdown, markdown_plain, markdown_to_html
+from briefgen.render.markdown import (
+    _full_markdown,
+    markdown_plain,
+    markdown_to_html,
+    smarten,
+)
 
 PROSE = st.text(
     alphabet=st.sampled_from(list("abcXYZ 0123456789.,;:'\"!?()-+=%$@/\u00e9\u0416\ud55c\t\n")),
@@ -48,5 +53,16 @@ def test_lines_that_look_like_prose_but_are_markdown_take_the_full_path() -> Non
     assert str(markdown_to_html("---")) == "<hr>"
     fast = markdown_to_html("US officials warn of nearly 8,000 troops [@wire; @isw].", cite)
     assert str(fast) == (
-        '<p>US officials warn of nearly 8,000 troops <sup class="cite">wire,isw</sup>.</p>'
+        '<p>US officials warn of nearly 8,000 troops<sup class="cite">wire,isw</sup>.</p>'
     )
+
+
+def test_quotes_dashes_and_ellipses_are_typographic_on_both_paths() -> None:
+    assert str(markdown_to_html("Kyiv's reply came late")) == "<p>Kyiv\u2019s reply came late</p>"
+    assert str(markdown_to_html('He said "never" -- twice...')) == (
+        "<p>He said \u201cnever\u201d \u2013 twice\u2026</p>"
+    )
+    assert smarten('The "so-called" buffer -- Seoul\'s term') == (
+        "The \u201cso-called\u201d buffer \u2013 Seoul\u2019s term"
+    )
+    assert smarten("'Quoted' at the start") == "\u2018Quoted\u2019 at the start"

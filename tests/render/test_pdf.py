@@ -46,12 +46,16 @@ def test_every_page_has_marking_and_page_n_of_m(reader: PdfReader) -> None:
         assert "As of 31 October 2024" in text
 
 
-def test_first_page_has_title_toc_with_page_numbers_and_bluf(reader: PdfReader) -> None:
+def test_first_page_has_title_bluf_and_key_judgments_but_no_contents(reader: PdfReader) -> None:
     first = page_texts(reader)[0]
-    assert "North Korean troops in Russia's Kursk region" in first
-    assert re.search(r"Forces\s*\.*\s*\d", first), first
-    assert re.search(r"Sources\s*\.*\s*\d", first), first
+    assert "North Korean troops in Russia’s Kursk region" in first
+    assert "As of 31 October 2024 · Briefgen example desk" in first
     assert "US officials say nearly 8,000" in first
+    assert "We judge this likely (55–80%), with moderate confidence." in first
+    assert "Based on Forces: North Korea in Kursk region;" in first
+    assert "Contents" not in first  # a brief of 4 pages or fewer has none
+    for raw in ("dprk-in-kursk", "[@", "Very likely", "->"):
+        assert raw not in first
 
 
 def test_korean_and_cyrillic_come_out_as_text(reader: PdfReader) -> None:
@@ -72,7 +76,7 @@ def test_bookmarks_follow_headings(reader: PdfReader) -> None:
                 titles.append(item.title)  # type: ignore[attr-defined]
 
     walk(reader.outline)
-    assert titles[0] == "North Korean troops in Russia's Kursk region"
+    assert titles[0] == "North Korean troops in Russia’s Kursk region"
     for heading in ("Bottom line up front", "Key judgments", "Forces", "Stated positions",
                     "Timeline", "Open questions", "Sources"):  # fmt: skip
         assert heading in titles

@@ -9,8 +9,8 @@ from briefgen.config import Config
 from briefgen.model import Brief
 from briefgen.render.json_out import render_json
 from briefgen.render.markdown_out import render_markdown
-from briefgen.validate import Validated
-from tests.conftest import TODAY
+from briefgen.validate import Validated, validate_text
+from tests.conftest import MINIMAL_UNREVIEWED, TODAY
 
 
 def test_markdown_is_github_flavoured(kursk: Validated) -> None:
@@ -57,3 +57,16 @@ def test_json_is_the_normalized_brief(kursk: Validated) -> None:
 
 def test_json_matches_golden(kursk: Validated, golden: Callable[[str, str], None]) -> None:
     golden("dprk-troops-kursk.json", render_json(kursk, config=Config(), today=TODAY))
+
+
+def test_markdown_marks_unreviewed_items_and_says_revision_once() -> None:
+    checked = validate_text(MINIMAL_UNREVIEWED, "m.yaml", today=TODAY)
+    md = render_markdown(checked, config=Config(), today=TODAY)
+    assert "- *(unreviewed)* **October 2024** — Draft event. [1]" in md
+    assert "> **Draft** — 1 extracted item not yet reviewed" in md
+    assert "Revision:" not in md
+
+
+def test_markdown_dates_follow_the_date_style(kursk: Validated) -> None:
+    md = render_markdown(kursk, config=Config(date_style="us"), today=TODAY)
+    assert md.count("October 31, 2024") > 3 and "31 October 2024" not in md

@@ -68,11 +68,11 @@ def serious_violations(tab: Any) -> list[str]:
 def test_reader_journey(page: Any, site_url: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     page.goto(site_url + "index.html")
-    assert page.title().startswith("Briefs")
+    assert page.title() == "Test briefs"  # the site title alone, not "Briefs · Test briefs"
     page.screenshot(path=str(SHOTS / "site-home.png"), full_page=True)
     assert serious_violations(page) == []
 
-    page.get_by_role("link", name="North Korean troops in Russia's Kursk region").click()
+    page.get_by_role("link", name="North Korean troops in Russia’s Kursk region").click()
     page.wait_for_url(re.compile(r"briefs/dprk-troops-kursk/index\.html$"))
     page.screenshot(path=str(SHOTS / "site-brief.png"), full_page=True)
     assert serious_violations(page) == []
@@ -99,7 +99,7 @@ def test_search_finds_a_brief(page: Any, site_url: str) -> None:
     box.wait_for()
     # The two briefs sit in different index shards: both must be found.
     box.fill("Pyongyang")
-    page.get_by_role("link", name="North Korean troops in Russia's Kursk region").last.wait_for()
+    page.get_by_role("link", name="North Korean troops in Russia’s Kursk region").last.wait_for()
     box.fill("cables")
     result = page.locator("a.search-result").first
     result.wait_for(timeout=10_000)

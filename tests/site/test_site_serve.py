@@ -200,14 +200,14 @@ def test_a_commit_alone_rebuilds_and_reloads_the_served_pages(repo: Workspace) -
     page = "briefs/baltic-cables/"
     with live_preview(repo.root) as live:
         _, body = fetch(live.server.url + page)
-        assert "Revision 1 of 2024-11-01" in body and "draft (uncommitted changes)" in body
+        assert "Revision 1 of 1 November 2024 (draft with uncommitted changes)" in body
         first = live.server.state.build_id
         commit = repo.commit("Say the ship is being searched", "briefs")
-        revision = f"Revision 2 of 2024-11-02, {commit[:7]}"
+        revision = f"Revision 2 of 2 November 2024, commit {commit[:7]}"
         # Pages are written before the build is published: wait for the new build id.
         wait_for(lambda: live.server.state.build_id != first)  # open pages reload
         _, body = fetch(live.server.url + page)
-        assert revision in body and "draft (uncommitted changes)" not in body
+        assert revision in body and "draft with uncommitted changes" not in body
         assert live.moves == [commit]  # one commit, many objects written: one rebuild
 
         repo.git("commit", "-q", "--amend", "-m", "Report the search of the ship")

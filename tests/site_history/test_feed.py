@@ -10,7 +10,10 @@ from tests.enrich.conftest import Workspace
 
 from .helpers import build, load_bench, site_config
 
-TROOPS = "North Korea troops in Russia: more than 3,000 -> about 10,000 (claimed by United States)"
+TROOPS = (
+    "The estimate of troops of North Korea in Russia rose from more than 3,000 to about 10,000 "
+    "(United States claim)."
+)
 
 
 def test_one_entry_per_revision_with_its_changes(kursk: Workspace) -> None:
@@ -48,7 +51,7 @@ def test_entry_ids_stay_the_same_when_the_brief_changes_again(kursk: Workspace) 
     after = feedparser.parse(build(src) / "feed.xml").entries
     assert len(after) == 4
     assert {e.id: e.updated for e in after[1:]} == before
-    assert "about 10,000 -> about 12,000" in after[0].summary
+    assert "rose from about 10,000 to about 12,000" in after[0].summary
 
 
 def test_without_base_url_ids_are_urns(kursk: Workspace) -> None:

@@ -35,7 +35,7 @@ def test_git_calls_do_not_grow_with_briefs_or_revisions(tmp_path: Path, git_log:
         "Revision 2",
         "Revision 1",
     ]
-    assert "question resolved: Will brief 3 be confirmed?" in entries[0].get_text(" ")
+    assert "Question resolved: Will brief 3 be confirmed?" in entries[0].get_text(" ")
 
 
 def test_a_rebuild_reads_no_old_revision_again(tmp_path: Path, git_log: Path) -> None:
@@ -69,7 +69,7 @@ def test_a_new_commit_reads_only_what_it_needs(tmp_path: Path, git_log: Path) ->
     assert sum(" cat-file " in c for c in calls) == 2
     entries = history_entries(out / "briefs" / "brief-0005" / "history.html")
     assert len(entries) == 4
-    assert "about 3,005 -> about 4,005" in entries[0].get_text(" ")
+    assert "rose from about 3,005 to about 4,005" in entries[0].get_text(" ")
 
 
 def test_worker_processes_give_the_same_history(tmp_path: Path, git_log: Path) -> None:
@@ -102,5 +102,5 @@ def test_worker_processes_give_the_same_history(tmp_path: Path, git_log: Path) -
             tmp_path / "parallel" / rel
         ).read_bytes()
     page = (tmp_path / "parallel" / "briefs/brief-0001/history.html").read_text()
-    assert "location Region 1 -&gt; Region one" in page  # the draft, on top
-    assert "about 1,001 -&gt; about 2,001" in page  # revision 2, diffed in a worker
+    assert "location now Region one (was Region 1)" in page  # the draft, on top
+    assert "rose from about 1,001 to about 2,001" in page  # revision 2, diffed in a worker

@@ -10,7 +10,10 @@ from tests.enrich.conftest import GIT, KURSK, Workspace
 from .helpers import build, changes_of, history_entries, soup
 
 PAGE = "briefs/dprk-troops-kursk/history.html"
-TROOPS = "North Korea troops in Russia: more than 3,000 -> about 10,000 (claimed by United States)"
+TROOPS = (
+    "The estimate of troops of North Korea in Russia rose from more than 3,000 to about "
+    "10,000 (United States claim)."
+)
 
 
 def test_kursk_history_lists_revisions_newest_first_with_sentences(kursk: Workspace) -> None:
@@ -31,11 +34,11 @@ def test_kursk_history_lists_revisions_newest_first_with_sentences(kursk: Worksp
     assert r2["id"] == f"rev-{short}" and short in text
     assert TROOPS in changes_of(r2)
     assert (
-        "new position: Antony Blinken warns North Korea: If North Korean troops engage in "
+        "New warning by Antony Blinken on 31 October 2024: If North Korean troops engage in "
         "combat against Ukraine, they become legitimate military targets." in changes_of(r2)
     )
     assert any(
-        c.startswith("question resolved: Will the United States announce") for c in changes_of(r3)
+        c.startswith("Question resolved: Will the United States announce") for c in changes_of(r3)
     )
     assert changes_of(r1) == [] and "First version." in r1.get_text()
     # Consecutive revisions need no "changes since" line.
@@ -50,7 +53,8 @@ def test_uncommitted_changes_show_as_a_draft_on_top(kursk: Workspace) -> None:
     assert top["id"] == "draft"
     assert "Draft (uncommitted changes)" in top.get_text()
     assert changes_of(top) == [
-        "North Korea troops in Russia: about 10,000 -> about 11,000 (claimed by United States)"
+        "The estimate of troops of North Korea in Russia rose from about 10,000 to about 11,000 "
+        "(United States claim)."
     ]
     assert len(rest) == 3
 
@@ -122,6 +126,6 @@ def test_a_brief_not_yet_committed_is_a_draft_in_a_repository(kursk: Workspace) 
     assert entry["id"] == "draft" and "First version (not yet committed)" in entry.get_text()
     revision = soup(out / "briefs" / "new-brief" / "index.html").select_one(".revision")
     assert revision is not None
-    assert revision.get_text() == "Draft (uncommitted changes), not yet in git"
+    assert revision.get_text() == "Draft, not yet committed"
     feed = (out / "feed.xml").read_text()
     assert "https://example.org/briefs/briefs/new-brief/</id>" in feed

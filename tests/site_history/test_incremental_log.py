@@ -268,7 +268,7 @@ def test_a_site_rebuild_after_one_commit_logs_only_it(tmp_path: Path, git_log: P
     assert how_read(git_log) == "incremental"
     entries = history_entries(out / "briefs" / "brief-0005" / "history.html")
     assert len(entries) == 4
-    assert "about 3,005 -> about 4,005" in entries[0].get_text(" ")
+    assert "rose from about 3,005 to about 4,005" in entries[0].get_text(" ")
     fresh = build(src, tmp_path / "fresh")
     for rel in ("feed.xml", "briefs/brief-0005/history.html", "index.html"):
         assert (out / rel).read_bytes() == (fresh / rel).read_bytes()

@@ -34,18 +34,20 @@ def test_a_brief_page_shows_its_revision_and_links_its_history(kursk: Workspace)
     assert link is not None and link["href"] == "history.html"
     short = kursk.git("rev-parse", "--short", "HEAD").strip()
     revision = page.select_one(".revision")
-    assert revision is not None and revision.get_text() == f"Revision 3 of 2024-11-03, {short}"
+    assert revision is not None and revision.get_text() == "Revision 3 of 3 November 2024"
+    footer = page.select_one(".brief-footer")
+    assert footer is not None and f"Revision 3 of 3 November 2024, commit {short}" in footer.text
     box = page.select_one("aside.changes")
     assert box is not None and box.h2 is not None
-    assert box.h2.get_text().startswith("What changed since revision 2 of 2024-11-02")
-    assert any("question resolved" in li.get_text() for li in box.select("li"))
+    assert box.h2.get_text().startswith("What changed since revision 2 of 2 November 2024")
+    assert any("Question resolved" in li.get_text() for li in box.select("li"))
 
 
 def test_the_changes_box_skips_a_restricted_revision(workspace: Workspace) -> None:
     out = build(restricted_middle(workspace).root / "briefs")
     box = soup(out / BRIEF).select_one("aside.changes")
     assert box is not None and box.h2 is not None
-    assert box.h2.get_text().startswith("What changed since revision 1 of 2024-11-01")
+    assert box.h2.get_text().startswith("What changed since revision 1 of 1 November 2024")
 
 
 def test_outside_git_the_site_is_as_before(tmp_path: Path) -> None:
@@ -66,10 +68,10 @@ def test_a_commit_without_file_changes_still_updates_the_site(kursk: Workspace) 
     path = kursk.root / "briefs" / "dprk-troops-kursk.yaml"
     path.write_text(path.read_text().replace("about 10,000", "about 11,000"), encoding="utf-8")
     out = build(kursk.root / "briefs")
-    assert "draft (uncommitted changes)" in (out / BRIEF).read_text()
+    assert "draft with uncommitted changes" in (out / BRIEF).read_text()
     kursk.commit("More troops")
     build(kursk.root / "briefs")
-    assert "draft (uncommitted changes)" not in (out / BRIEF).read_text()
+    assert "draft with uncommitted changes" not in (out / BRIEF).read_text()
     assert len(feedparser.parse(out / "feed.xml").entries) == 4
 
 
