@@ -13,10 +13,20 @@ from briefgen.model.base import inline_keys
 
 
 def check_brief(
-    brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+    brief: Brief,
+    positions: Positions,
+    shared: Mapping[str, Actor],
+    today: dt.date,
+    *,
+    shared_positions: Positions | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Return every cross-reference error and warning of a validated brief."""
-    return Checker(brief, positions, shared, today).run()
+    """Return every cross-reference error and warning of a validated brief.
+
+    `skip` names sections that could not be read as a whole (`sources`, `actors`, or a
+    list section); the checks of references into them are left out.
+    """
+    return Checker(brief, positions, shared, today, shared_positions=shared_positions).run(skip)
 
 
 def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
@@ -73,11 +83,18 @@ class Checker:
     """Cross-reference checks that need the whole brief: ids, citations, actors, dates."""
 
     def __init__(
-        self, brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+        self,
+        brief: Brief,
+        positions: Positions,
+        shared: Mapping[str, Actor],
+        today: dt.date,
+        *,
+        shared_positions: Positions | None = None,
     ) -> None:
         self.brief = brief
         self.positions = positions
         self.shared = shared
+        self.shared_positions = shared_positions
         self.today = today
         self.findings: list[Finding] = []
 
@@ -89,16 +106,18 @@ class Checker:
             self.positions.finding(loc, message, severity=Severity.WARNING, key=key)
         )
 
-    def run(self) -> list[Finding]:
-        self.check_ids()
-        self.check_citations()
-        self.check_actors()
+    def run(self, skip: frozenset[str] = frozenset()) -> list[Finding]:
+        self.check_ids(refs=not skip & set(_MARKDOWN_FIELDS))
+        if "sources" not in skip:
+            self.check_citations()
+        if "actors" not in skip:
+            self.check_actors()
         self.check_questions()
         self.check_dates()
         self.check_review()
         return self.findings
 
-    def check_ids(self) -> None:
+    def check_ids(self, *, refs: bool = True) -> None:
         seen: dict[str, Loc] = {}
         for section, items in self.brief.sections():
             for i, item in enumerate(items):
@@ -125,6 +144,8 @@ class Checker:
                     key=True,
                 )
         self.ids = seen
+        if not refs:
+            return
         for i, kj in enumerate(self.brief.key_judgments):
             for j, ref in enumerate(kj.basis):
                 self._check_item_ref(ref, ("key_judgments", i, "basis", j), "basis")
@@ -180,15 +201,22 @@ class Checker:
                     "define it under `actors:` or in actors.yaml beside the brief"
                 )
                 self.error(loc, f"unknown actor {ref!r}; {hint}")
-        for key in self._own_actors():
+        for key in sorted(self._own_actors()):
             theirs = self.shared.get(key)
             mine = actors.get(key)
-            if theirs and mine and theirs.name != mine.name:
-                self.warn(
-                    ("actors", key, "name"),
-                    f"actor {key!r} is {mine.name!r} here but "
-                    f"{theirs.name!r} in actors.yaml; use one name, or a different id",
-                )
+            if theirs and mine:
+                self.warn(("actors", key), self._shadow_message(key, mine, theirs), key=True)
+
+    def _shadow_message(self, key: str, mine: Actor, theirs: Actor) -> str:
+        where = "actors.yaml"
+        if self.shared_positions is not None:
+            line, col = self.shared_positions.locate((key,), key=True)
+            where = f"{self.shared_positions.file}:{line}:{col}"
+        names = f" ({mine.name!r} here, {theirs.name!r} there)" if mine.name != theirs.name else ""
+        return (
+            f"actor {key!r} is defined both in this brief and in {where}{names}; this "
+            "brief's definition wins here only; delete one, or give this one a different id"
+        )
 
     def check_questions(self) -> None:
         for i, question in enumerate(self.brief.open_questions):

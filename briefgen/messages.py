@@ -24,9 +24,49 @@ def bad_slug(value: str) -> str:
     return f"{value!r} is not a valid id; use lowercase letters, digits, '-' and '_'{example}"
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """Return the choice most like `value`, or None when none is close."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    close = closest(value, choices)
+    return f"did you mean {close!r}?" if close else ""
+
+
+def misspelt_keys(errors: Iterable[ErrorDetails], positions: Positions) -> dict[Loc, str]:
+    """Map each unknown key that is a near miss of a missing required key to that key."""
+    errors = list(errors)
+    missing = {_loc(e) for e in errors if e["type"] == "missing"}
+    found: dict[Loc, str] = {}
+    for err in errors:
+        loc = _loc(err)
+        if err["type"] != "extra_forbidden" or not loc:
+            continue
+        meant = closest(str(loc[-1]), _allowed_keys(loc[:-1], positions))
+        if meant and (*loc[:-1], meant) in missing:
+            found[loc] = meant
+    return found
+
+
+def error_findings(errors: Iterable[ErrorDetails], positions: Positions) -> list[Finding]:
+    """Turn pydantic errors into findings, one per mistake.
+
+    A misspelt required key (`stnace:`) is one mistake: it is reported as the unknown key
+    with its suggestion, not also as the missing key it was meant to be.
+    """
+    errors = list(errors)
+    meant = {(*loc[:-1], key) for loc, key in misspelt_keys(errors, positions).items()}
+    return [
+        error_finding(err, positions)
+        for err in errors
+        if not (err["type"] == "missing" and _loc(err) in meant)
+    ]
+
+
+def _loc(err: ErrorDetails) -> Loc:
+    return tuple(p for p in err["loc"] if isinstance(p, str | int))
 
 
 def _short(value: Any) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -14,7 +15,7 @@ from briefgen.checks import actor_refs, check_brief
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed
 from briefgen.load import Document, Positions, load_file, parse
-from briefgen.messages import bad_slug, error_finding, is_slug
+from briefgen.messages import bad_slug, error_findings, is_slug, misspelt_keys
 from briefgen.model import (
     Actor,
     Brief,
@@ -26,6 +27,7 @@ from briefgen.model import (
     Position,
 )
 from briefgen.model.base import slugify
+from briefgen.salvage import error_loc, paths, salvage, under
 
 ACTORS_FILE = "actors.yaml"
 # Folders that hold YAML of other tools, never briefs.
@@ -103,7 +105,7 @@ def parse_shared_actors(doc: Document) -> SharedActors:
     try:
         actors = _ACTORS_ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
-        raise ValidationFailed([error_finding(err, doc.positions) for err in exc.errors()]) from exc
+        raise ValidationFailed(error_findings(exc.errors(), doc.positions)) from exc
     findings = [
         doc.positions.finding((key,), bad_slug(key), key=True) for key in actors if not is_slug(key)
     ]
@@ -191,14 +193,58 @@ def validate_document(
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
-        findings.extend(error_finding(err, doc.positions) for err in exc.errors())
+        findings.extend(error_findings(exc.errors(), doc.positions))
+        findings.extend(_check_readable_parts(data, exc, doc.positions, shared, config, today))
         raise ValidationFailed(sorted(findings)) from exc
     brief = _with_defaults(brief, shared, config)
     brief = _with_derived_ids(brief)
-    findings.extend(check_brief(brief, doc.positions, shared.actors, today or clock.today()))
+    findings.extend(_checks(brief, doc.positions, shared, today))
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationFailed(sorted(findings))
     return Validated(brief, doc.path, tuple(sorted(findings)), doc.positions)
+
+
+def _checks(
+    brief: Brief,
+    positions: Positions,
+    shared: SharedActors,
+    today: dt.date | None,
+    skip: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    return check_brief(
+        brief,
+        positions,
+        shared.actors,
+        today or clock.today(),
+        shared_positions=shared.positions,
+        skip=skip,
+    )
+
+
+def _check_readable_parts(
+    data: dict[str, Any],
+    exc: ValidationError,
+    positions: Positions,
+    shared: SharedActors,
+    config: Config,
+    today: dt.date | None,
+) -> list[Finding]:
+    """Run the cross-reference checks on a brief with model errors, around the bad values.
+
+    Each bad value gets a neutral stand-in; findings at or inside a bad value are dropped,
+    since the model error already names that mistake.
+    """
+    errors = exc.errors()
+    bad = [error_loc(err["loc"]) for err in errors]
+    brief = salvage(data, bad, misspelt_keys(errors, positions))
+    if brief is None:
+        return []
+    # A section that is wrong as a whole hides what refers into it; skip those checks
+    # rather than report every reference as unresolved.
+    skip = frozenset(loc[0] for loc in bad if len(loc) == 1 and isinstance(loc[0], str))
+    brief = _with_derived_ids(_with_defaults(brief, shared, config))
+    places = paths(bad)
+    return [f for f in _checks(brief, positions, shared, today, skip) if not under(f.path, places)]
 
 
 def _with_defaults(brief: Brief, shared: SharedActors, config: Config) -> Brief:

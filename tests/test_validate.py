@@ -174,7 +174,7 @@ def test_every_error_is_reported_at_once() -> None:
         .replace("reliability: B", "reliability: Z")
     )
     found = findings_of(text)
-    assert len([f for f in found if ": error: " in f]) == 4  # missing title counts too
+    assert len([f for f in found if ": error: " in f]) == 3  # `titel` is one mistake
 
 
 def test_shared_actors_fill_in_and_conflicting_names_warn(tmp_path: Path) -> None:
@@ -185,9 +185,24 @@ def test_shared_actors_fill_in_and_conflicting_names_warn(tmp_path: Path) -> Non
     assert checked.brief.actors["russia"].name == "Russia"
     assert checked.brief.actors["us"].name == "United States"
     [warning] = checked.warnings
-    assert warning.format().endswith(
-        "warning: actors.us.name: actor 'us' is 'United States' here but 'USA' in actors.yaml; "
-        "use one name, or a different id"
+    assert warning.format().replace(f"{tmp_path}/", "") == (
+        "b.yaml:9:3: warning: actors.us: actor 'us' is defined both in this brief and in "
+        "actors.yaml:1:1 ('United States' here, 'USA' there); this brief's definition wins "
+        "here only; delete one, or give this one a different id"
+    )
+
+
+def test_an_own_actor_shadowing_a_shared_one_warns_naming_both_places(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "russia:\n  name: Russia\nus:\n  name: United States\n")
+    brief_path = write(tmp_path, "b.yaml", BASE)
+    [warning] = load_brief(brief_path, today=TODAY).warnings
+    assert (
+        warning.format()
+        .replace(f"{tmp_path}/", "")
+        .startswith(
+            "b.yaml:9:3: warning: actors.us: actor 'us' is defined both in this brief and in "
+            "actors.yaml:3:1; this brief's definition wins"
+        )
     )
 
 
@@ -269,3 +284,80 @@ def validate_actor(name: str, affiliation: str | None = None):  # type: ignore[n
     from briefgen.model import Actor
 
     return Actor(name=name, affiliation=affiliation)
+
+
+ELEVEN_MISTAKES = """\
+schema: 1
+titel: Troops at the border
+as_of: 2024-11-01
+bluf: |
+  Troops gather at the border [@wire-one] and more may come [@wire-nine].
+key_judgments:
+  - text: More troops will arrive within a month.
+    likelihood: probable
+    basis: [border-force, no-such-item]
+    cite: wire-one
+actors:
+  north:
+    name: North State
+forces:
+  - id: border-force
+    actor: north
+    strength: lots
+    cite: wire-one
+  - actor: sooth
+    cite: wire-one
+positions:
+  - actor: north
+    stnace: Denies any plan to cross.
+    addressed_to: nobody-here
+    cite: wire-one
+events:
+  - date: yesterday
+    summary: Convoys seen on the road.
+    cite: wire-one
+  - date: 2024-10-30
+    summary: A bridge closes.
+    cite: wire-two
+open_questions:
+  - question: Will the troops cross?
+    status: resolved
+sources:
+  wire-one:
+    title: Troops gather
+    reliability: G
+"""
+
+
+def test_schema_errors_do_not_hide_cross_reference_errors() -> None:
+    found = findings_of(ELEVEN_MISTAKES)
+    expected = [
+        "b.yaml:2:1: error: titel: unknown key 'titel'; did you mean 'title'?",
+        "b.yaml:4:7: error: bluf: citation 'wire-nine' does not resolve",
+        "b.yaml:8:17: error: key_judgments[0].likelihood: 'probable' is not one of",
+        "b.yaml:9:27: error: key_judgments[0].basis[1]: basis refers to unknown item "
+        "'no-such-item'",
+        "b.yaml:17:15: error: forces[0].strength: 'lots' is not a quantity",
+        "b.yaml:19:12: error: forces[1].actor: unknown actor 'sooth'",
+        "b.yaml:23:5: error: positions[0].stnace: unknown key 'stnace'; did you mean 'stance'?",
+        "b.yaml:24:19: error: positions[0].addressed_to: unknown actor 'nobody-here'",
+        "b.yaml:27:11: error: events[0].date: 'yesterday' is not a date",
+        "b.yaml:32:11: error: events[1].cite[0]: citation 'wire-two' does not resolve",
+        "b.yaml:35:13: error: open_questions[0].status: a resolved question needs a `resolution:`",
+        "b.yaml:39:18: error: sources.wire-one.reliability: 'G' is not one of",
+    ]
+    assert len(found) == len(expected), "\n".join(found)
+    for finding, start in zip(found, expected, strict=True):
+        assert finding.startswith(start), finding
+
+
+def test_a_misspelt_required_key_is_one_finding() -> None:
+    found = findings_of(BASE.replace("    stance:", "    stnace:"))
+    assert found == [
+        "b.yaml:21:5: error: positions[0].stnace: unknown key 'stnace'; did you mean 'stance'?"
+    ]
+
+
+def test_a_whole_section_that_cannot_be_read_does_not_flood_references() -> None:
+    found = findings_of(BASE.replace("sources:\n  wire:", "sources: wire\nold:\n  wire:"))
+    assert [f.split(": error: ")[1].split(":")[0] for f in found] == ["sources", "old"]

@@ -33,10 +33,7 @@ def test_validate_reports_every_error_with_place_and_exits_1(tmp_path: Path) -> 
     result = run("validate", "bad.yaml", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert (
-        "bad.yaml:1:1: error: title: missing required key 'title'; add `title: ...` at the "
-        "top level" in lines
-    )
+    assert not any("missing required key 'title'" in line for line in lines)  # one per mistake
     assert "bad.yaml:2:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
     assert (
         "bad.yaml:3:8: error: as_of: 'soon' is not a date; write YYYY-MM-DD "
