@@ -13,6 +13,7 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.resolver import Resolver
 
 from briefgen.errors import Finding, Severity, ValidationFailed, display_path
+from briefgen.yaml_errors import explain, tag_message
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest input file accepted; a brief is text written by people, never this big."""
@@ -137,17 +138,8 @@ def parse(text: str, name: str, *, path: Path | None = None) -> Document:
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or str(exc)
-        context = f" ({exc.context})" if exc.context else ""
-        raise _fatal(
-            name,
-            line,
-            col,
-            f"YAML syntax error: {problem}{context}; fix the YAML "
-            "syntax at this place (check indentation and quoting)",
-        ) from exc
+        problem = explain(exc, text)
+        raise _fatal(name, problem.line, problem.col, problem.message) from exc
     except YAMLError as exc:
         raise _fatal(name, 1, 1, f"YAML error: {exc}") from exc
     if builder.findings:
@@ -204,8 +196,8 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self._error(
                 event.start_mark,
-                "YAML anchors and aliases (&name, *name) are not "
-                "allowed; write the value out in full",
+                "YAML anchors and aliases (&name, *name) are not allowed; write the value "
+                "out in full, and put a value that starts with `&` or `*` in double quotes",
                 loc,
             )
             raise ValidationFailed(self.findings)
@@ -278,9 +270,12 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc)
+            unknown_tag = str(tag).startswith("!") and "constructor for the tag" in problem
             self._error(
                 event.start_mark,
-                f"cannot read this value ({problem}); quote it to keep it as text",
+                tag_message(tag)
+                if unknown_tag
+                else f"cannot read this value ({problem}); quote it to keep it as text",
                 loc,
             )
             return event.value

@@ -100,9 +100,19 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
         return positions.finding(loc, f"unknown key {key!r}; {fix}", key=True)
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
-        return positions.finding(loc, bad_slug(str(loc[-1])), key=True)
+        key = str(loc[-1])
+        if _is_url(key) and loc[:1] == ("sources",):
+            message = (
+                f"{_short(key)} is a URL, not a source key; use a short key such as "
+                f"{_url_key(key)!r} and put the URL under it as `url: {key}`"
+            )
+            return positions.finding(loc, message, key=True)
+        return positions.finding(loc, bad_slug(key), key=True)
     message: str
-    if kind in ("enum", "literal_error"):
+    special = _special_message(loc, kind, value)
+    if special:
+        message = special
+    elif kind in ("enum", "literal_error"):
         message = f"{_short(value)} is not one of {ctx.get('expected', '')}; use one of those"
     elif kind == "string_pattern_mismatch":
         if loc and loc[-1] == "url":
@@ -149,6 +159,37 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
     else:
         message = f"{err['msg']} (got {_short(value)})"
     return positions.finding(loc, message)
+
+
+def _special_message(loc: Loc, kind: str, value: Any) -> str | None:
+    """Return the message for a mistake new writers often make, or None."""
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if value is None and kind.endswith("_type"):
+        return f"{name} is empty; write its value after `{name}:`"
+    if loc == ("schema",) and kind == "literal_error":
+        return (
+            f"briefgen supports schema 1 only, and this file says schema {_short(value)}; "
+            "write `schema: 1` and the brief format this briefgen documents"
+        )
+    if loc[-1:] == ("marking",) and str(value).strip().upper() == "TLP:WHITE":
+        return "'TLP:WHITE' is TLP 1.0's name for what TLP 2.0 calls TLP:CLEAR; write TLP:CLEAR"
+    if kind == "string_pattern_mismatch" and "cite" in loc and _is_url(value):
+        return (
+            f"{_short(value)} is a URL, but a citation is a key of `sources:`; add a source "
+            f"with `url: {value}` under `sources:` (e.g. as {_url_key(value)!r}) and cite "
+            "that key"
+        )
+    return None
+
+
+def _is_url(value: Any) -> bool:
+    return isinstance(value, str) and re.match(r"^[a-z]+://", value.strip()) is not None
+
+
+def _url_key(url: str) -> str:
+    """Return a source key made from a URL's host and path, e.g. `example-org-report`."""
+    rest = re.sub(r"^[a-z]+://(www\.)?", "", url.strip())
+    return slugify(rest, max_length=40) or "source-1"
 
 
 def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:

@@ -97,9 +97,24 @@ def test_base_brief_is_valid_and_normalized() -> None:
          "b.yaml:3:8: error: as_of: '31 October 2024' is not a date; write YYYY-MM-DD"),
         ("as_of: 2024-10-31\n", "as_of: 2024-10-31 12:00:00\n",
          "b.yaml:3:8: error: as_of: datetime.datetime(2024, 10, 31, 12, 0) has a time of day"),
-        ("schema: 1\n", "schema: 2\n", "b.yaml:1:9: error: schema: 2 is not one of 1"),
+        ("schema: 1\n", "schema: 2\n",
+         "b.yaml:1:9: error: schema: briefgen supports schema 1 only, and this file says "
+         "schema 2; write `schema: 1`"),
         ("title: Test brief\n", "title: Test brief\nmarking: TLP:WHITE\n",
-         "b.yaml:3:10: error: marking: 'TLP:WHITE' is not one of 'TLP:CLEAR'"),
+         "b.yaml:3:10: error: marking: 'TLP:WHITE' is TLP 1.0's name for what TLP 2.0 calls "
+         "TLP:CLEAR; write TLP:CLEAR"),
+        ("title: Test brief\n", "title:\n",
+         "b.yaml:2:7: error: title: title is empty; write its value after `title:`"),
+        ("    claimed_by: us\n    cite: wire\n",
+         "    claimed_by: us\n    cite: https://www.example.org/news/troops\n",
+         "b.yaml:17:11: error: forces[0].cite[0]: 'https://www.example.org/news/troops' is a "
+         "URL, but a citation is a key of `sources:`; add a source with "
+         "`url: https://www.example.org/news/troops` under `sources:` (e.g. as "
+         "'example-org-news-troops') and cite that key"),
+        ("  wire:\n", "  https://www.example.org/wire:\n",
+         "b.yaml:28:3: error: sources.https://www.example.org/wire: "
+         "'https://www.example.org/wire' is a URL, not a source key; use a short key such as "
+         "'example-org-wire' and put the URL under it as `url: https://www.example.org/wire`"),
         ("    type: warning\n", "    type: threat\n",
          "b.yaml:20:11: error: positions[0].type: 'threat' is not one of 'statement'"),
         ("    credibility: 2\n", "    credibility: 7\n",
