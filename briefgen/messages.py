@@ -102,11 +102,11 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
         loc = loc[:-1]
         key = str(loc[-1])
         if _is_url(key) and loc[:1] == ("sources",):
-            message = (
+            url_key = (
                 f"{_short(key)} is a URL, not a source key; use a short key such as "
                 f"{_url_key(key)!r} and put the URL under it as `url: {key}`"
             )
-            return positions.finding(loc, message, key=True)
+            return positions.finding(loc, url_key, key=True)
         return positions.finding(loc, bad_slug(key), key=True)
     message: str
     special = _special_message(loc, kind, value)

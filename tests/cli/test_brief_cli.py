@@ -84,7 +84,7 @@ def test_build_with_one_invalid_brief_writes_nothing(tmp_path: Path) -> None:
     write(tmp_path, "bad.yaml", MINIMAL.replace("schema: 1", "schema: one"))
     result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--format", "html")
     assert result.returncode == 1
-    assert "bad.yaml:1:9: error: schema: 'one' is not one of 1" in result.stderr
+    assert "bad.yaml:1:9: error: schema: briefgen supports schema 1 only" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
