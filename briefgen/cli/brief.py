@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from briefgen import clock
+from briefgen.cli.options import formats_option, output_option
 from briefgen.config import find_config, load_config
 from briefgen.enrich.history import load_revision, revision_info
-from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
+from briefgen.errors import InputError, RenderError, Severity, display_path
 from briefgen.model.base import slugify
 from briefgen.output import write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats
@@ -20,6 +21,15 @@ from briefgen.validate import Report, check_paths, find_briefs
 PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
 )
+
+
+def print_findings(report: Report, *, strict: bool) -> None:
+    """Print each finding once; with --strict, warnings are printed as the errors they are."""
+    for finding in sorted(report.findings):
+        text = finding.format()
+        if strict and finding.severity is Severity.WARNING:
+            text = text.replace(": warning: ", ": error: ", 1)
+        click.echo(text, err=True)
 
 
 @click.command()
@@ -49,11 +59,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
         }
         click.echo(json.dumps(payload, indent=2))
     else:
-        for finding in sorted(report.findings):
-            text = finding.format()
-            if strict and finding.severity is Severity.WARNING:
-                text = text.replace(": warning: ", ": error: ", 1)
-            click.echo(text, err=True)
+        print_findings(report, strict=strict)
         count = len(find_briefs(list(paths)))
         errors = len(report.errors) + (len(report.warnings) if strict else 0)
         warnings = 0 if strict else len(report.warnings)
@@ -72,21 +78,15 @@ def schema() -> None:
 
 @click.command()
 @PATHS
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out"),
     show_default=True,
     help="Folder to write the files to.",
 )
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Comma-separated formats: html, pdf, md, json.",
+@formats_option(
+    parse_formats, default=",".join(FORMATS), help="Comma-separated formats: html, pdf, md, json."
 )
 @click.option("--strict", is_flag=True, help="Refuse briefs with warnings (e.g. unreviewed items).")
 @click.option("--rev", default=None, help="Build one brief as it was at this git revision.")
@@ -95,7 +95,7 @@ def schema() -> None:
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
-    formats: str,
+    formats: tuple[str, ...],
     strict: bool,
     rev: str | None,
     since: str | None,
@@ -106,7 +106,6 @@ def build(
     Nothing is written unless every brief is valid. In a git repository the outputs carry
     the revision and a "what changed" box (see `briefgen history`).
     """
-    wanted = parse_formats(formats)
     config = load_config(find_config(paths[0]))
     if rev is not None:
         if len(paths) != 1 or not paths[0].is_file():
@@ -115,10 +114,10 @@ def build(
     else:
         report = check_paths(list(paths), config=config)
     problems = report.findings if strict else report.errors
-    for finding in sorted(report.findings):
-        click.echo(finding.format(), err=True)
+    print_findings(report, strict=strict)
     if problems:
-        raise ValidationFailed(problems)
+        # Each finding is printed once, above; the error only sums them up.
+        raise InputError(f"{len(problems)} problem(s) found; nothing written")
     today = clock.today()
     failed = 0
     for checked in report.briefs:
@@ -130,7 +129,7 @@ def build(
         )
         try:
             result = build_brief(
-                checked, out_dir, wanted, config=config, today=today, revision=revision
+                checked, out_dir, formats, config=config, today=today, revision=revision
             )
         except RenderError as exc:
             failed += 1
@@ -147,9 +146,7 @@ def build(
 @click.command()
 @click.argument("slug")
 @click.option("--title", default=None, help="Title of the new brief.")
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     "target",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,

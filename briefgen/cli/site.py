@@ -12,16 +12,25 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from briefgen import clock
+from briefgen.cli.options import formats_option, output_option
 from briefgen.config import find_config, load_config
 from briefgen.errors import display_path
 
 SRC = click.argument(
     "src", required=False, default=Path("briefs"), type=click.Path(exists=True, path_type=Path)
 )
-FORMATS_OPTION = click.option(
-    "--formats",
+
+
+def site_formats(text: str) -> tuple[str, ...]:
+    """Parse the site's formats; html is always built."""
+    from briefgen.site import parse_formats
+
+    return parse_formats(text)
+
+
+FORMATS_OPTION = formats_option(
+    site_formats,
     default="html,pdf,md,json",
-    show_default=True,
     help="Per-brief files to build; `html` alone gives a fast preview without PDFs.",
 )
 RESTRICTED_OPTION = click.option(
@@ -29,9 +38,8 @@ RESTRICTED_OPTION = click.option(
     is_flag=True,
     help="Internal site: include briefs above publish.max_marking, marked on every page.",
 )
-OUT_OPTION = click.option(
-    "-o",
-    "--out",
+OUT_OPTION = output_option(
+    "out",
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
@@ -44,17 +52,6 @@ JOBS_OPTION = click.option(
     default=None,
     help="Worker processes for PDFs and big builds [cores].",
 )
-
-
-def _formats(text: str) -> tuple[str, ...]:
-    """Parse --formats, turning a bad value into a usage error (exit 2)."""
-    from briefgen.errors import BriefgenError
-    from briefgen.site import parse_formats
-
-    try:
-        return parse_formats(text)
-    except BriefgenError as exc:
-        raise click.BadParameter(str(exc), param_hint="--formats") from exc
 
 
 def print_report(console: Console, report: Any, *, phase: str = "") -> None:
@@ -91,7 +88,12 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
 @click.option("--clean", is_flag=True, help="Ignore the cache and rebuild everything.")
 @JOBS_OPTION
 def site(
-    src: Path, out: Path, formats: str, include_restricted: bool, clean: bool, jobs: int | None
+    src: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    include_restricted: bool,
+    clean: bool,
+    jobs: int | None,
 ) -> None:
     """Build the static website from the briefs in SRC (default: briefs/).
 
@@ -101,7 +103,6 @@ def site(
     from briefgen.site import build_site
 
     config = load_config(find_config(src))
-    wanted = _formats(formats)
     console = Console(stderr=True, soft_wrap=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -123,7 +124,7 @@ def site(
             out,
             config=config,
             today=clock.today(),
-            formats=wanted,
+            formats=formats,
             include_restricted=include_restricted,
             clean=clean,
             jobs=jobs,
@@ -149,7 +150,7 @@ def serve(
     out: Path,
     port: int,
     host: str,
-    formats: str,
+    formats: tuple[str, ...],
     include_restricted: bool,
     jobs: int | None,
 ) -> None:
@@ -164,7 +165,6 @@ def serve(
     console = Console(stderr=True, soft_wrap=True)
     config_path = find_config(src)
     config = load_config(config_path)
-    wanted = _formats(formats)
     out.mkdir(parents=True, exist_ok=True)
     server = SiteServer(out, host=host, port=port)
 
@@ -179,7 +179,7 @@ def serve(
         src,
         out,
         config_path,
-        wanted,
+        formats,
         clock.today,
         on_build,
         server=server,

@@ -64,7 +64,7 @@ def test_usage_errors_exit_2() -> None:
     assert run("validate").returncode == 2
     assert run("validate", "does-not-exist.yaml").returncode == 2
     assert run("frobnicate").returncode == 2
-    assert run("build", str(KURSK), "--format", "docx").returncode == 1
+    assert run("build", str(KURSK), "--format", "docx").returncode == 2
 
 
 @pytest.mark.slow
