@@ -10,6 +10,7 @@ from briefgen.load import Loc, Positions
 from briefgen.messages import did_you_mean
 from briefgen.model import Actor, Brief, QuestionStatus
 from briefgen.model.base import inline_keys
+from briefgen.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
 
 
 def check_brief(
@@ -115,6 +116,7 @@ class Checker:
         self.check_questions()
         self.check_dates()
         self.check_review()
+        self.check_placeholders()
         return self.findings
 
     def check_ids(self, *, refs: bool = True) -> None:
@@ -235,8 +237,7 @@ class Checker:
     def check_dates(self) -> None:
         as_of = self.brief.as_of.isoformat()
         dated: list[tuple[Loc, str | None]] = [
-            *((("forces", i, "as_of"), f.as_of.isoformat() if f.as_of else None)
-              for i, f in enumerate(self.brief.forces)),
+            *((("forces", i, "as_of"), f.as_of) for i, f in enumerate(self.brief.forces)),
             *((("positions", i, "date"), p.date.isoformat() if p.date else None)
               for i, p in enumerate(self.brief.positions)),
             *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
@@ -250,6 +251,18 @@ class Checker:
                     "as_of forward or fix this date",
                 )
 
+    def check_placeholders(self) -> None:
+        own = self._own_actors()
+        data = self.brief.model_dump(by_alias=True, exclude_defaults=True)
+        data["actors"] = {k: v for k, v in data.get("actors", {}).items() if k in own}
+        for loc, text in _strings(data, ()):
+            if text in PLACEHOLDERS or text.startswith(PLACEHOLDER_STARTS):
+                self.warn(
+                    loc,
+                    f"{_clip(text)!r} is example text from `briefgen new`; replace it with "
+                    "the brief's own",
+                )
+
     def check_review(self) -> None:
         review_by = self.brief.review_by
         if review_by and review_by < self.today:
@@ -258,3 +271,19 @@ class Checker:
                 f"review_by {review_by} has passed; outputs carry a STALE "
                 "banner until the brief is reviewed and the date moved",
             )
+
+
+def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Yield every text in dumped brief data, with its place."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*loc, key))
+    elif isinstance(value, list | tuple):
+        for i, child in enumerate(value):
+            yield from _strings(child, (*loc, i))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."

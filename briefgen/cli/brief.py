@@ -168,4 +168,5 @@ def new(slug: str, title: str | None, target: Path | None) -> None:
         target=target,
     )
     write_atomic(target, text)
-    click.echo(f"wrote {display_path(target)}")
+    shown = display_path(target)
+    click.echo(f"wrote {shown}; replace its example text, then run `briefgen validate {shown}`")

@@ -55,7 +55,7 @@ class ActorEntry:
     """One force or position of an actor (or of a person affiliated with it) in one brief."""
 
     brief: SiteBrief
-    date: dt.date
+    date: str  # ISO, perhaps partial (YYYY or YYYY-MM), as a force's as_of may be
     force: Force | None = None
     position: Position | None = None
     speaker: str = ""
@@ -193,12 +193,13 @@ def _collect_actors(
         brief = item.checked.brief
         for force in brief.forces:
             entries[force.actor].append(
-                ActorEntry(item, force.as_of or brief.as_of, force=force, speaker=force.actor)
+                ActorEntry(
+                    item, force.as_of or brief.as_of.isoformat(), force=force, speaker=force.actor
+                )
             )
         for position in brief.positions:
-            entry = ActorEntry(
-                item, position.date or brief.as_of, position=position, speaker=position.actor
-            )
+            when = (position.date or brief.as_of).isoformat()
+            entry = ActorEntry(item, when, position=position, speaker=position.actor)
             entries[position.actor].append(entry)
             speaker = brief.actors.get(position.actor)
             if speaker and speaker.kind is ActorKind.PERSON and speaker.affiliation:

@@ -114,6 +114,7 @@ def test_new_writes_a_skeleton_that_validates(tmp_path: Path) -> None:
     assert text.startswith("# yaml-language-server: $schema=../schema/brief.schema.json\n")
     check = run("validate", "briefs/gaza-talks.yaml", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
+    assert "0 error(s), 7 warning(s)" in check.stderr
     again = run("new", "gaza-talks", "-o", "briefs/gaza-talks.yaml", cwd=tmp_path)
     assert again.returncode == 1 and "file exists" in again.stderr
     assert run("new", "Not A Slug", cwd=tmp_path).returncode == 2
@@ -161,3 +162,38 @@ def test_build_warns_about_characters_no_font_can_draw(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"no installed font has glyphs for {rare} (U+{ord(rare):04X})" in result.stderr
     assert "fonts-noto" in result.stderr
+
+
+def test_new_points_at_a_real_schema_and_names_its_own_path(tmp_path: Path) -> None:
+    result = run("new", "gaza-talks", "-o", "drafts/gaza.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "run `briefgen validate drafts/gaza.yaml`" in result.stdout
+    text = (tmp_path / "drafts" / "gaza.yaml").read_text(encoding="utf-8")
+    first, second = text.splitlines()[:2]
+    url = first.removeprefix("# yaml-language-server: $schema=")
+    assert url.startswith("file:///")
+    schema = json.loads(Path(url.removeprefix("file://")).read_text(encoding="utf-8"))
+    assert schema["title"] == "Brief" and "bluf" in schema["required"]
+    assert "Run `briefgen validate drafts/gaza.yaml` after each edit" in second
+
+
+def test_placeholder_text_of_a_new_brief_warns_until_replaced(tmp_path: Path) -> None:
+    run("new", "gaza-talks", cwd=tmp_path)
+    warned = run("validate", "gaza-talks.yaml", cwd=tmp_path).stderr
+    for text in ("'Your Name'", "'Example State'", "'Somewhere'", "'Publisher'"):
+        assert f"{text} is example text from `briefgen new`" in warned
+    path = tmp_path / "gaza-talks.yaml"
+    edited = path.read_text(encoding="utf-8")
+    for old, new in [
+        ("Your Name", "Ann Analyst"),
+        ("Example State", "Egypt"),
+        ("Somewhere", "Rafah"),
+        ("Title of the article or document", "Talks resume"),
+        ("publisher: Publisher", "publisher: Wire"),
+        ("The bottom line up front: two or three sentences", "Talks resume; two sentences"),
+        ("What you judge will happen", "Talks will go on"),
+    ]:
+        edited = edited.replace(old, new)
+    path.write_text(edited, encoding="utf-8")
+    check = run("validate", "gaza-talks.yaml", cwd=tmp_path)
+    assert "0 error(s), 0 warning(s)" in check.stderr, check.stderr

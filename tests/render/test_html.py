@@ -188,3 +188,18 @@ def test_html_is_deterministic_and_matches_golden(
     first = render_html(kursk, config=Config(), today=TODAY)
     assert first == render_html(kursk, config=Config(), today=TODAY)
     golden("dprk-troops-kursk.html", first)
+
+
+def test_a_force_as_of_may_be_a_partial_date_like_an_event() -> None:
+    text = MINIMAL.replace(
+        "sources:",
+        "actors:\n  north:\n    name: North State\n"
+        "forces:\n  - actor: north\n    strength: about 1,000 troops\n    as_of: 2024-09\n"
+        "    cite: src\n"
+        "sources:",
+    )
+    checked = validate_text(text, "b.yaml", today=TODAY)
+    assert checked.brief.forces[0].as_of == "2024-09"
+    page = BeautifulSoup(render_html(checked, config=Config(), today=TODAY), "html.parser")
+    [when] = page.select('#forces time[datetime="2024-09"]')
+    assert when.get_text() == "September 2024"
