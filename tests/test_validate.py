@@ -17,7 +17,7 @@ from briefgen.validate import (
     load_brief,
     validate_text,
 )
-from tests.conftest import KURSK, MINIMAL, TODAY, write
+from tests.conftest import KURSK, MINIMAL, ROOT, TODAY, write
 
 BASE = """\
 schema: 1
@@ -376,3 +376,10 @@ def test_a_misspelt_required_key_is_one_finding() -> None:
 def test_a_whole_section_that_cannot_be_read_does_not_flood_references() -> None:
     found = findings_of(BASE.replace("sources:\n  wire:", "sources: wire\nold:\n  wire:"))
     assert [f.split(": error: ")[1].split(":")[0] for f in found] == ["sources", "old"]
+
+
+def test_example_briefs_never_go_stale() -> None:
+    """`make demo` on any day prints no STALE warning: the examples are historical records."""
+    report = check_paths([ROOT / "briefs"], today=dt.date(2100, 1, 1))
+    assert report.findings == []
+    assert len(report.briefs) == 2

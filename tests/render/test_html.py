@@ -21,6 +21,12 @@ def soup(kursk: Validated) -> BeautifulSoup:
     return BeautifulSoup(render_html(kursk, config=Config(), today=TODAY), "html.parser")
 
 
+def with_review_by(checked: Validated, review_by: dt.date) -> Validated:
+    """Return a brief as a live one: due for review on `review_by`."""
+    brief = checked.brief.model_copy(update={"review_by": review_by})
+    return Validated(brief, checked.path, checked.warnings, checked.positions)
+
+
 def text_of(node: object) -> str:
     return " ".join(node.get_text().split())  # type: ignore[attr-defined]
 
@@ -116,6 +122,7 @@ def test_citations_are_numbered_and_link_to_graded_sources(soup: BeautifulSoup) 
 
 
 def test_stale_banner_appears_after_review_by(kursk: Validated) -> None:
+    kursk = with_review_by(kursk, dt.date(2024, 11, 14))
     fresh = render_html(kursk, config=Config(), today=dt.date(2024, 11, 14))
     stale = render_html(kursk, config=Config(), today=dt.date(2024, 11, 15))
     assert 'class="banner banner-stale"' not in fresh
