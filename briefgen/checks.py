@@ -30,6 +30,12 @@ def check_brief(
     return Checker(brief, positions, shared, today, shared_positions=shared_positions).run(skip)
 
 
+def is_stale_warning(finding: Finding) -> bool:
+    """Tell whether a finding is the warning that a brief is past its review_by date."""
+    # check_review is the only check that warns at `review_by`; model errors there are errors.
+    return finding.severity is Severity.WARNING and finding.path == "review_by"
+
+
 def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
     """Yield every actor id the brief refers to, with where it stands."""
     for key, actor in brief.actors.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from briefgen import clock
 from briefgen.cli.options import formats_option, output_option
+from briefgen.checks import is_stale_warning
 from briefgen.config import find_config, load_config
-from briefgen.errors import display_path
+from briefgen.errors import Finding, display_path
 
 SRC = click.argument(
     "src", required=False, default=Path("briefs"), type=click.Path(exists=True, path_type=Path)
@@ -54,7 +56,18 @@ JOBS_OPTION = click.option(
 )
 
 
-def print_report(console: Console, report: Any, *, phase: str = "") -> None:
+def stale_summary(stale: Sequence[Finding], src: Path) -> str:
+    """Sum up the briefs past review_by in one line; `validate` lists them one by one."""
+    files = sorted({f.file for f in stale})
+    named = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
+    verb = "brief is" if len(files) == 1 else "briefs are"
+    return (
+        f"warning: {len(files)} {verb} past review_by and carry a STALE banner ({named}); "
+        f"`briefgen validate {display_path(src)}` lists them"
+    )
+
+
+def print_report(console: Console, report: Any, *, src: Path, phase: str = "") -> None:
     """Print what a build did: withheld briefs, findings, failures and a summary line."""
     for withheld in report.withheld:
         console.print(
@@ -62,9 +75,12 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
             f"{withheld.reason}",
             highlight=False,
         )
-    for finding in sorted(report.findings):
+    stale = [f for f in report.findings if is_stale_warning(f)]
+    for finding in sorted(f for f in report.findings if not is_stale_warning(f)):
         style = "red" if finding.severity.value == "error" else "yellow"
         console.print(f"[{style}]{finding.format()}[/]", highlight=False)
+    if stale:
+        console.print(f"[yellow]{stale_summary(stale, src)}[/]", highlight=False)
     for failure in report.failures:
         console.print(
             f"[red]{failure.source}: error: {failure.output}: {failure.message}[/]",
@@ -130,7 +146,7 @@ def site(
             jobs=jobs,
             progress=progress,
         )
-    print_report(console, report)
+    print_report(console, report, src=src)
     if include_restricted:
         console.print("[yellow]internal site: restricted briefs included; do not publish[/]")
     if not report.ok:
@@ -173,7 +189,7 @@ def serve(
             for line in result:
                 console.print(f"[red]{line}[/]", highlight=False)
         else:
-            print_report(console, result, phase=phase)
+            print_report(console, result, src=src, phase=phase)
 
     preview = Preview(
         src,
