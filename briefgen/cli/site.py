@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from briefgen import clock
-from briefgen.cli.options import formats_option, output_option
 from briefgen.checks import is_stale_warning
+from briefgen.cli.options import formats_option, output_option
 from briefgen.config import find_config, load_config
 from briefgen.errors import Finding, display_path
 
