@@ -111,6 +111,21 @@ def is_publishable(marking: Marking, config: Config) -> bool:
     return marking.rank <= config.publish.max_marking.rank
 
 
+def _no_base_url(config: Config) -> Finding:
+    """Warn that a site without base_url has no sitemap and a feed of relative links."""
+    where = display_path(config.root / "briefgen.toml")
+    return Finding(
+        where,
+        1,
+        1,
+        Severity.WARNING,
+        "base_url",
+        "base_url is not set, so sitemap.xml is left out (a sitemap needs absolute URLs) "
+        "and the feed's links are relative to the feed itself; set base_url = "
+        '"https://your.site/path/" in briefgen.toml',
+    )
+
+
 def collect_site(
     checked: Sequence[tuple[Validated, str]],
     *,
@@ -125,6 +140,8 @@ def collect_site(
     `revisions` gives, by brief path, the revision line and changes a brief page shows.
     """
     site = SiteModel(include_restricted=include_restricted)
+    if not config.base_url:
+        site.findings.append(_no_base_url(config))
     limit = config.publish.max_marking
     seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
