@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from briefgen import clock
 from briefgen.cli.options import formats_option, output_option
-from briefgen.config import find_config, load_config
+from briefgen.config import Config, find_config, load_config
 from briefgen.enrich.history import load_revision, revision_info
 from briefgen.errors import InputError, RenderError, Severity, display_path
 from briefgen.model.base import slugify
 from briefgen.output import write_atomic
-from briefgen.render.build import FORMATS, build_brief, parse_formats
+from briefgen.render.build import FORMATS, build_brief, parse_formats, pdf_warnings
 from briefgen.skeleton import skeleton
-from briefgen.validate import Report, check_paths, find_briefs
+from briefgen.validate import Report, Validated, check_paths, find_briefs
 
 PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
@@ -119,28 +123,82 @@ def build(
         # Each finding is printed once, above; the error only sums them up.
         raise InputError(f"{len(problems)} problem(s) found; nothing written")
     today = clock.today()
-    failed = 0
-    for checked in report.briefs:
-        source = paths[0] if rev is not None else checked.path
-        revision = (
-            None
-            if no_history
-            else revision_info(source, since=since, rev=rev, current=checked.brief, config=config)
+    revisions = [
+        None
+        if no_history
+        else revision_info(
+            paths[0] if rev is not None else checked.path,
+            since=since,
+            rev=rev,
+            current=checked.brief,
+            config=config,
         )
+        for checked in report.briefs
+    ]
+    pdfs_done: dict[Path, str] = {}
+    if "pdf" in formats and len(report.briefs) > 1:
+        pdfs_done = render_pdfs_in_parallel(report.briefs, revisions, out_dir, config, today)
+    failed = 0
+    for checked, revision in zip(report.briefs, revisions, strict=True):
+        pdf_error = pdfs_done.get(checked.path)
         try:
+            if pdf_error:
+                raise RenderError(pdf_error)
+            rest = [f for f in formats if not (f == "pdf" and checked.path in pdfs_done)]
             result = build_brief(
-                checked, out_dir, formats, config=config, today=today, revision=revision
+                checked, out_dir, rest, config=config, today=today, revision=revision
             )
         except RenderError as exc:
             failed += 1
             click.echo(f"{display_path(checked.path)}: error: {exc}", err=True)
             continue
+        if len(rest) < len(formats):
+            result.written.insert(1 if "html" in rest else 0, out_dir / f"{result.brief_id}.pdf")
+            result.warnings += pdf_warnings(checked)
         for warning in result.warnings:
             click.echo(warning, err=True)
         for path in result.written:
             click.echo(f"wrote {display_path(path)}")
     if failed:
         raise RenderError(f"{failed} brief(s) failed to build; see the errors above")
+
+
+def render_pdfs_in_parallel(
+    briefs: Sequence[Validated],
+    revisions: Sequence[Any],
+    out_dir: Path,
+    config: Config,
+    today: dt.date,
+) -> dict[Path, str]:
+    """Render the briefs' PDFs in the site's worker processes, with a bar on a terminal.
+
+    Return, by brief path, '' for a PDF written or the error that stopped it.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from briefgen.site.pdfs import PdfJob, render_pdfs
+
+    jobs = [
+        PdfJob(checked, out_dir / f"{checked.brief.id}.pdf", f"{checked.brief.id}.pdf", revision)
+        for checked, revision in zip(briefs, revisions, strict=True)
+    ]
+    console = Console(stderr=True)
+    columns = (TextColumn("PDFs"), BarColumn(), MofNCompleteColumn())
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
+        task = bar.add_task("pdf", total=len(jobs))
+        _, failures = render_pdfs(
+            jobs,
+            config=config,
+            today=today,
+            workers=min(len(jobs), os.cpu_count() or 1),
+            on_done=lambda _job, _ok: bar.advance(task),
+        )
+    done = {job.checked.path: "" for job in jobs}
+    done.update({Path(f.source): f.message for f in failures})
+    return done
 
 
 @click.command()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
@@ -23,6 +24,8 @@ class PdfJob:
     checked: Validated
     target: Path
     rel: str
+    revision: Any = None
+    """The revision line and changes to print (`briefgen build` in git), if any."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Failure:
 
 
 def _render(
-    checked: Validated, config: Config, today: dt.date, cwd: str
+    checked: Validated, config: Config, today: dt.date, cwd: str, revision: Any = None
 ) -> tuple[bytes | None, str]:
     """Render one PDF in a worker; return the bytes or the error text, never raise."""
     try:
@@ -44,7 +47,7 @@ def _render(
         enter(cwd)
         from briefgen.render.pdf import render_pdf
 
-        return render_pdf(checked, config=config, today=today), ""
+        return render_pdf(checked, config=config, today=today, revision=revision), ""
     except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a worker must report, not crash the pool
@@ -71,7 +74,7 @@ def render_pdfs(
     context.set_forkserver_preload(["briefgen.render.pdf"])
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context) as pool:
         futures: dict[Future[tuple[bytes | None, str]], PdfJob] = {
-            pool.submit(_render, job.checked, config, today, cwd): job for job in jobs
+            pool.submit(_render, job.checked, config, today, cwd, job.revision): job for job in jobs
         }
         for future in as_completed(futures):
             job = futures[future]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,52 @@ def test_placeholder_text_of_a_new_brief_warns_until_replaced(tmp_path: Path) ->
     path.write_text(edited, encoding="utf-8")
     check = run("validate", "gaza-talks.yaml", cwd=tmp_path)
     assert "0 error(s), 0 warning(s)" in check.stderr, check.stderr
+
+
+@pytest.mark.slow
+def test_build_renders_several_pdfs_in_parallel_with_a_bar_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    from pypdf import PdfReader
+
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    quiet = run("build", "briefs", "-o", "out", "--format", "pdf,md", cwd=tmp_path)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "PDFs" not in quiet.stderr  # no bar when stderr is not a terminal
+    assert quiet.stdout.splitlines() == [
+        "wrote out/dprk-troops-kursk.pdf",
+        "wrote out/dprk-troops-kursk.md",
+        "wrote out/red-sea-shipping.pdf",
+        "wrote out/red-sea-shipping.md",
+    ]
+    for name, title in (
+        ("dprk-troops-kursk", "North Korean troops in Russia's Kursk region"),
+        ("red-sea-shipping", "Attacks on Red Sea shipping"),
+    ):
+        assert title in PdfReader(tmp_path / "out" / f"{name}.pdf").pages[0].extract_text()
+    # One brief alone renders in-process; the pages must be the same bytes either way.
+    alone = run("build", "briefs/red-sea-shipping.yaml", "-o", "one", "--format", "pdf",
+                cwd=tmp_path)  # fmt: skip
+    assert alone.returncode == 0, alone.stderr
+    assert (tmp_path / "one" / "red-sea-shipping.pdf").read_bytes() == (
+        tmp_path / "out" / "red-sea-shipping.pdf"
+    ).read_bytes()
+    leader, follower = pty.openpty()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1730419200", "COLUMNS": "80"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "build", "briefs", "-o", "tty", "--format", "pdf"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=follower,
+    )  # fmt: skip
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    assert b"PDFs" in seen and b"2/2" in seen
