@@ -49,6 +49,8 @@ def extract(
     from briefgen.extract.extractor import source_key_for
     from briefgen.output import write_atomic
 
+    if article != "-" and not Path(article).exists():
+        raise click.BadParameter(f"{article}: no such file; check the path", param_hint="ARTICLE")
     raw, fmt = read_article(article)
     key = source_key_for(title, publisher, published)
     info = ArticleInfo(key, title=title, publisher=publisher, url=url, published=published)
