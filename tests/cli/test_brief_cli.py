@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import KURSK, MINIMAL, ROOT, write
+from tests.conftest import KURSK, MINIMAL, ROOT, run_on_a_terminal, write
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -202,8 +202,6 @@ def test_placeholder_text_of_a_new_brief_warns_until_replaced(tmp_path: Path) ->
 
 @pytest.mark.slow
 def test_build_renders_several_pdfs_in_parallel_with_a_bar_on_a_terminal(tmp_path: Path) -> None:
-    import pty
-
     from pypdf import PdfReader
 
     shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
@@ -228,22 +226,8 @@ def test_build_renders_several_pdfs_in_parallel_with_a_bar_on_a_terminal(tmp_pat
     assert (tmp_path / "one" / "red-sea-shipping.pdf").read_bytes() == (
         tmp_path / "out" / "red-sea-shipping.pdf"
     ).read_bytes()
-    leader, follower = pty.openpty()
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1730419200", "COLUMNS": "80"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "briefgen", "build", "briefs", "-o", "tty", "--format", "pdf"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=follower,
-    )  # fmt: skip
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(leader)
-    assert proc.wait(timeout=120) == 0
-    assert b"PDFs" in seen and b"2/2" in seen
+    argv = ["build", "briefs", "-o", "tty", "--format", "pdf"]
+    code, seen = run_on_a_terminal(argv, cwd=tmp_path, env=env, stream="stderr")
+    assert code == 0, seen
+    assert "PDFs" in seen and "2/2" in seen

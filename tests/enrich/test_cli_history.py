@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from tests.conftest import run_on_a_terminal
 
 from .conftest import KURSK, Workspace
 
@@ -184,31 +185,13 @@ def test_diff_json_ends_with_a_newline(repo: Workspace, capsys: pytest.CaptureFi
 
 def diff_on_a_terminal(root: Path, *args: str, no_color: bool) -> str:
     """Run `briefgen diff` with its output on a pseudo-terminal and return what it printed."""
-    import pty
-
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     if no_color:
         env["NO_COLOR"] = "1"
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "briefgen", "diff", BRIEF, "--from", "r1", "--to", "r2", *args],
-            cwd=root, env=env, stdout=follower, stderr=subprocess.PIPE, check=False, timeout=60,
-        )  # fmt: skip
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(leader)
-    assert proc.returncode == 0, proc.stderr
-    return b"".join(chunks).decode()
+    argv = ["diff", BRIEF, "--from", "r1", "--to", "r2", *args]
+    code, text = run_on_a_terminal(argv, cwd=root, env=env)
+    assert code == 0, text
+    return text
 
 
 def test_diff_colours_on_a_terminal_unless_no_color_is_set(repo: Workspace) -> None:
