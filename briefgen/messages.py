@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from briefgen.errors import Finding, Severity
 from briefgen.load import Loc, Positions, format_loc
 from briefgen.model.base import SLUG_PATTERN, slugify
+from briefgen.model.vocab import old_marking_hint
 
 
 def is_slug(value: str) -> bool:
@@ -171,8 +172,8 @@ def _special_message(loc: Loc, kind: str, value: Any) -> str | None:
             f"briefgen supports schema 1 only, and this file says schema {_short(value)}; "
             "write `schema: 1` and the brief format this briefgen documents"
         )
-    if loc[-1:] == ("marking",) and str(value).strip().upper() == "TLP:WHITE":
-        return "'TLP:WHITE' is TLP 1.0's name for what TLP 2.0 calls TLP:CLEAR; write TLP:CLEAR"
+    if loc[-1:] == ("marking",) and old_marking_hint(value):
+        return old_marking_hint(value)
     if kind == "string_pattern_mismatch" and "cite" in loc and _is_url(value):
         return (
             f"{_short(value)} is a URL, but a citation is a key of `sources:`; add a source "
