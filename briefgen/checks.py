@@ -205,7 +205,7 @@ class Checker:
         actors = self.brief.actors
         for ref, loc in actor_refs(self.brief):
             if ref not in actors:
-                hint = did_you_mean(ref, actors) or (
+                hint = did_you_mean(ref, {*actors, *self.shared}) or (
                     "define it under `actors:` or in actors.yaml beside the brief"
                 )
                 self.error(loc, f"unknown actor {ref!r}; {hint}")

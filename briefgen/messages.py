@@ -36,8 +36,13 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f"did you mean {close!r}?" if close else ""
 
 
-def misspelt_keys(errors: Iterable[ErrorDetails], positions: Positions) -> dict[Loc, str]:
-    """Map each unknown key that is a near miss of a missing required key to that key."""
+def misspelt_keys(
+    errors: Iterable[ErrorDetails], positions: Positions, *, within: Loc = ()
+) -> dict[Loc, str]:
+    """Map each unknown key that is a near miss of a missing required key to that key.
+
+    `within` places the file in a brief: ("actors",) for actors.yaml.
+    """
     errors = list(errors)
     missing = {_loc(e) for e in errors if e["type"] == "missing"}
     found: dict[Loc, str] = {}
@@ -45,22 +50,26 @@ def misspelt_keys(errors: Iterable[ErrorDetails], positions: Positions) -> dict[
         loc = _loc(err)
         if err["type"] != "extra_forbidden" or not loc:
             continue
-        meant = closest(str(loc[-1]), _allowed_keys(loc[:-1], positions))
+        meant = closest(str(loc[-1]), _allowed_keys((*within, *loc[:-1]), positions))
         if meant and (*loc[:-1], meant) in missing:
             found[loc] = meant
     return found
 
 
-def error_findings(errors: Iterable[ErrorDetails], positions: Positions) -> list[Finding]:
+def error_findings(
+    errors: Iterable[ErrorDetails], positions: Positions, *, within: Loc = ()
+) -> list[Finding]:
     """Turn pydantic errors into findings, one per mistake.
 
     A misspelt required key (`stnace:`) is one mistake: it is reported as the unknown key
-    with its suggestion, not also as the missing key it was meant to be.
+    with its suggestion, not also as the missing key it was meant to be. `within` places
+    the file in a brief: ("actors",) for actors.yaml.
     """
     errors = list(errors)
-    meant = {(*loc[:-1], key) for loc, key in misspelt_keys(errors, positions).items()}
+    misspelt = misspelt_keys(errors, positions, within=within)
+    meant = {(*loc[:-1], key) for loc, key in misspelt.items()}
     return [
-        error_finding(err, positions)
+        error_finding(err, positions, within=within)
         for err in errors
         if not (err["type"] == "missing" and _loc(err) in meant)
     ]
@@ -75,7 +84,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
+def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) -> Finding:
     """Turn one pydantic error into a finding with a plain message and a fix."""
     loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
     kind = err["type"]
@@ -95,7 +104,7 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
         )
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _allowed_keys(loc[:-1], positions)
+        allowed = _allowed_keys((*within, *loc[:-1]), positions)
         hint = did_you_mean(key, allowed)
         fix = hint or (f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
         return positions.finding(loc, f"unknown key {key!r}; {fix}", key=True)

@@ -42,6 +42,8 @@ class SharedActors:
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
     positions: Positions | None = None
+    readable: bool = True
+    """False when actors.yaml could not be read at all: references to it are not checked."""
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,41 @@ def load_shared_actors(folder: Path) -> SharedActors:
     return parse_shared_actors(load_file(path))
 
 
+def read_shared_actors(folder: Path) -> tuple[SharedActors, list[Finding]]:
+    """Read `actors.yaml` with its findings, keeping what could be read for the checks.
+
+    An actor with errors stands in under its id with the id as its name, so the briefs
+    that refer to it are checked without an "unknown actor" for the same mistake.
+    """
+    path = folder / ACTORS_FILE
+    if not path.is_file():
+        return SharedActors(), []
+    try:
+        doc = load_file(path)
+    except ValidationFailed as exc:
+        return SharedActors(readable=False), list(exc.findings)
+    try:
+        return parse_shared_actors(doc), []
+    except ValidationFailed as exc:
+        findings = list(exc.findings)
+    if not isinstance(doc.data, dict):
+        return SharedActors(readable=False), findings
+    actors: dict[str, Actor] = {}
+    for key, raw in doc.data.items():
+        try:
+            actors[str(key)] = Actor.model_validate(raw)
+        except ValidationError:
+            actors[str(key)] = Actor(name=str(key))
+    return SharedActors(actors, doc.positions), findings
+
+
 def parse_shared_actors(doc: Document) -> SharedActors:
     """Validate an actors file: a mapping of actor id to actor."""
     try:
         actors = _ACTORS_ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
-        raise ValidationFailed(error_findings(exc.errors(), doc.positions)) from exc
+        findings = error_findings(exc.errors(), doc.positions, within=("actors",))
+        raise ValidationFailed(findings) from exc
     findings = [
         doc.positions.finding((key,), bad_slug(key), key=True) for key in actors if not is_slug(key)
     ]
@@ -147,18 +178,15 @@ def check_paths(
 ) -> Report:
     """Validate every brief under the paths, collecting all findings instead of stopping."""
     report = Report()
-    shared_by_folder: dict[Path, SharedActors | None] = {}
+    shared_by_folder: dict[Path, SharedActors] = {}
     for path in find_briefs(paths):
         folder = path.parent
         if folder not in shared_by_folder:
-            try:
-                shared_by_folder[folder] = load_shared_actors(folder)
-            except ValidationFailed as exc:
-                report.findings.extend(exc.findings)
-                shared_by_folder[folder] = None
+            shared_by_folder[folder], findings = read_shared_actors(folder)
+            report.findings.extend(findings)
         shared = shared_by_folder[folder]
         try:
-            checked = load_brief(path, config=config, shared=shared or SharedActors(), today=today)
+            checked = load_brief(path, config=config, shared=shared, today=today)
         except ValidationFailed as exc:
             report.findings.extend(exc.findings)
             continue
@@ -211,6 +239,8 @@ def _checks(
     today: dt.date | None,
     skip: frozenset[str] = frozenset(),
 ) -> list[Finding]:
+    if not shared.readable:
+        skip |= {"actors"}
     return check_brief(
         brief,
         positions,

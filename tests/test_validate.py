@@ -383,3 +383,27 @@ def test_example_briefs_never_go_stale() -> None:
     report = check_paths([ROOT / "briefs"], today=dt.date(2100, 1, 1))
     assert report.findings == []
     assert len(report.briefs) == 2
+
+
+def test_a_broken_actors_file_is_one_finding_per_mistake(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "us:\n  nmae: USA\nrussia:\n  name: Russia\n")
+    text = BASE.replace("  us:\n    name: United States\n    kind: state\n", "").replace(
+        "    claimed_by: us\n", "    claimed_by: us\n    aligned_with: russa\n"
+    )
+    write(tmp_path, "b.yaml", text)
+    found = [
+        f.format().replace(f"{tmp_path}/", "")
+        for f in check_paths([tmp_path], today=TODAY).findings
+    ]
+    assert found == [
+        "actors.yaml:2:3: error: us.nmae: unknown key 'nmae'; did you mean 'name'?",
+        "b.yaml:14:19: error: forces[0].aligned_with: unknown actor 'russa'; did you mean "
+        "'russia'?",
+    ]
+
+
+def test_an_unreadable_actors_file_does_not_flood_the_briefs(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "us:\n\tname: USA\n")
+    write(tmp_path, "b.yaml", BASE.replace("  us:\n    name: United States\n    kind: state\n", ""))
+    found = [f.format() for f in check_paths([tmp_path], today=TODAY).findings]
+    assert len(found) == 1 and "actors.yaml:2:1: error: a tab character" in found[0]
