@@ -24,7 +24,7 @@ _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _MISSING = object()
-_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE: dict[tuple[str, Any], Any] = {}
 _PLAIN_CACHE_SIZE = 50_000
 
 
@@ -256,14 +256,16 @@ class _Builder:
             # so the (immutable) result can be shared. Briefs are mostly such scalars.
             if event.style:  # the C parser gives '' for plain, the Python one None
                 return event.value
-            cached = _PLAIN_CACHE.get(event.value, _MISSING)
+            # Keyed with `implicit` too: `! ""` (a non-specific tag) is text, plain `` is null.
+            cache_key = (event.value, event.implicit)
+            cached = _PLAIN_CACHE.get(cache_key, _MISSING)
             if cached is not _MISSING:
                 return cached
             tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
             if tag == _STR_TAG:
                 value: Any = event.value
                 if len(_PLAIN_CACHE) < _PLAIN_CACHE_SIZE:
-                    _PLAIN_CACHE[value] = value
+                    _PLAIN_CACHE[cache_key] = value
                 return value
         node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:

@@ -102,3 +102,8 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed, match="cannot read file"):
         load_file(tmp_path / "nope.yaml")
+
+
+def test_an_empty_plain_value_stays_null_after_a_tagged_empty_text() -> None:
+    assert parse("a: ! ''\nb: !\n", "x.yaml").data["b"] == ""
+    assert parse("title:\n", "x.yaml").data == {"title": None}
