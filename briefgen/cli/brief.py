@@ -73,11 +73,21 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 
 @click.command()
-def schema() -> None:
+@output_option(
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: print it).",
+)
+def schema(target: Path | None) -> None:
     """Print the JSON Schema of the brief format (for editor autocompletion)."""
     from briefgen.schema import brief_schema_json
 
-    click.echo(brief_schema_json(), nl=False)
+    if target is None:
+        click.echo(brief_schema_json(), nl=False)
+        return
+    write_atomic(target, brief_schema_json())
+    click.echo(f"wrote {display_path(target)}")
 
 
 @click.command()

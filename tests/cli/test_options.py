@@ -12,7 +12,7 @@ from tests.cli.test_brief_cli import run
 from tests.conftest import KURSK, MINIMAL, write
 
 # Commands that write files, and those that take a list of per-brief formats.
-WRITERS = ["build", "new", "site", "serve", "extract"]
+WRITERS = ["build", "new", "schema", "site", "serve", "extract"]
 FORMAT_LISTS = ["build", "site", "serve"]
 
 
@@ -95,3 +95,9 @@ def test_build_strict_prints_each_finding_once(tmp_path: Path) -> None:
     assert result.stderr.count("source 'unused' is never cited") == 1, result.stderr
     assert "w.yaml:8:3: error: sources.unused:" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_schema_writes_a_file_with_o(tmp_path: Path) -> None:
+    result = run("schema", "-o", "brief.schema.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "brief.schema.json").read_text(encoding="utf-8") == run("schema").stdout
