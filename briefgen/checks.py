@@ -258,11 +258,19 @@ class Checker:
                 )
 
     def check_placeholders(self) -> None:
-        own = self._own_actors()
-        data = self.brief.model_dump(by_alias=True, exclude_defaults=True)
-        data["actors"] = {k: v for k, v in data.get("actors", {}).items() if k in own}
-        for loc, text in _strings(data, ()):
-            if text in PLACEHOLDERS or text.startswith(PLACEHOLDER_STARTS):
+        brief, own = self.brief, self._own_actors()
+        # The fields `briefgen new` fills with example text (see briefgen.skeleton).
+        texts: list[tuple[Loc, str | None]] = [
+            *((("authors", i), author) for i, author in enumerate(brief.authors)),
+            (("bluf",), brief.bluf),
+            *((("key_judgments", i, "text"), kj.text) for i, kj in enumerate(brief.key_judgments)),
+            *((("actors", k, "name"), a.name) for k, a in brief.actors.items() if k in own),
+            *((("forces", i, "location"), f.location) for i, f in enumerate(brief.forces)),
+            *((("sources", k, "title"), s.title) for k, s in brief.sources.items()),
+            *((("sources", k, "publisher"), s.publisher) for k, s in brief.sources.items()),
+        ]
+        for loc, text in texts:
+            if text and (text in PLACEHOLDERS or text.startswith(PLACEHOLDER_STARTS)):
                 self.warn(
                     loc,
                     f"{_clip(text)!r} is example text from `briefgen new`; replace it with "
@@ -277,18 +285,6 @@ class Checker:
                 f"review_by {review_by} has passed; outputs carry a STALE "
                 "banner until the brief is reviewed and the date moved",
             )
-
-
-def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Yield every text in dumped brief data, with its place."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*loc, key))
-    elif isinstance(value, list | tuple):
-        for i, child in enumerate(value):
-            yield from _strings(child, (*loc, i))
 
 
 def _clip(text: str) -> str:
