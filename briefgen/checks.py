@@ -10,13 +10,30 @@ from briefgen.load import Loc, Positions
 from briefgen.messages import did_you_mean
 from briefgen.model import Actor, Brief, QuestionStatus
 from briefgen.model.base import inline_keys
+from briefgen.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
 
 
 def check_brief(
-    brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+    brief: Brief,
+    positions: Positions,
+    shared: Mapping[str, Actor],
+    today: dt.date,
+    *,
+    shared_positions: Positions | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Return every cross-reference error and warning of a validated brief."""
-    return Checker(brief, positions, shared, today).run()
+    """Return every cross-reference error and warning of a validated brief.
+
+    `skip` names sections that could not be read as a whole (`sources`, `actors`, or a
+    list section); the checks of references into them are left out.
+    """
+    return Checker(brief, positions, shared, today, shared_positions=shared_positions).run(skip)
+
+
+def is_stale_warning(finding: Finding) -> bool:
+    """Tell whether a finding is the warning that a brief is past its review_by date."""
+    # check_review is the only check that warns at `review_by`; model errors there are errors.
+    return finding.severity is Severity.WARNING and finding.path == "review_by"
 
 
 def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
@@ -73,11 +90,18 @@ class Checker:
     """Cross-reference checks that need the whole brief: ids, citations, actors, dates."""
 
     def __init__(
-        self, brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+        self,
+        brief: Brief,
+        positions: Positions,
+        shared: Mapping[str, Actor],
+        today: dt.date,
+        *,
+        shared_positions: Positions | None = None,
     ) -> None:
         self.brief = brief
         self.positions = positions
         self.shared = shared
+        self.shared_positions = shared_positions
         self.today = today
         self.findings: list[Finding] = []
 
@@ -89,16 +113,19 @@ class Checker:
             self.positions.finding(loc, message, severity=Severity.WARNING, key=key)
         )
 
-    def run(self) -> list[Finding]:
-        self.check_ids()
-        self.check_citations()
-        self.check_actors()
+    def run(self, skip: frozenset[str] = frozenset()) -> list[Finding]:
+        self.check_ids(refs=not skip & set(_MARKDOWN_FIELDS))
+        if "sources" not in skip:
+            self.check_citations()
+        if "actors" not in skip:
+            self.check_actors()
         self.check_questions()
         self.check_dates()
         self.check_review()
+        self.check_placeholders()
         return self.findings
 
-    def check_ids(self) -> None:
+    def check_ids(self, *, refs: bool = True) -> None:
         seen: dict[str, Loc] = {}
         for section, items in self.brief.sections():
             for i, item in enumerate(items):
@@ -125,6 +152,8 @@ class Checker:
                     key=True,
                 )
         self.ids = seen
+        if not refs:
+            return
         for i, kj in enumerate(self.brief.key_judgments):
             for j, ref in enumerate(kj.basis):
                 self._check_item_ref(ref, ("key_judgments", i, "basis", j), "basis")
@@ -176,19 +205,26 @@ class Checker:
         actors = self.brief.actors
         for ref, loc in actor_refs(self.brief):
             if ref not in actors:
-                hint = did_you_mean(ref, actors) or (
+                hint = did_you_mean(ref, {*actors, *self.shared}) or (
                     "define it under `actors:` or in actors.yaml beside the brief"
                 )
                 self.error(loc, f"unknown actor {ref!r}; {hint}")
-        for key in self._own_actors():
+        for key in sorted(self._own_actors()):
             theirs = self.shared.get(key)
             mine = actors.get(key)
-            if theirs and mine and theirs.name != mine.name:
-                self.warn(
-                    ("actors", key, "name"),
-                    f"actor {key!r} is {mine.name!r} here but "
-                    f"{theirs.name!r} in actors.yaml; use one name, or a different id",
-                )
+            if theirs and mine:
+                self.warn(("actors", key), self._shadow_message(key, mine, theirs), key=True)
+
+    def _shadow_message(self, key: str, mine: Actor, theirs: Actor) -> str:
+        where = "actors.yaml"
+        if self.shared_positions is not None:
+            line, col = self.shared_positions.locate((key,), key=True)
+            where = f"{self.shared_positions.file}:{line}:{col}"
+        names = f" ({mine.name!r} here, {theirs.name!r} there)" if mine.name != theirs.name else ""
+        return (
+            f"actor {key!r} is defined both in this brief and in {where}{names}; this "
+            "brief's definition wins here only; delete one, or give this one a different id"
+        )
 
     def check_questions(self) -> None:
         for i, question in enumerate(self.brief.open_questions):
@@ -207,8 +243,7 @@ class Checker:
     def check_dates(self) -> None:
         as_of = self.brief.as_of.isoformat()
         dated: list[tuple[Loc, str | None]] = [
-            *((("forces", i, "as_of"), f.as_of.isoformat() if f.as_of else None)
-              for i, f in enumerate(self.brief.forces)),
+            *((("forces", i, "as_of"), f.as_of) for i, f in enumerate(self.brief.forces)),
             *((("positions", i, "date"), p.date.isoformat() if p.date else None)
               for i, p in enumerate(self.brief.positions)),
             *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
@@ -222,6 +257,26 @@ class Checker:
                     "as_of forward or fix this date",
                 )
 
+    def check_placeholders(self) -> None:
+        brief, own = self.brief, self._own_actors()
+        # The fields `briefgen new` fills with example text (see briefgen.skeleton).
+        texts: list[tuple[Loc, str | None]] = [
+            *((("authors", i), author) for i, author in enumerate(brief.authors)),
+            (("bluf",), brief.bluf),
+            *((("key_judgments", i, "text"), kj.text) for i, kj in enumerate(brief.key_judgments)),
+            *((("actors", k, "name"), a.name) for k, a in brief.actors.items() if k in own),
+            *((("forces", i, "location"), f.location) for i, f in enumerate(brief.forces)),
+            *((("sources", k, "title"), s.title) for k, s in brief.sources.items()),
+            *((("sources", k, "publisher"), s.publisher) for k, s in brief.sources.items()),
+        ]
+        for loc, text in texts:
+            if text and (text in PLACEHOLDERS or text.startswith(PLACEHOLDER_STARTS)):
+                self.warn(
+                    loc,
+                    f"{_clip(text)!r} is example text from `briefgen new`; replace it with "
+                    "the brief's own",
+                )
+
     def check_review(self) -> None:
         review_by = self.brief.review_by
         if review_by and review_by < self.today:
@@ -230,3 +285,7 @@ class Checker:
                 f"review_by {review_by} has passed; outputs carry a STALE "
                 "banner until the brief is reviewed and the date moved",
             )
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."

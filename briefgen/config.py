@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefgen.errors import ConfigError, InputError, display_path
-from briefgen.model.vocab import Marking
+from briefgen.model.vocab import Marking, old_marking_hint
 from briefgen.reader import read_regular
 
 CONFIG_NAME = "briefgen.toml"
@@ -181,6 +181,8 @@ def load_config(path: Path | None) -> Config:
                     f"{shown}:{line}:1: error: {dotted}: {bad} is not a whole number of at "
                     f"least 1; write e.g. {key} = {getattr(Pagination(), key)}"
                 )
+            elif hint := old_marking_hint(err.get("input")):
+                lines.append(f"{shown}:{line}:1: error: {dotted}: {hint}")
             else:
                 lines.append(f"{shown}:{line}:1: error: {dotted}: {err['msg']}")
         raise ConfigError("\n".join(lines)) from exc

@@ -14,6 +14,7 @@ from yaml.resolver import Resolver
 
 from briefgen.errors import Finding, InputError, Severity, ValidationFailed, display_path
 from briefgen.reader import read_regular
+from briefgen.yaml_errors import explain, tag_message
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest input file accepted; a brief is text written by people, never this big."""
@@ -27,7 +28,7 @@ _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _MISSING = object()
-_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE: dict[tuple[str, Any], Any] = {}
 _PLAIN_CACHE_SIZE = 50_000
 
 
@@ -132,17 +133,8 @@ def parse(text: str, name: str, *, path: Path | None = None) -> Document:
     try:
         data = builder.build(yaml.parse(text, Loader=_Parser))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or str(exc)
-        context = f" ({exc.context})" if exc.context else ""
-        raise _fatal(
-            name,
-            line,
-            col,
-            f"YAML syntax error: {problem}{context}; fix the YAML "
-            "syntax at this place (check indentation and quoting)",
-        ) from exc
+        problem = explain(exc, text)
+        raise _fatal(name, problem.line, problem.col, problem.message) from exc
     except YAMLError as exc:
         raise _fatal(name, 1, 1, f"YAML error: {exc}") from exc
     if builder.findings:
@@ -199,8 +191,8 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self._error(
                 event.start_mark,
-                "YAML anchors and aliases (&name, *name) are not "
-                "allowed; write the value out in full",
+                "YAML anchors and aliases (&name, *name) are not allowed; write the value "
+                "out in full, and put a value that starts with `&` or `*` in double quotes",
                 loc,
             )
             raise ValidationFailed(self.findings)
@@ -268,23 +260,28 @@ class _Builder:
             # so the (immutable) result can be shared. Briefs are mostly such scalars.
             if event.style:  # the C parser gives '' for plain, the Python one None
                 return event.value
-            cached = _PLAIN_CACHE.get(event.value, _MISSING)
+            # Keyed with `implicit` too: `! ""` (a non-specific tag) is text, plain `` is null.
+            cache_key = (event.value, event.implicit)
+            cached = _PLAIN_CACHE.get(cache_key, _MISSING)
             if cached is not _MISSING:
                 return cached
             tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
             if tag == _STR_TAG:
                 value: Any = event.value
                 if len(_PLAIN_CACHE) < _PLAIN_CACHE_SIZE:
-                    _PLAIN_CACHE[value] = value
+                    _PLAIN_CACHE[cache_key] = value
                 return value
         node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:
             return self.constructor.construct_object(node, deep=True)
         except YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc)
+            unknown_tag = str(tag).startswith("!") and "constructor for the tag" in problem
             self._error(
                 event.start_mark,
-                f"cannot read this value ({problem}); quote it to keep it as text",
+                tag_message(tag)
+                if unknown_tag
+                else f"cannot read this value ({problem}); quote it to keep it as text",
                 loc,
             )
             return event.value

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from briefgen.errors import Finding, Severity
 from briefgen.load import Loc, Positions, format_loc
 from briefgen.model.base import SLUG_PATTERN, slugify
+from briefgen.model.vocab import old_marking_hint
 
 
 def is_slug(value: str) -> bool:
@@ -24,9 +25,58 @@ def bad_slug(value: str) -> str:
     return f"{value!r} is not a valid id; use lowercase letters, digits, '-' and '_'{example}"
 
 
-def did_you_mean(value: str, choices: Iterable[str]) -> str:
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """Return the choice most like `value`, or None when none is close."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    close = closest(value, choices)
+    return f"did you mean {close!r}?" if close else ""
+
+
+def misspelt_keys(
+    errors: Iterable[ErrorDetails], positions: Positions, *, within: Loc = ()
+) -> dict[Loc, str]:
+    """Map each unknown key that is a near miss of a missing required key to that key.
+
+    `within` places the file in a brief: ("actors",) for actors.yaml.
+    """
+    errors = list(errors)
+    missing = {_loc(e) for e in errors if e["type"] == "missing"}
+    found: dict[Loc, str] = {}
+    for err in errors:
+        loc = _loc(err)
+        if err["type"] != "extra_forbidden" or not loc:
+            continue
+        meant = closest(str(loc[-1]), _allowed_keys((*within, *loc[:-1]), positions))
+        if meant and (*loc[:-1], meant) in missing:
+            found[loc] = meant
+    return found
+
+
+def error_findings(
+    errors: Iterable[ErrorDetails], positions: Positions, *, within: Loc = ()
+) -> list[Finding]:
+    """Turn pydantic errors into findings, one per mistake.
+
+    A misspelt required key (`stnace:`) is one mistake: it is reported as the unknown key
+    with its suggestion, not also as the missing key it was meant to be. `within` places
+    the file in a brief: ("actors",) for actors.yaml.
+    """
+    errors = list(errors)
+    misspelt = misspelt_keys(errors, positions, within=within)
+    meant = {(*loc[:-1], key) for loc, key in misspelt.items()}
+    return [
+        error_finding(err, positions, within=within)
+        for err in errors
+        if not (err["type"] == "missing" and _loc(err) in meant)
+    ]
+
+
+def _loc(err: ErrorDetails) -> Loc:
+    return tuple(p for p in err["loc"] if isinstance(p, str | int))
 
 
 def _short(value: Any) -> str:
@@ -34,7 +84,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
+def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) -> Finding:
     """Turn one pydantic error into a finding with a plain message and a fix."""
     loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
     kind = err["type"]
@@ -54,15 +104,25 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
         )
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _allowed_keys(loc[:-1], positions)
+        allowed = _allowed_keys((*within, *loc[:-1]), positions)
         hint = did_you_mean(key, allowed)
         fix = hint or (f"allowed keys: {', '.join(allowed)}" if allowed else "remove it")
         return positions.finding(loc, f"unknown key {key!r}; {fix}", key=True)
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
-        return positions.finding(loc, bad_slug(str(loc[-1])), key=True)
+        key = str(loc[-1])
+        if _is_url(key) and loc[:1] == ("sources",):
+            url_key = (
+                f"{_short(key)} is a URL, not a source key; use a short key such as "
+                f"{_url_key(key)!r} and put the URL under it as `url: {key}`"
+            )
+            return positions.finding(loc, url_key, key=True)
+        return positions.finding(loc, bad_slug(key), key=True)
     message: str
-    if kind in ("enum", "literal_error"):
+    special = _special_message(loc, kind, value)
+    if special:
+        message = special
+    elif kind in ("enum", "literal_error"):
         message = f"{_short(value)} is not one of {ctx.get('expected', '')}; use one of those"
     elif kind == "string_pattern_mismatch":
         if loc and loc[-1] == "url":
@@ -113,6 +173,37 @@ def error_finding(err: ErrorDetails, positions: Positions) -> Finding:
     else:
         message = f"{err['msg']} (got {_short(value)})"
     return positions.finding(loc, message)
+
+
+def _special_message(loc: Loc, kind: str, value: Any) -> str | None:
+    """Return the message for a mistake new writers often make, or None."""
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if value is None and kind.endswith("_type"):
+        return f"{name} is empty; write its value after `{name}:`"
+    if loc == ("schema",) and kind == "literal_error":
+        return (
+            f"briefgen supports schema 1 only, and this file says schema {_short(value)}; "
+            "write `schema: 1` and the brief format this briefgen documents"
+        )
+    if loc[-1:] == ("marking",) and old_marking_hint(value):
+        return old_marking_hint(value)
+    if kind == "string_pattern_mismatch" and "cite" in loc and _is_url(value):
+        return (
+            f"{_short(value)} is a URL, but a citation is a key of `sources:`; add a source "
+            f"with `url: {value}` under `sources:` (e.g. as {_url_key(value)!r}) and cite "
+            "that key"
+        )
+    return None
+
+
+def _is_url(value: Any) -> bool:
+    return isinstance(value, str) and re.match(r"^[a-z]+://", value.strip()) is not None
+
+
+def _url_key(url: str) -> str:
+    """Return a source key made from a URL's host and path, e.g. `example-org-report`."""
+    rest = re.sub(r"^[a-z]+://(www\.)?", "", url.strip())
+    return slugify(rest, max_length=40) or "source-1"
 
 
 def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from briefgen.model import Brief
 
 SCHEMA_ID = "https://briefgen.example/schema/brief-1.json"
+SCHEMA_FILE = Path("schema") / "brief.schema.json"
+"""Where a checkout keeps the committed schema; the wheel ships it as briefgen/brief.schema.json."""
+
+
+def packaged_schema() -> Path:
+    """Return the schema file shipped with briefgen (in the wheel, or the source tree)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / SCHEMA_FILE.name
+    return packaged if packaged.is_file() else here.parent / SCHEMA_FILE
 
 
 def brief_schema() -> dict[str, Any]:

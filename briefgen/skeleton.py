@@ -6,13 +6,20 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from briefgen.schema import SCHEMA_ID
+from briefgen.errors import display_path
+from briefgen.schema import SCHEMA_FILE, packaged_schema
 
-SCHEMA_FILE = Path("schema") / "brief.schema.json"
+# Text of the skeleton that only stands in for the writer's own; `validate` warns about
+# each until it is replaced. Ids and keys (example-state, source-1) may stay.
+PLACEHOLDERS = frozenset(
+    {"Your Name", "Example State", "Somewhere", "Title of the article or document", "Publisher"}
+)
+PLACEHOLDER_STARTS = ("The bottom line up front:", "What you judge will happen")
 
 SKELETON = """\
 # yaml-language-server: $schema={schema}
-# A briefgen brief (schema 1). Run `briefgen validate {name}` after each edit.
+# A briefgen brief (schema 1). Run `briefgen validate {name}` after each edit;
+# it warns about the example text below until you replace it.
 schema: 1
 id: {slug}
 title: {title}
@@ -69,19 +76,23 @@ sources:
 
 
 def schema_reference(target: Path) -> str:
-    """Return how the skeleton at `target` should point to the JSON Schema."""
+    """Return how the skeleton at `target` should point to the JSON Schema.
+
+    A briefs repository that commits the schema gets a relative path; otherwise the file
+    URL of the copy shipped with briefgen.
+    """
     folder = target.resolve().parent
     for candidate in (folder, *folder.parents):
         if (candidate / SCHEMA_FILE).is_file():
             return Path(os.path.relpath(candidate / SCHEMA_FILE, folder)).as_posix()
-    return SCHEMA_ID
+    return packaged_schema().as_uri()
 
 
 def skeleton(slug: str, *, title: str, today: dt.date, target: Path) -> str:
     """Return the text of a new brief named `slug`."""
     return SKELETON.format(
         schema=schema_reference(target),
-        name=target.name,
+        name=display_path(target),
         slug=slug,
         title=title,
         today=today.isoformat(),

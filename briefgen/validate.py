@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -14,7 +15,7 @@ from briefgen.checks import actor_refs, check_brief
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed, display_path
 from briefgen.load import Document, Positions, load_file, parse
-from briefgen.messages import bad_slug, error_finding, is_slug
+from briefgen.messages import bad_slug, error_findings, is_slug, misspelt_keys
 from briefgen.model import (
     Actor,
     Brief,
@@ -26,6 +27,7 @@ from briefgen.model import (
     Position,
 )
 from briefgen.model.base import slugify
+from briefgen.salvage import error_loc, paths, salvage, under
 
 ACTORS_FILE = "actors.yaml"
 # Folders that hold YAML of other tools, never briefs.
@@ -40,6 +42,8 @@ class SharedActors:
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
     positions: Positions | None = None
+    readable: bool = True
+    """False when actors.yaml could not be read at all: references to it are not checked."""
 
 
 @dataclass(frozen=True)
@@ -98,12 +102,41 @@ def load_shared_actors(folder: Path) -> SharedActors:
     return parse_shared_actors(load_file(path))
 
 
+def read_shared_actors(folder: Path) -> tuple[SharedActors, list[Finding]]:
+    """Read `actors.yaml` with its findings, keeping what could be read for the checks.
+
+    An actor with errors stands in under its id with the id as its name, so the briefs
+    that refer to it are checked without an "unknown actor" for the same mistake.
+    """
+    path = folder / ACTORS_FILE
+    if not path.is_file():
+        return SharedActors(), []
+    try:
+        doc = load_file(path)
+    except ValidationFailed as exc:
+        return SharedActors(readable=False), list(exc.findings)
+    try:
+        return parse_shared_actors(doc), []
+    except ValidationFailed as exc:
+        findings = list(exc.findings)
+    if not isinstance(doc.data, dict):
+        return SharedActors(readable=False), findings
+    actors: dict[str, Actor] = {}
+    for key, raw in doc.data.items():
+        try:
+            actors[str(key)] = Actor.model_validate(raw)
+        except ValidationError:
+            actors[str(key)] = Actor(name=str(key))
+    return SharedActors(actors, doc.positions), findings
+
+
 def parse_shared_actors(doc: Document) -> SharedActors:
     """Validate an actors file: a mapping of actor id to actor."""
     try:
         actors = _ACTORS_ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
-        raise ValidationFailed([error_finding(err, doc.positions) for err in exc.errors()]) from exc
+        findings = error_findings(exc.errors(), doc.positions, within=("actors",))
+        raise ValidationFailed(findings) from exc
     findings = [
         doc.positions.finding((key,), bad_slug(key), key=True) for key in actors if not is_slug(key)
     ]
@@ -145,19 +178,16 @@ def check_paths(
 ) -> Report:
     """Validate every brief under the paths, collecting all findings instead of stopping."""
     report = Report()
-    shared_by_folder: dict[Path, SharedActors | None] = {}
+    shared_by_folder: dict[Path, SharedActors] = {}
     seen_ids: dict[str, Validated] = {}
     for path in find_briefs(paths):
         folder = path.parent
         if folder not in shared_by_folder:
-            try:
-                shared_by_folder[folder] = load_shared_actors(folder)
-            except ValidationFailed as exc:
-                report.findings.extend(exc.findings)
-                shared_by_folder[folder] = None
+            shared_by_folder[folder], findings = read_shared_actors(folder)
+            report.findings.extend(findings)
         shared = shared_by_folder[folder]
         try:
-            checked = load_brief(path, config=config, shared=shared or SharedActors(), today=today)
+            checked = load_brief(path, config=config, shared=shared, today=today)
         except ValidationFailed as exc:
             report.findings.extend(exc.findings)
             continue
@@ -218,14 +248,60 @@ def validate_document(
     try:
         brief = Brief.model_validate(data)
     except ValidationError as exc:
-        findings.extend(error_finding(err, doc.positions) for err in exc.errors())
+        findings.extend(error_findings(exc.errors(), doc.positions))
+        findings.extend(_check_readable_parts(data, exc, doc.positions, shared, config, today))
         raise ValidationFailed(sorted(findings)) from exc
     brief = _with_defaults(brief, shared, config)
     brief = _with_derived_ids(brief)
-    findings.extend(check_brief(brief, doc.positions, shared.actors, today or clock.today()))
+    findings.extend(_checks(brief, doc.positions, shared, today))
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationFailed(sorted(findings))
     return Validated(brief, doc.path, tuple(sorted(findings)), doc.positions)
+
+
+def _checks(
+    brief: Brief,
+    positions: Positions,
+    shared: SharedActors,
+    today: dt.date | None,
+    skip: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    if not shared.readable:
+        skip |= {"actors"}
+    return check_brief(
+        brief,
+        positions,
+        shared.actors,
+        today or clock.today(),
+        shared_positions=shared.positions,
+        skip=skip,
+    )
+
+
+def _check_readable_parts(
+    data: dict[str, Any],
+    exc: ValidationError,
+    positions: Positions,
+    shared: SharedActors,
+    config: Config,
+    today: dt.date | None,
+) -> list[Finding]:
+    """Run the cross-reference checks on a brief with model errors, around the bad values.
+
+    Each bad value gets a neutral stand-in; findings at or inside a bad value are dropped,
+    since the model error already names that mistake.
+    """
+    errors = exc.errors()
+    bad = [error_loc(err["loc"]) for err in errors]
+    brief = salvage(data, bad, misspelt_keys(errors, positions))
+    if brief is None:
+        return []
+    # A section that is wrong as a whole hides what refers into it; skip those checks
+    # rather than report every reference as unresolved.
+    skip = frozenset(loc[0] for loc in bad if len(loc) == 1 and isinstance(loc[0], str))
+    brief = _with_derived_ids(_with_defaults(brief, shared, config))
+    places = paths(bad)
+    return [f for f in _checks(brief, positions, shared, today, skip) if not under(f.path, places)]
 
 
 def _with_defaults(brief: Brief, shared: SharedActors, config: Config) -> Brief:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -108,3 +110,28 @@ MINIMAL_UNREVIEWED = MINIMAL.replace(
 
 def shutil_which(name: str) -> str | None:
     return shutil.which(name)
+
+
+def run_on_a_terminal(
+    args: list[str], *, cwd: Path, env: dict[str, str], stream: str = "stdout"
+) -> tuple[int, str]:
+    """Run `briefgen ARGS` with stdout (or stderr) on a pseudo-terminal; return code and text."""
+    import pty
+
+    leader, follower = pty.openpty()
+    other = {"stdout": subprocess.DEVNULL} if stream == "stderr" else {"stderr": subprocess.DEVNULL}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", *args], cwd=cwd, env=env, **{stream: follower}, **other
+    )
+    os.close(follower)
+    seen = b""
+    while True:  # read as it comes, so a full terminal buffer never stalls the command
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # Linux reports the closed far side as EIO
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return proc.wait(timeout=300), seen.decode("utf-8", "replace")

@@ -48,7 +48,8 @@ def test_search_stops_at_the_git_root(tmp_path: Path) -> None:
          "mean 'paper'?"),
         ('paper = "A5"\n', "briefgen.toml:1:1: error: paper: Input should be 'A4' or 'Letter'"),
         ("[publish]\nmax_marking = \"TLP:WHITE\"\n", "briefgen.toml:2:1: error: "
-         "publish.max_marking:"),
+         "publish.max_marking: 'TLP:WHITE' is TLP 1.0's name for what TLP 2.0 calls "
+         "TLP:CLEAR; write TLP:CLEAR"),
         ('title = "x\n', "briefgen.toml:1:11: error: TOML syntax error"),
         ("[print]\ncontents_after_page = 3\n", "briefgen.toml:2:1: error: "
          "print.contents_after_page: unknown key; did you mean 'contents_after_pages'?"),

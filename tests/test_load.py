@@ -37,8 +37,8 @@ def test_dates_become_dates_and_plain_text_stays_text() -> None:
         ("a: 1\nb: 2\na: 3\n", "x.yaml:3:1: error: a: duplicate key 'a' (first at line 1)"),
         ("a: &x 1\nb: *x\n", "x.yaml:1:4: error: a: YAML anchors and aliases"),
         ("a:\n  - &big [1, 2]\n", "x.yaml:2:5: error: a[0]: YAML anchors and aliases"),
-        ("a: [1, 2\n", "x.yaml:2:1: error: YAML syntax error"),
-        ("a: 'open\n", "x.yaml:2:1: error: YAML syntax error"),
+        ("a: [1, 2\n", "x.yaml:2:1: error: a value in brackets is not closed"),
+        ("a: 'open\n", "x.yaml:1:4: error: the quote ' opened here is never closed"),
         ("- 1\n- 2\n", "x.yaml:1:1: error: the top level is list, not a mapping"),
         ("just text\n", "x.yaml:1:1: error: the top level is str, not a mapping"),
         ("", "x.yaml:1:1: error: file is empty"),
@@ -102,3 +102,8 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed, match="cannot read file"):
         load_file(tmp_path / "nope.yaml")
+
+
+def test_an_empty_plain_value_stays_null_after_a_tagged_empty_text() -> None:
+    assert parse("a: ! ''\nb: !\n", "x.yaml").data["b"] == ""
+    assert parse("title:\n", "x.yaml").data == {"title": None}

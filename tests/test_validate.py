@@ -17,7 +17,7 @@ from briefgen.validate import (
     load_brief,
     validate_text,
 )
-from tests.conftest import KURSK, MINIMAL, TODAY, write
+from tests.conftest import KURSK, MINIMAL, ROOT, TODAY, write
 
 BASE = """\
 schema: 1
@@ -97,9 +97,24 @@ def test_base_brief_is_valid_and_normalized() -> None:
          "b.yaml:3:8: error: as_of: '31 October 2024' is not a date; write YYYY-MM-DD"),
         ("as_of: 2024-10-31\n", "as_of: 2024-10-31 12:00:00\n",
          "b.yaml:3:8: error: as_of: datetime.datetime(2024, 10, 31, 12, 0) has a time of day"),
-        ("schema: 1\n", "schema: 2\n", "b.yaml:1:9: error: schema: 2 is not one of 1"),
+        ("schema: 1\n", "schema: 2\n",
+         "b.yaml:1:9: error: schema: briefgen supports schema 1 only, and this file says "
+         "schema 2; write `schema: 1`"),
         ("title: Test brief\n", "title: Test brief\nmarking: TLP:WHITE\n",
-         "b.yaml:3:10: error: marking: 'TLP:WHITE' is not one of 'TLP:CLEAR'"),
+         "b.yaml:3:10: error: marking: 'TLP:WHITE' is TLP 1.0's name for what TLP 2.0 calls "
+         "TLP:CLEAR; write TLP:CLEAR"),
+        ("title: Test brief\n", "title:\n",
+         "b.yaml:2:7: error: title: title is empty; write its value after `title:`"),
+        ("    claimed_by: us\n    cite: wire\n",
+         "    claimed_by: us\n    cite: https://www.example.org/news/troops\n",
+         "b.yaml:17:11: error: forces[0].cite[0]: 'https://www.example.org/news/troops' is a "
+         "URL, but a citation is a key of `sources:`; add a source with "
+         "`url: https://www.example.org/news/troops` under `sources:` (e.g. as "
+         "'example-org-news-troops') and cite that key"),
+        ("  wire:\n", "  https://www.example.org/wire:\n",
+         "b.yaml:28:3: error: sources.https://www.example.org/wire: "
+         "'https://www.example.org/wire' is a URL, not a source key; use a short key such as "
+         "'example-org-wire' and put the URL under it as `url: https://www.example.org/wire`"),
         ("    type: warning\n", "    type: threat\n",
          "b.yaml:20:11: error: positions[0].type: 'threat' is not one of 'statement'"),
         ("    credibility: 2\n", "    credibility: 7\n",
@@ -174,7 +189,7 @@ def test_every_error_is_reported_at_once() -> None:
         .replace("reliability: B", "reliability: Z")
     )
     found = findings_of(text)
-    assert len([f for f in found if ": error: " in f]) == 4  # missing title counts too
+    assert len([f for f in found if ": error: " in f]) == 3  # `titel` is one mistake
 
 
 def test_shared_actors_fill_in_and_conflicting_names_warn(tmp_path: Path) -> None:
@@ -185,9 +200,24 @@ def test_shared_actors_fill_in_and_conflicting_names_warn(tmp_path: Path) -> Non
     assert checked.brief.actors["russia"].name == "Russia"
     assert checked.brief.actors["us"].name == "United States"
     [warning] = checked.warnings
-    assert warning.format().endswith(
-        "warning: actors.us.name: actor 'us' is 'United States' here but 'USA' in actors.yaml; "
-        "use one name, or a different id"
+    assert warning.format().replace(f"{tmp_path}/", "") == (
+        "b.yaml:9:3: warning: actors.us: actor 'us' is defined both in this brief and in "
+        "actors.yaml:1:1 ('United States' here, 'USA' there); this brief's definition wins "
+        "here only; delete one, or give this one a different id"
+    )
+
+
+def test_an_own_actor_shadowing_a_shared_one_warns_naming_both_places(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "russia:\n  name: Russia\nus:\n  name: United States\n")
+    brief_path = write(tmp_path, "b.yaml", BASE)
+    [warning] = load_brief(brief_path, today=TODAY).warnings
+    assert (
+        warning.format()
+        .replace(f"{tmp_path}/", "")
+        .startswith(
+            "b.yaml:9:3: warning: actors.us: actor 'us' is defined both in this brief and in "
+            "actors.yaml:3:1; this brief's definition wins"
+        )
     )
 
 
@@ -269,3 +299,111 @@ def validate_actor(name: str, affiliation: str | None = None):  # type: ignore[n
     from briefgen.model import Actor
 
     return Actor(name=name, affiliation=affiliation)
+
+
+ELEVEN_MISTAKES = """\
+schema: 1
+titel: Troops at the border
+as_of: 2024-11-01
+bluf: |
+  Troops gather at the border [@wire-one] and more may come [@wire-nine].
+key_judgments:
+  - text: More troops will arrive within a month.
+    likelihood: probable
+    basis: [border-force, no-such-item]
+    cite: wire-one
+actors:
+  north:
+    name: North State
+forces:
+  - id: border-force
+    actor: north
+    strength: lots
+    cite: wire-one
+  - actor: sooth
+    cite: wire-one
+positions:
+  - actor: north
+    stnace: Denies any plan to cross.
+    addressed_to: nobody-here
+    cite: wire-one
+events:
+  - date: yesterday
+    summary: Convoys seen on the road.
+    cite: wire-one
+  - date: 2024-10-30
+    summary: A bridge closes.
+    cite: wire-two
+open_questions:
+  - question: Will the troops cross?
+    status: resolved
+sources:
+  wire-one:
+    title: Troops gather
+    reliability: G
+"""
+
+
+def test_schema_errors_do_not_hide_cross_reference_errors() -> None:
+    found = findings_of(ELEVEN_MISTAKES)
+    expected = [
+        "b.yaml:2:1: error: titel: unknown key 'titel'; did you mean 'title'?",
+        "b.yaml:4:7: error: bluf: citation 'wire-nine' does not resolve",
+        "b.yaml:8:17: error: key_judgments[0].likelihood: 'probable' is not one of",
+        "b.yaml:9:27: error: key_judgments[0].basis[1]: basis refers to unknown item "
+        "'no-such-item'",
+        "b.yaml:17:15: error: forces[0].strength: 'lots' is not a quantity",
+        "b.yaml:19:12: error: forces[1].actor: unknown actor 'sooth'",
+        "b.yaml:23:5: error: positions[0].stnace: unknown key 'stnace'; did you mean 'stance'?",
+        "b.yaml:24:19: error: positions[0].addressed_to: unknown actor 'nobody-here'",
+        "b.yaml:27:11: error: events[0].date: 'yesterday' is not a date",
+        "b.yaml:32:11: error: events[1].cite[0]: citation 'wire-two' does not resolve",
+        "b.yaml:35:13: error: open_questions[0].status: a resolved question needs a `resolution:`",
+        "b.yaml:39:18: error: sources.wire-one.reliability: 'G' is not one of",
+    ]
+    assert len(found) == len(expected), "\n".join(found)
+    for finding, start in zip(found, expected, strict=True):
+        assert finding.startswith(start), finding
+
+
+def test_a_misspelt_required_key_is_one_finding() -> None:
+    found = findings_of(BASE.replace("    stance:", "    stnace:"))
+    assert found == [
+        "b.yaml:21:5: error: positions[0].stnace: unknown key 'stnace'; did you mean 'stance'?"
+    ]
+
+
+def test_a_whole_section_that_cannot_be_read_does_not_flood_references() -> None:
+    found = findings_of(BASE.replace("sources:\n  wire:", "sources: wire\nold:\n  wire:"))
+    assert [f.split(": error: ")[1].split(":")[0] for f in found] == ["sources", "old"]
+
+
+def test_example_briefs_never_go_stale() -> None:
+    """`make demo` on any day prints no STALE warning: the examples are historical records."""
+    report = check_paths([ROOT / "briefs"], today=dt.date(2100, 1, 1))
+    assert report.findings == []
+    assert len(report.briefs) == 2
+
+
+def test_a_broken_actors_file_is_one_finding_per_mistake(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "us:\n  nmae: USA\nrussia:\n  name: Russia\n")
+    text = BASE.replace("  us:\n    name: United States\n    kind: state\n", "").replace(
+        "    claimed_by: us\n", "    claimed_by: us\n    aligned_with: russa\n"
+    )
+    write(tmp_path, "b.yaml", text)
+    found = [
+        f.format().replace(f"{tmp_path}/", "")
+        for f in check_paths([tmp_path], today=TODAY).findings
+    ]
+    assert found == [
+        "actors.yaml:2:3: error: us.nmae: unknown key 'nmae'; did you mean 'name'?",
+        "b.yaml:14:19: error: forces[0].aligned_with: unknown actor 'russa'; did you mean "
+        "'russia'?",
+    ]
+
+
+def test_an_unreadable_actors_file_does_not_flood_the_briefs(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "us:\n\tname: USA\n")
+    write(tmp_path, "b.yaml", BASE.replace("  us:\n    name: United States\n    kind: state\n", ""))
+    found = [f.format() for f in check_paths([tmp_path], today=TODAY).findings]
+    assert len(found) == 1 and "actors.yaml:2:1: error: a tab character" in found[0]

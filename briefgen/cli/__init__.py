@@ -60,7 +60,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="briefgen")
+@click.version_option(__version__, "-V", "--version", prog_name="briefgen")
 def cli() -> None:
     """Turn situation briefs kept as YAML into HTML, PDF, Markdown, JSON and a website.
 

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from briefgen import clock
+from briefgen.cli.options import formats_option, output_option
 from briefgen.config import Config, find_config, load_config
 from briefgen.enrich.history import load_revision, revision_info
-from briefgen.errors import InputError, RenderError, Severity, ValidationFailed, display_path
+from briefgen.errors import InputError, RenderError, Severity, display_path
 from briefgen.model.base import slugify
 from briefgen.outdir import check_out_dir, out_lock
 from briefgen.output import write_atomic
-from briefgen.render.build import FORMATS, build_brief, parse_formats
+from briefgen.render.build import FORMATS, build_brief, parse_formats, pdf_warnings
 from briefgen.skeleton import skeleton
-from briefgen.validate import Report, check_paths, find_briefs
+from briefgen.validate import Report, Validated, check_paths, find_briefs
 
 LOCK_WAIT = 60.0
 """Seconds `build` waits for another build of the same output folder to finish."""
@@ -25,6 +29,15 @@ LOCK_WAIT = 60.0
 PATHS = click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
 )
+
+
+def print_findings(report: Report, *, strict: bool) -> None:
+    """Print each finding once; with --strict, warnings are printed as the errors they are."""
+    for finding in sorted(report.findings):
+        text = finding.format()
+        if strict and finding.severity is Severity.WARNING:
+            text = text.replace(": warning: ", ": error: ", 1)
+        click.echo(text, err=True)
 
 
 @click.command()
@@ -54,11 +67,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
         }
         click.echo(json.dumps(payload, indent=2))
     else:
-        for finding in sorted(report.findings):
-            text = finding.format()
-            if strict and finding.severity is Severity.WARNING:
-                text = text.replace(": warning: ", ": error: ", 1)
-            click.echo(text, err=True)
+        print_findings(report, strict=strict)
         count = len(find_briefs(list(paths)))
         errors = len(report.errors) + (len(report.warnings) if strict else 0)
         warnings = 0 if strict else len(report.warnings)
@@ -68,30 +77,34 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 
 @click.command()
-def schema() -> None:
+@output_option(
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: print it).",
+)
+def schema(target: Path | None) -> None:
     """Print the JSON Schema of the brief format (for editor autocompletion)."""
     from briefgen.schema import brief_schema_json
 
-    click.echo(brief_schema_json(), nl=False)
+    if target is None:
+        click.echo(brief_schema_json(), nl=False)
+        return
+    write_atomic(target, brief_schema_json())
+    click.echo(f"wrote {display_path(target)}")
 
 
 @click.command()
 @PATHS
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out"),
     show_default=True,
     help="Folder to write the files to.",
 )
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Comma-separated formats: html, pdf, md, json.",
+@formats_option(
+    parse_formats, default=",".join(FORMATS), help="Comma-separated formats: html, pdf, md, json."
 )
 @click.option("--strict", is_flag=True, help="Refuse briefs with warnings (e.g. unreviewed items).")
 @click.option("--rev", default=None, help="Build one brief as it was at this git revision.")
@@ -100,7 +113,7 @@ def schema() -> None:
 def build(
     paths: tuple[Path, ...],
     out_dir: Path,
-    formats: str,
+    formats: tuple[str, ...],
     strict: bool,
     rev: str | None,
     since: str | None,
@@ -111,7 +124,6 @@ def build(
     Nothing is written unless every brief is valid. In a git repository the outputs carry
     the revision and a "what changed" box (see `briefgen history`).
     """
-    wanted = parse_formats(formats)
     check_out_dir(out_dir, paths)
     config = load_config(find_config(paths[0]))
     if rev is not None:
@@ -121,13 +133,13 @@ def build(
     else:
         report = check_paths(list(paths), config=config)
     problems = report.findings if strict else report.errors
-    for finding in sorted(report.findings):
-        click.echo(finding.format(), err=True)
+    print_findings(report, strict=strict)
     if problems:
-        raise ValidationFailed(problems)
+        # Each finding is printed once, above; the error only sums them up.
+        raise InputError(f"{len(problems)} problem(s) found; nothing written")
     today = clock.today()
     with out_lock(out_dir, wait=LOCK_WAIT):
-        failed = _build_all(report, paths, out_dir, wanted, config, today, rev, since, no_history)
+        failed = _build_all(report, paths, out_dir, formats, config, today, rev, since, no_history)
     if failed:
         raise RenderError(f"{failed} brief(s) failed to build; see the errors above")
 
@@ -136,7 +148,7 @@ def _build_all(
     report: Report,
     paths: tuple[Path, ...],
     out_dir: Path,
-    wanted: tuple[str, ...],
+    formats: tuple[str, ...],
     config: Config,
     today: dt.date,
     rev: str | None,
@@ -144,22 +156,38 @@ def _build_all(
     no_history: bool,
 ) -> int:
     """Build every brief of a report into a folder; return how many failed."""
-    failed = 0
-    for checked in report.briefs:
-        source = paths[0] if rev is not None else checked.path
-        revision = (
-            None
-            if no_history
-            else revision_info(source, since=since, rev=rev, current=checked.brief, config=config)
+    revisions = [
+        None
+        if no_history
+        else revision_info(
+            paths[0] if rev is not None else checked.path,
+            since=since,
+            rev=rev,
+            current=checked.brief,
+            config=config,
         )
+        for checked in report.briefs
+    ]
+    pdfs_done: dict[Path, str] = {}
+    if "pdf" in formats and len(report.briefs) > 1:
+        pdfs_done = render_pdfs_in_parallel(report.briefs, revisions, out_dir, config, today)
+    failed = 0
+    for checked, revision in zip(report.briefs, revisions, strict=True):
+        pdf_error = pdfs_done.get(checked.path)
         try:
+            if pdf_error:
+                raise RenderError(pdf_error)
+            rest = [f for f in formats if not (f == "pdf" and checked.path in pdfs_done)]
             result = build_brief(
-                checked, out_dir, wanted, config=config, today=today, revision=revision
+                checked, out_dir, rest, config=config, today=today, revision=revision
             )
         except RenderError as exc:
             failed += 1
             click.echo(f"{display_path(checked.path)}: error: {exc}", err=True)
             continue
+        if len(rest) < len(formats):
+            result.written.insert(1 if "html" in rest else 0, out_dir / f"{result.brief_id}.pdf")
+            result.warnings += pdf_warnings(checked)
         for warning in result.warnings:
             click.echo(warning, err=True)
         for path in result.written:
@@ -167,12 +195,48 @@ def _build_all(
     return failed
 
 
+def render_pdfs_in_parallel(
+    briefs: Sequence[Validated],
+    revisions: Sequence[Any],
+    out_dir: Path,
+    config: Config,
+    today: dt.date,
+) -> dict[Path, str]:
+    """Render the briefs' PDFs in the site's worker processes, with a bar on a terminal.
+
+    Return, by brief path, '' for a PDF written or the error that stopped it.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from briefgen.site.pdfs import PdfJob, render_pdfs
+
+    jobs = [
+        PdfJob(checked, out_dir / f"{checked.brief.id}.pdf", f"{checked.brief.id}.pdf", revision)
+        for checked, revision in zip(briefs, revisions, strict=True)
+    ]
+    console = Console(stderr=True)
+    columns = (TextColumn("PDFs"), BarColumn(), MofNCompleteColumn())
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
+        task = bar.add_task("pdf", total=len(jobs))
+        _, failures = render_pdfs(
+            jobs,
+            config=config,
+            today=today,
+            workers=min(len(jobs), os.cpu_count() or 1),
+            on_done=lambda _job, _ok: bar.advance(task),
+        )
+    done = {job.checked.path: "" for job in jobs}
+    done.update({Path(f.source): f.message for f in failures})
+    return done
+
+
 @click.command()
 @click.argument("slug")
 @click.option("--title", default=None, help="Title of the new brief.")
-@click.option(
-    "-o",
-    "--output",
+@output_option(
     "target",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
@@ -194,4 +258,5 @@ def new(slug: str, title: str | None, target: Path | None) -> None:
         target=target,
     )
     write_atomic(target, text)
-    click.echo(f"wrote {display_path(target)}")
+    shown = display_path(target)
+    click.echo(f"wrote {shown}; replace its example text, then run `briefgen validate {shown}`")

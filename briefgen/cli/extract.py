@@ -64,6 +64,8 @@ def extract(
     from briefgen.extract.extractor import source_key_for
     from briefgen.output import write_atomic
 
+    if article != "-" and not Path(article).exists():
+        raise click.BadParameter(f"{article}: no such file; check the path", param_hint="ARTICLE")
     # Never overwrite a file briefgen did not write, e.g. a curated brief; `--into` may
     # name the brief it merges into as its output.
     if output is not None and not force and _taken(output, into):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def history(brief: Path, fmt: str) -> None:
     `briefgen diff --from/--to` and `briefgen build --rev`.
     """
     revisions = list_revisions(brief)
+    if not revisions and not brief.exists():
+        raise click.BadParameter(
+            f"{brief}: no such file, and git has no history of it; check the name",
+            param_hint="BRIEF",
+        )
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in revisions], indent=2, ensure_ascii=False))
         return
@@ -48,6 +54,11 @@ def history(brief: Path, fmt: str) -> None:
         click.echo("Earlier history is not available (shallow clone).", err=True)
     if has_uncommitted_changes(brief):
         click.echo(f"{'':>4}  draft (uncommitted changes in the working tree)")
+
+
+def wants_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @click.command()
@@ -68,7 +79,7 @@ def history(brief: Path, fmt: str) -> None:
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Colour the text output [default: when printing to a terminal].",
+    help="Colour the text output [default: on a terminal, unless NO_COLOR is set].",
 )
 def diff(
     brief: Path,
@@ -84,6 +95,12 @@ def diff(
     the previous revision is compared with the working tree. Exit 0 whether or not there
     are changes, unless --exit-code is given.
     """
+    if to_rev is None and not brief.exists():
+        raise click.BadParameter(
+            f"{brief}: no such file; check the name, or pass --to REV to compare two "
+            "revisions of a deleted brief",
+            param_hint="BRIEF",
+        )
     config = load_config(find_config(brief))
     result = diff_revisions(brief, from_rev, to_rev, config=config)
     if fmt == "json":
@@ -91,7 +108,7 @@ def diff(
     elif fmt == "md":
         click.echo(format_markdown(result), nl=False)
     else:
-        use_color = sys.stdout.isatty() if color is None else color
+        use_color = wants_color() if color is None else color
         click.echo(format_text(result, color=use_color), nl=False, color=use_color)
     if exit_code and result.has_changes:
         raise SystemExit(1)

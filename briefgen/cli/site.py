@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,26 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from briefgen import clock
+from briefgen.checks import is_stale_warning
+from briefgen.cli.options import formats_option, output_option
 from briefgen.config import find_config, load_config
-from briefgen.errors import display_path
+from briefgen.errors import Finding, display_path
 
 SRC = click.argument(
     "src", required=False, default=Path("briefs"), type=click.Path(exists=True, path_type=Path)
 )
-FORMATS_OPTION = click.option(
-    "--formats",
+
+
+def site_formats(text: str) -> tuple[str, ...]:
+    """Parse the site's formats; html is always built."""
+    from briefgen.site import parse_formats
+
+    return parse_formats(text)
+
+
+FORMATS_OPTION = formats_option(
+    site_formats,
     default="html,pdf,md,json",
-    show_default=True,
     help="Per-brief files to build; `html` alone gives a fast preview without PDFs.",
 )
 RESTRICTED_OPTION = click.option(
@@ -29,9 +40,8 @@ RESTRICTED_OPTION = click.option(
     is_flag=True,
     help="Internal site: include briefs above publish.max_marking, marked on every page.",
 )
-OUT_OPTION = click.option(
-    "-o",
-    "--out",
+OUT_OPTION = output_option(
+    "out",
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
@@ -46,15 +56,15 @@ JOBS_OPTION = click.option(
 )
 
 
-def _formats(text: str) -> tuple[str, ...]:
-    """Parse --formats, turning a bad value into a usage error (exit 2)."""
-    from briefgen.errors import BriefgenError
-    from briefgen.site import parse_formats
-
-    try:
-        return parse_formats(text)
-    except BriefgenError as exc:
-        raise click.BadParameter(str(exc), param_hint="--formats") from exc
+def stale_summary(stale: Sequence[Finding], src: Path) -> str:
+    """Sum up the briefs past review_by in one line; `validate` lists them one by one."""
+    files = sorted({f.file for f in stale})
+    named = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
+    verb = "brief is" if len(files) == 1 else "briefs are"
+    return (
+        f"warning: {len(files)} {verb} past review_by and carry a STALE banner ({named}); "
+        f"`briefgen validate {display_path(src)}` lists them"
+    )
 
 
 def _server(out: Path, host: str, port: int) -> Any:
@@ -78,7 +88,7 @@ def _server(out: Path, host: str, port: int) -> Any:
         ) from exc
 
 
-def print_report(console: Console, report: Any, *, phase: str = "") -> None:
+def print_report(console: Console, report: Any, *, src: Path, phase: str = "") -> None:
     """Print what a build did: withheld briefs, findings, failures and a summary line."""
     for withheld in report.withheld:
         console.print(
@@ -86,9 +96,12 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
             f"{withheld.reason}",
             highlight=False,
         )
-    for finding in sorted(report.findings):
+    stale = [f for f in report.findings if is_stale_warning(f)]
+    for finding in sorted(f for f in report.findings if not is_stale_warning(f)):
         style = "red" if finding.severity.value == "error" else "yellow"
         console.print(f"[{style}]{finding.format()}[/]", highlight=False)
+    if stale:
+        console.print(f"[yellow]{stale_summary(stale, src)}[/]", highlight=False)
     for failure in report.failures:
         console.print(
             f"[red]{failure.source}: error: {failure.output}: {failure.message}[/]",
@@ -112,7 +125,12 @@ def print_report(console: Console, report: Any, *, phase: str = "") -> None:
 @click.option("--clean", is_flag=True, help="Ignore the cache and rebuild everything.")
 @JOBS_OPTION
 def site(
-    src: Path, out: Path, formats: str, include_restricted: bool, clean: bool, jobs: int | None
+    src: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    include_restricted: bool,
+    clean: bool,
+    jobs: int | None,
 ) -> None:
     """Build the static website from the briefs in SRC (default: briefs/).
 
@@ -122,7 +140,6 @@ def site(
     from briefgen.site import build_site
 
     config = load_config(find_config(src))
-    wanted = _formats(formats)
     console = Console(stderr=True, soft_wrap=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -144,13 +161,13 @@ def site(
             out,
             config=config,
             today=clock.today(),
-            formats=wanted,
+            formats=formats,
             include_restricted=include_restricted,
             clean=clean,
             jobs=jobs,
             progress=progress,
         )
-    print_report(console, report)
+    print_report(console, report, src=src)
     if include_restricted:
         console.print("[yellow]internal site: restricted briefs included; do not publish[/]")
     if not report.ok:
@@ -170,7 +187,7 @@ def serve(
     out: Path,
     port: int,
     host: str,
-    formats: str,
+    formats: tuple[str, ...],
     include_restricted: bool,
     jobs: int | None,
 ) -> None:
@@ -185,7 +202,6 @@ def serve(
     console = Console(stderr=True, soft_wrap=True)
     config_path = find_config(src)
     config = load_config(config_path)
-    wanted = _formats(formats)
     check_out_dir(out, [src])
     out.mkdir(parents=True, exist_ok=True)
     server = _server(out, host, port)
@@ -195,13 +211,13 @@ def serve(
             for line in result:
                 console.print(f"[red]{line}[/]", highlight=False)
         else:
-            print_report(console, result, phase=phase)
+            print_report(console, result, src=src, phase=phase)
 
     preview = Preview(
         src,
         out,
         config_path,
-        wanted,
+        formats,
         clock.today,
         on_build,
         server=server,

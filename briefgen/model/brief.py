@@ -59,7 +59,9 @@ class Force(Item):
     location: str | None = None
     strength: QuantityInput | None = None
     claimed_by: Slug | None = None
-    as_of: dt.date | None = None
+    as_of: PartialDate | None = Field(
+        default=None, description="When the strength was stated: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     status: str | None = None
     capabilities: TextList = ()
     notes: Markdown | None = None

@@ -72,6 +72,18 @@ class Marking(StrEnum):
         return _MARKING_MEANINGS[self]
 
 
+_TLP_1 = {"TLP:WHITE": Marking.CLEAR}
+"""TLP 1.0 labels that TLP 2.0 renamed."""
+
+
+def old_marking_hint(value: object) -> str | None:
+    """Say which TLP 2.0 label to write for a TLP 1.0 one (TLP:WHITE), or None."""
+    new = _TLP_1.get(str(value).strip().upper())
+    if new is None:
+        return None
+    return f"{str(value).strip()!r} is TLP 1.0's name for what TLP 2.0 calls {new}; write {new}"
+
+
 _MARKING_MEANINGS = {
     Marking.CLEAR: "Disclosure is not limited.",
     Marking.GREEN: "Limited disclosure, restricted to the community.",

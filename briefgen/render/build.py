@@ -83,12 +83,16 @@ def build_brief(
     result = BuildResult(checked.brief.id)
     rendered = render_all(checked, formats, config=config, today=today, revision=revision)
     if "pdf" in formats:
-        warning = font_warning(brief_text(checked))
-        if warning:
-            result.warnings.append(f"{checked.path}: warning: {warning}")
+        result.warnings += pdf_warnings(checked)
     for fmt, data in rendered.items():
         result.written.append(write_atomic(out_dir / f"{checked.brief.id}.{fmt}", data))
     return result
+
+
+def pdf_warnings(checked: Validated) -> list[str]:
+    """Return the warnings a brief's PDF gives: characters no installed font can draw."""
+    warning = font_warning(brief_text(checked))
+    return [f"{checked.path}: warning: {warning}"] if warning else []
 
 
 def brief_text(checked: Validated) -> str:

@@ -30,7 +30,7 @@ from briefgen.site.cache import (
 from briefgen.site.collect import Withheld, collect_site
 from briefgen.site.history import find_git_head, read_history
 from briefgen.site.history_pages import plan_history_feed, plan_history_pages, updated_dates
-from briefgen.site.inputs import read_inputs
+from briefgen.site.inputs import LastGood, read_inputs
 from briefgen.site.memory import paused_gc
 from briefgen.site.pages import Fragments, Output, PageMaker
 from briefgen.site.pdfs import Failure, PdfJob, render_pdfs
@@ -91,12 +91,14 @@ def build_site(
     search: bool = True,
     progress: Progress | None = None,
     lock_wait: float = LOCK_WAIT,
+    last_good: LastGood | None = None,
 ) -> BuildReport:
     """Build (or update) the site for the briefs under `src` into `out`.
 
     With `pages_only`, write the pages and downloads but leave the PDFs and the search
     index as the last build made them, for a build without it to bring up to date: the
-    preview server shows a changed page first that way.
+    preview server shows a changed page first that way. With `last_good`, a brief that
+    stops validating keeps the pages of its last valid version (see `read_inputs`).
 
     The output folder is refused when it is, holds or lies in `src` or holds its git work
     tree; one build at a time writes a folder, a second waits up to `lock_wait` seconds.
@@ -119,6 +121,7 @@ def build_site(
                 pages_only=pages_only,
                 search=search,
                 progress=progress,
+                last_good=last_good,
             )
     finally:
         pool.close()
@@ -138,6 +141,7 @@ def _build(
     pages_only: bool,
     search: bool,
     progress: Progress | None,
+    last_good: LastGood | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     report = BuildReport(out)
@@ -160,6 +164,7 @@ def _build(
         pool=pool,
         salt=salt,
         previous="" if clean or not _intact(out, manifest) else manifest.fingerprint,
+        last_good=last_good,
     )
     if inputs.unchanged:
         _restore_summary(report, manifest)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.enrich.history import RevisionInfo
-from briefgen.errors import Finding
+from briefgen.errors import Finding, Severity, display_path
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
 from briefgen.policy import is_publishable
 from briefgen.validate import Validated, duplicate_id
@@ -56,7 +56,7 @@ class ActorEntry:
     """One force or position of an actor (or of a person affiliated with it) in one brief."""
 
     brief: SiteBrief
-    date: dt.date
+    date: str  # ISO, perhaps partial (YYYY or YYYY-MM), as a force's as_of may be
     force: Force | None = None
     position: Position | None = None
     speaker: str = ""
@@ -112,6 +112,21 @@ class SiteModel:
     findings: list[Finding] = field(default_factory=list)
 
 
+def _no_base_url(config: Config) -> Finding:
+    """Warn that a site without base_url has no sitemap and a feed of relative links."""
+    where = display_path(config.root / "briefgen.toml")
+    return Finding(
+        where,
+        1,
+        1,
+        Severity.WARNING,
+        "base_url",
+        "base_url is not set, so sitemap.xml is left out (a sitemap needs absolute URLs) "
+        "and the feed's links are relative to the feed itself; set base_url = "
+        '"https://your.site/path/" in briefgen.toml',
+    )
+
+
 def collect_site(
     checked: Sequence[tuple[Validated, str]],
     *,
@@ -126,6 +141,8 @@ def collect_site(
     `revisions` gives, by brief path, the revision line and changes a brief page shows.
     """
     site = SiteModel(include_restricted=include_restricted)
+    if not config.base_url:
+        site.findings.append(_no_base_url(config))
     limit = config.publish.max_marking
     seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
@@ -185,7 +202,7 @@ def _collect_actors(
         for key in brief.actors:
             mentions.setdefault(key, []).append(item)
         for force in brief.forces:
-            when = force.as_of or brief.as_of
+            when = force.as_of or brief.as_of.isoformat()
             entries[force.actor].append(ActorEntry(item, when, force=force, speaker=force.actor))
             related = {force.aligned_with: "aligned"}
             owner = brief.actors.get(force.actor)
@@ -197,9 +214,8 @@ def _collect_actors(
                         ActorEntry(item, when, force=force, speaker=force.actor, relation=relation)
                     )
         for position in brief.positions:
-            entry = ActorEntry(
-                item, position.date or brief.as_of, position=position, speaker=position.actor
-            )
+            when = (position.date or brief.as_of).isoformat()
+            entry = ActorEntry(item, when, position=position, speaker=position.actor)
             entries[position.actor].append(entry)
             speaker = brief.actors.get(position.actor)
             if speaker and speaker.kind is ActorKind.PERSON and speaker.affiliation:

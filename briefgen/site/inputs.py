@@ -22,6 +22,9 @@ from briefgen.validate import (
     load_shared_actors,
 )
 
+LastGood = dict[Path, tuple[Validated, str]]
+"""The last version of each brief that validated, with its content key, by path."""
+
 
 @dataclass
 class Inputs:
@@ -44,11 +47,14 @@ def read_inputs(
     pool: WorkerPool | None = None,
     salt: str = "",
     previous: str = "",
+    last_good: LastGood | None = None,
 ) -> Inputs:
     """Validate the briefs under `src`, reusing the store for files whose inputs are unchanged.
 
     When the fingerprint of every input (with `salt`) equals `previous`, return at once with
     `unchanged` set and no briefs loaded: the last build already made this exact site.
+    With `last_good` (the preview server's), a brief that stops validating keeps its last
+    valid version, so its pages stay up while its errors are shown; the map is updated.
     """
     inputs = Inputs()
     settings = config_key(config)
@@ -81,11 +87,20 @@ def read_inputs(
                 checked, findings = _validate(path, config, shared, today)
             inputs.findings.extend(findings)
             if checked is None:
+                kept = last_good.get(path) if last_good is not None else None
+                if kept is not None:
+                    inputs.briefs.append(kept)
                 continue
             store.put(digest(key, today.isoformat()), checked)
             inputs.validated += 1
         inputs.briefs.append((checked, key))
         inputs.findings.extend(checked.warnings)
+        if last_good is not None:
+            last_good[path] = (checked, key)
+    if last_good is not None:
+        present = {path for path, _, _ in slots}
+        for gone in [path for path in last_good if path not in present]:
+            del last_good[gone]  # a deleted brief's pages go
     return inputs
 
 

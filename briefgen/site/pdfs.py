@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
@@ -28,6 +29,8 @@ class PdfJob:
     checked: Validated
     target: Path
     rel: str
+    revision: Any = None
+    """The revision line and changes to print (`briefgen build` in git), if any."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Failure:
 
 
 def _render(
-    checked: Validated, config: Config, today: dt.date, cwd: str
+    checked: Validated, config: Config, today: dt.date, cwd: str, revision: Any = None
 ) -> tuple[bytes | None, str]:
     """Render one PDF in a worker; return the bytes or the error text, never raise."""
     try:
@@ -49,7 +52,7 @@ def _render(
         enter(cwd)
         from briefgen.render.pdf import render_pdf
 
-        return render_pdf(checked, config=config, today=today), ""
+        return render_pdf(checked, config=config, today=today, revision=revision), ""
     except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a worker must report, not crash the pool
@@ -81,7 +84,7 @@ def render_pdfs(
         initargs=(os.getpid(),),
     )
     futures: dict[Future[tuple[bytes | None, str]], PdfJob] = {
-        pool.submit(_render, job.checked, config, today, cwd): job for job in jobs
+        pool.submit(_render, job.checked, config, today, cwd, job.revision): job for job in jobs
     }
     pending = set(futures)
     hung = False

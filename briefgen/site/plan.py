@@ -90,14 +90,18 @@ def plan_extras(
         feed
         or Output("feed.xml", digest("feed", html_key, listed), lambda: render_feed(site, config)),
         Output(
-            "sitemap.xml",
-            digest("sitemap", html_key, html_pages),
-            lambda: render_sitemap(html_pages, config),
-        ),
-        Output(
             "robots.txt",
             digest("robots", html_key, internal),
             lambda: render_robots(config, internal=internal),
         ),
     ]
+    # The sitemap protocol wants absolute URLs: without base_url there is no sitemap.
+    if config.base_url:
+        outputs.append(
+            Output(
+                "sitemap.xml",
+                digest("sitemap", html_key, html_pages),
+                lambda: render_sitemap(html_pages, config),
+            )
+        )
     return outputs

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from briefgen.enrich.git import GitDirs, find_git_dirs
 from briefgen.errors import GitError
+from briefgen.site.inputs import LastGood
 
 ENDPOINT = "/__briefgen/"
 RELOAD_JS = """(function () {
@@ -33,6 +34,15 @@ RELOAD_JS = """(function () {
   poll();
 })();
 """
+
+
+# Inline, so the banner shows over any page, styled or not (a 404, a custom template).
+OVERLAY_STYLE = (
+    "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:50vh;overflow:auto;"
+    "margin:0;padding:.5rem 1rem;background:#fff4f0;color:#3a0a00;"
+    "border-bottom:3px solid #b3261e;font:14px/1.4 system-ui,sans-serif;"
+    "box-shadow:0 2px 8px rgba(0,0,0,.3)"
+)
 
 
 @dataclass
@@ -126,8 +136,9 @@ def _make_handler(root: Path, state: ServeState) -> type[SimpleHTTPRequestHandle
             if errors:
                 items = "\n".join(html.escape(e) for e in errors)
                 panel = (
-                    '<section class="serve-errors" role="alert"><h2>Build errors</h2>'
-                    f"<pre>{items}</pre></section>"
+                    f'<section class="serve-errors" role="alert" style="{OVERLAY_STYLE}">'
+                    "<h2>Build errors</h2><p>The pages show the last version that built; "
+                    f"fix these and they update.</p><pre>{items}</pre></section>"
                 )
                 head, sep, rest = text.partition("<body>")
                 text = head + sep + "\n" + panel + rest if sep else panel + text
@@ -321,6 +332,8 @@ class Preview:
     jobs: int | None = None
     include_restricted: bool = False
     changed: threading.Event = field(default_factory=threading.Event)
+    # An edit that breaks a brief keeps its last good pages up, with the errors over them.
+    last_good: LastGood = field(default_factory=dict)
 
     def build(self) -> None:
         """Build pages, then PDFs and search unless a newer change waits; publish each result."""
@@ -347,6 +360,7 @@ class Preview:
                     include_restricted=self.include_restricted,
                     jobs=self.jobs,
                     pages_only=phase == "pages",
+                    last_good=self.last_good,
                 )
             except BriefgenError as exc:
                 self._publish(None, phase, [str(exc)])

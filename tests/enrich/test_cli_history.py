@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
+from tests.conftest import run_on_a_terminal
 
 from .conftest import KURSK, Workspace
 
@@ -151,3 +152,50 @@ def test_diff_of_a_first_revision_needs_from(
     workspace.write(BRIEF, (KURSK / "r2.yaml").read_text())
     assert run(["diff", BRIEF, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["to"] == "working tree"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["diff", "briefs/missing.yaml"],
+        ["history", "briefs/dprk-troops-kursks.yaml"],
+    ],
+)
+def test_a_missing_brief_is_a_usage_error(
+    repo: Workspace, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and "Usage: briefgen" in err
+    assert "Traceback" not in err
+
+
+def test_history_of_a_deleted_brief_still_lists_its_revisions(
+    repo: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo.root / BRIEF).unlink()
+    assert run(["history", BRIEF]) == 0
+    assert "Resolve aid question" in capsys.readouterr().out
+
+
+def test_diff_json_ends_with_a_newline(repo: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["diff", BRIEF, "--from", "r1", "--to", "r2", "--format", "json"]) == 0
+    assert capsys.readouterr().out.endswith("}\n")
+
+
+def diff_on_a_terminal(root: Path, *args: str, no_color: bool) -> str:
+    """Run `briefgen diff` with its output on a pseudo-terminal and return what it printed."""
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    argv = ["diff", BRIEF, "--from", "r1", "--to", "r2", *args]
+    code, text = run_on_a_terminal(argv, cwd=root, env=env)
+    assert code == 0, text
+    return text
+
+
+def test_diff_colours_on_a_terminal_unless_no_color_is_set(repo: Workspace) -> None:
+    assert "\x1b[" in diff_on_a_terminal(repo.root, no_color=False)
+    assert "\x1b[" not in diff_on_a_terminal(repo.root, no_color=True)
+    assert "\x1b[" not in diff_on_a_terminal(repo.root, "--no-color", no_color=False)
+    assert "\x1b[" in diff_on_a_terminal(repo.root, "--color", no_color=True)

@@ -53,7 +53,6 @@ def test_extract_reads_html_from_stdin_too() -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda d: d / "missing.txt", "no such file"),
         (lambda d: _write(d / "pic.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "binary"),
         (lambda d: d, "is a folder"),
     ],
@@ -68,6 +67,16 @@ def test_bad_input_gives_one_clean_line(
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_missing_article_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(tmp_path / "missing.txt")])
+    assert exc.value.code == 2  # as the README says for a missing file
+    err = capsys.readouterr().err
+    assert "missing.txt: no such file; check the path" in err and "Traceback" not in err
 
 
 def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

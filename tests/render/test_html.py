@@ -22,6 +22,12 @@ def soup(kursk: Validated) -> BeautifulSoup:
     return BeautifulSoup(render_html(kursk, config=Config(), today=TODAY), "html.parser")
 
 
+def with_review_by(checked: Validated, review_by: dt.date) -> Validated:
+    """Return a brief as a live one: due for review on `review_by`."""
+    brief = checked.brief.model_copy(update={"review_by": review_by})
+    return Validated(brief, checked.path, checked.warnings, checked.positions)
+
+
 def text_of(node: object) -> str:
     return " ".join(node.get_text().split())  # type: ignore[attr-defined]
 
@@ -155,6 +161,7 @@ def test_citations_are_numbered_and_link_to_graded_sources(soup: BeautifulSoup) 
 
 
 def test_stale_banner_appears_after_review_by(kursk: Validated) -> None:
+    kursk = with_review_by(kursk, dt.date(2024, 11, 14))
     fresh = render_html(kursk, config=Config(), today=dt.date(2024, 11, 14))
     stale = render_html(kursk, config=Config(), today=dt.date(2024, 11, 15))
     assert 'class="banner banner-stale"' not in fresh
@@ -247,3 +254,18 @@ def test_one_date_style_throughout(kursk: Validated) -> None:
     text = text_of(soup.find("article"))
     assert text_of(soup.find("p", class_="meta")).startswith("As of 2024-10-31")
     assert "31 October 2024" not in text and "October 31" not in text
+
+
+def test_a_force_as_of_may_be_a_partial_date_like_an_event() -> None:
+    text = MINIMAL.replace(
+        "sources:",
+        "actors:\n  north:\n    name: North State\n"
+        "forces:\n  - actor: north\n    strength: about 1,000 troops\n    as_of: 2024-09\n"
+        "    cite: src\n"
+        "sources:",
+    )
+    checked = validate_text(text, "b.yaml", today=TODAY)
+    assert checked.brief.forces[0].as_of == "2024-09"
+    page = BeautifulSoup(render_html(checked, config=Config(), today=TODAY), "html.parser")
+    [when] = page.select('#forces time[datetime="2024-09"]')
+    assert when.get_text() == "September 2024"

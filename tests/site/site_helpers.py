@@ -94,13 +94,19 @@ sources:
 """
 
 
+def live_kursk() -> str:
+    """Return the Kursk example as a live brief, due for review on 14 November 2024."""
+    text = KURSK.read_text(encoding="utf-8")
+    return text.replace("as_of: 2024-10-31\n", "as_of: 2024-10-31\nreview_by: 2024-11-14\n", 1)
+
+
 def make_project(
     folder: Path, *, amber: bool = True, base_url: str = "https://example.org/briefs/"
 ) -> Path:
     """Create a project: briefgen.toml, the Kursk example, a second brief, maybe an AMBER one."""
     src = folder / "briefs"
     src.mkdir(parents=True)
-    shutil.copy(KURSK, src / KURSK.name)
+    (src / KURSK.name).write_text(live_kursk(), encoding="utf-8")
     shutil.copy(ACTORS, src / ACTORS.name)
     (src / "baltic-cables.yaml").write_text(GREEN_QUIET, encoding="utf-8")
     if amber:

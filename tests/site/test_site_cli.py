@@ -91,3 +91,21 @@ def test_serve_runs_until_interrupted(project: Path) -> None:
         output, _ = process.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in output
     assert process.returncode == 0
+
+
+def test_site_sums_up_stale_briefs_in_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732060800")  # 2024-11-20: Kursk is due
+    live = (project / "briefs" / "baltic-cables.yaml").read_text(encoding="utf-8")
+    for n in range(5):
+        stale = live.replace("id: baltic-cables", f"id: stale-{n}").replace(
+            "review_by: 2024-12-19", "review_by: 2024-10-01"
+        )
+        (project / "briefs" / f"stale-{n}.yaml").write_text(stale, encoding="utf-8")
+    code, output = run_site(project, "--format", "html")
+    assert code == 0, output
+    lines = [line for line in output.splitlines() if "review_by" in line]
+    assert len(lines) == 1, output
+    assert lines[0].startswith("warning: 6 briefs are past review_by and carry a STALE banner (")
+    assert lines[0].endswith("`briefgen validate briefs` lists them")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from site_helpers import TODAY, build, free_port
 
 from briefgen.enrich.git import GitDirs
@@ -388,3 +389,40 @@ def test_serve_prints_a_line_and_rebuilds_after_a_commit(repo: Workspace) -> Non
         output, _ = process.communicate(timeout=20)
     assert f"git: HEAD is now {commit}; rebuilding" in output
     assert process.returncode == 0
+
+
+def test_a_broken_brief_keeps_its_last_good_pages_under_an_error_banner(project: Path) -> None:
+    brief = project / "briefs" / "baltic-cables.yaml"
+    page = project / "site" / "briefs" / "baltic-cables" / "index.html"
+    good = brief.read_text(encoding="utf-8")
+    with live_preview(project) as live:
+        before = page.read_text(encoding="utf-8")
+        assert "Damaged cables in the Baltic Sea" in before
+        brief.write_text(good.replace("status: One bulk carrier", "strength: lots\n    status: X"))
+        wait_for(lambda: bool(live.server.state.errors), 15)
+        [error] = live.server.state.errors
+        assert "baltic-cables.yaml" in error and "'lots' is not a quantity" in error
+        assert page.read_text(encoding="utf-8") == before  # the last good page stays
+        home = (project / "site" / "index.html").read_text(encoding="utf-8")
+        assert "Damaged cables in the Baltic Sea" in home  # and so does its listing
+        status, served = fetch(live.server.url + "briefs/baltic-cables/index.html")
+        assert status == 200
+        body = BeautifulSoup(served, "html.parser").body
+        assert body is not None
+        banner = body.find("section", class_="serve-errors")
+        assert banner is not None and "position:fixed" in str(banner.get("style"))
+        assert "'lots' is not a quantity" in banner.get_text()
+        assert "Damaged cables in the Baltic Sea" in body.get_text()
+        brief.write_text(good.replace("Damaged cables", "Mended cables"), encoding="utf-8")
+        wait_for(lambda: not live.server.state.errors, 15)
+        wait_for(lambda: "Mended cables" in page.read_text(encoding="utf-8"), 15)
+        _, served = fetch(live.server.url + "briefs/baltic-cables/index.html")
+        assert "serve-errors" not in served
+
+
+def test_a_deleted_brief_takes_its_pages_with_it(project: Path) -> None:
+    with live_preview(project) as live:
+        first = live.server.state.build_id
+        (project / "briefs" / "baltic-cables.yaml").unlink()
+        wait_for(lambda: live.server.state.build_id != first, 15)
+        wait_for(lambda: not (project / "site" / "briefs" / "baltic-cables").exists(), 15)

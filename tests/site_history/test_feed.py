@@ -6,9 +6,10 @@ from pathlib import Path
 
 import feedparser
 
+from briefgen.site import build_site
 from tests.enrich.conftest import Workspace
 
-from .helpers import build, load_bench, site_config
+from .helpers import TODAY, build, load_bench, site_config
 
 TROOPS = (
     "The estimate of troops of North Korea in Russia rose from more than 3,000 to about 10,000 "
@@ -70,3 +71,22 @@ def test_the_feed_keeps_the_latest_fifty_updates(tmp_path: Path) -> None:
     # The newest 50 of 90 commits: every third-revision commit and the last 20 second ones.
     assert sum(e.title.endswith("revision 3") for e in feed.entries) == 30
     assert len({e.id for e in feed.entries}) == 50
+
+
+def test_without_base_url_the_site_warns_and_writes_no_sitemap(kursk: Workspace) -> None:
+    src, out = kursk.root / "briefs", kursk.root / "site"
+    with_url = build_site(src, out, config=site_config(), today=TODAY, formats=("html",), jobs=1)
+    assert (out / "sitemap.xml").is_file()
+    assert not [f for f in with_url.findings if f.path == "base_url"]
+    report = build_site(
+        src, out, config=site_config(base_url=""), today=TODAY, formats=("html",), jobs=1
+    )
+    assert report.ok
+    assert not (out / "sitemap.xml").exists()  # the sitemap of the build before is gone too
+    [warning] = [f for f in report.findings if f.path == "base_url"]
+    assert warning.severity.value == "warning"
+    assert "sitemap.xml is left out" in warning.message and "set base_url" in warning.message
+    assert "Sitemap:" not in (out / "robots.txt").read_text(encoding="utf-8")
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert all(e.id.startswith("urn:briefgen:") for e in feed.entries)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import feedparser
@@ -75,7 +74,7 @@ def test_a_commit_without_file_changes_still_updates_the_site(kursk: Workspace) 
     assert len(feedparser.parse(out / "feed.xml").entries) == 4
 
 
-def test_a_no_change_rebuild_of_the_example_site_stays_fast(
+def test_a_no_change_rebuild_of_the_example_site_renders_nothing(
     workspace: Workspace, git_log: Path
 ) -> None:
     shutil.copytree(ROOT / "briefs", workspace.root / "briefs")
@@ -84,8 +83,5 @@ def test_a_no_change_rebuild_of_the_example_site_stays_fast(
     first = build_site(src, out, config=site_config(), today=TODAY, formats=("html",), jobs=1)
     assert first.ok and any(p.endswith("/history.html") for p in first.rendered)
     git_log.write_text("")
-    start = time.perf_counter()
     again = build_site(src, out, config=site_config(), today=TODAY, formats=("html",), jobs=1)
-    elapsed = time.perf_counter() - start
     assert again.rendered == [] and len(git_calls(git_log)) == 2
-    assert elapsed < 1.0
