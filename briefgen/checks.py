@@ -12,6 +12,9 @@ from briefgen.model import Actor, Brief, QuestionStatus
 from briefgen.model.base import inline_keys
 from briefgen.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
 
+SKIP_UNCITED = "uncited"
+"""In `skip`: no never-cited warning (a value that was replaced may have cited the source)."""
+
 
 def check_brief(
     brief: Brief,
@@ -25,7 +28,8 @@ def check_brief(
     """Return every cross-reference error and warning of a validated brief.
 
     `skip` names sections that could not be read as a whole (`sources`, `actors`, or a
-    list section); the checks of references into them are left out.
+    list section); the checks of references into them are left out. `SKIP_UNCITED` in it
+    leaves out the never-cited warning.
     """
     return Checker(brief, positions, shared, today, shared_positions=shared_positions).run(skip)
 
@@ -116,7 +120,7 @@ class Checker:
     def run(self, skip: frozenset[str] = frozenset()) -> list[Finding]:
         self.check_ids(refs=not skip & set(_MARKDOWN_FIELDS))
         if "sources" not in skip:
-            self.check_citations()
+            self.check_citations(uncited=SKIP_UNCITED not in skip)
         if "actors" not in skip:
             self.check_actors()
         self.check_questions()
@@ -168,7 +172,7 @@ class Checker:
             )
             self.error(loc, f"{what} refers to unknown item {ref!r}; {hint}")
 
-    def check_citations(self) -> None:
+    def check_citations(self, *, uncited: bool = True) -> None:
         sources = self.brief.sources
         used: set[str] = set()
         for key, loc in cited_keys(self.brief):
@@ -185,7 +189,7 @@ class Checker:
                         f"via {source.via!r} is not a source key;"
                         f" {did_you_mean(source.via, sources) or 'add that source'}",
                     )
-        for key in sources:
+        for key in sources if uncited else ():
             if key not in used:
                 self.warn(
                     ("sources", key),

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from briefgen import clock
-from briefgen.checks import actor_refs, check_brief
+from briefgen.checks import SKIP_UNCITED, actor_refs, check_brief
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed, display_path
 from briefgen.load import Document, Positions, load_file, parse
@@ -299,6 +299,7 @@ def _check_readable_parts(
     # A section that is wrong as a whole hides what refers into it; skip those checks
     # rather than report every reference as unresolved.
     skip = frozenset(loc[0] for loc in bad if len(loc) == 1 and isinstance(loc[0], str))
+    skip |= {SKIP_UNCITED}
     brief = _with_derived_ids(_with_defaults(brief, shared, config))
     places = paths(bad)
     return [f for f in _checks(brief, positions, shared, today, skip) if not under(f.path, places)]

@@ -218,7 +218,7 @@ def test_build_renders_several_pdfs_in_parallel_with_a_bar_on_a_terminal(tmp_pat
         "wrote out/red-sea-shipping.md",
     ]
     for name, title in (
-        ("dprk-troops-kursk", "North Korean troops in Russia's Kursk region"),
+        ("dprk-troops-kursk", "North Korean troops in Russia’s Kursk region"),
         ("red-sea-shipping", "Attacks on Red Sea shipping"),
     ):
         assert title in PdfReader(tmp_path / "out" / f"{name}.pdf").pages[0].extract_text()
