@@ -36,6 +36,19 @@ def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
     for i, event in enumerate(brief.events):
         for j, ref in enumerate(event.actors):
             yield ref, ("events", i, "actors", j)
+    for i, incident in enumerate(brief.incidents):
+        for j, ref in enumerate(incident.actors):
+            yield ref, ("incidents", i, "actors", j)
+        if incident.claimed_by:
+            yield incident.claimed_by, ("incidents", i, "claimed_by")
+
+
+def place_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
+    """Yield every place id the brief refers to, with where it stands."""
+    for section in ("forces", "events", "incidents"):
+        for i, item in enumerate(getattr(brief, section)):
+            if item.place:
+                yield item.place, (section, i, "place")
 
 
 _MARKDOWN_FIELDS = {
@@ -43,6 +56,7 @@ _MARKDOWN_FIELDS = {
     "forces": ("notes",),
     "positions": ("stance",),
     "events": ("summary",),
+    "incidents": ("summary",),
     "open_questions": ("why", "resolution"),
 }
 
@@ -93,6 +107,7 @@ class Checker:
         self.check_ids()
         self.check_citations()
         self.check_actors()
+        self.check_places()
         self.check_questions()
         self.check_dates()
         self.check_review()
@@ -190,6 +205,15 @@ class Checker:
                     f"{theirs.name!r} in actors.yaml; use one name, or a different id",
                 )
 
+    def check_places(self) -> None:
+        places = self.brief.places
+        for ref, loc in place_refs(self.brief):
+            if ref not in places:
+                hint = did_you_mean(ref, places) or (
+                    "define it under `places:` (name, lat, lon) or in places.yaml beside the brief"
+                )
+                self.error(loc, f"unknown place {ref!r}; {hint}")
+
     def check_questions(self) -> None:
         for i, question in enumerate(self.brief.open_questions):
             if question.status is QuestionStatus.RESOLVED and not question.resolution:
@@ -212,6 +236,7 @@ class Checker:
             *((("positions", i, "date"), p.date.isoformat() if p.date else None)
               for i, p in enumerate(self.brief.positions)),
             *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
+            *((("incidents", i, "date"), e.date) for i, e in enumerate(self.brief.incidents)),
         ]  # fmt: skip
         for loc, when in dated:
             # Partial dates (2024-11) compare with the same-length prefix of as_of.

@@ -18,15 +18,14 @@ from briefgen.config import Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import BriefDiff, Change, diff_briefs
 from briefgen.errors import BriefgenError, GitError, display_path
-from briefgen.load import parse
 from briefgen.model import Brief
 from briefgen.validate import (
-    ACTORS_FILE,
-    SharedActors,
+    SHARED_FILES,
+    SharedTexts,
     Validated,
     find_briefs,
     load_brief,
-    parse_shared_actors,
+    parse_shared_texts,
     validate_text,
 )
 
@@ -109,8 +108,8 @@ def has_uncommitted_changes(path: Path) -> bool:
     return bool(git.changed_paths(repo, [repo.relpath(path)]))
 
 
-def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
-    """Return the brief's text, the actors.yaml beside it (or None) and the revision at REV.
+def read_revision(path: Path, rev: str) -> tuple[str, SharedTexts, Revision]:
+    """Return the brief's text, the actors.yaml and places.yaml beside it and the revision at REV.
 
     REV is a revision number (`3`, `r3`) or any git revision (hash, tag, `HEAD~1`); for a
     commit that did not change the brief, the brief is read as it stood at that commit.
@@ -119,21 +118,21 @@ def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
     repo = git.find_repo(path)
     revisions = _revisions(repo, repo.relpath(path))
     revision, commit = _resolve(repo, path, rev, revisions)
-    brief_text, actors_text = _read_pair(repo, commit, revision.path)
+    brief_text, shared_texts = _read_pair(repo, commit, revision.path)
     if brief_text is None:
         raise GitError(
             f"{display_path(path)}: the brief does not exist at {rev!r} ({revision.describe()}); "
             "pick a revision listed by `briefgen history`"
         )
-    return brief_text, actors_text, revision
+    return brief_text, shared_texts, revision
 
 
 def load_revision(
     path: Path, rev: str, *, config: Config | None = None, today: dt.date | None = None
 ) -> tuple[Validated, Revision]:
-    """Validate the brief as it was at REV, with the actors.yaml of that revision."""
-    brief_text, actors_text, revision = read_revision(path, rev)
-    return _validate_at(brief_text, actors_text, revision, config=config, today=today), revision
+    """Validate the brief as it was at REV, with the actors.yaml and places.yaml of then."""
+    brief_text, shared_texts, revision = read_revision(path, rev)
+    return _validate_at(brief_text, shared_texts, revision, config=config, today=today), revision
 
 
 def diff_revisions(
@@ -275,8 +274,10 @@ def revision_infos(
     specs: list[str] = []
     for _, _, _, baseline in plans:
         if baseline is not None:
-            actors = PurePosixPath(baseline.path).parent / ACTORS_FILE
-            specs += [f"{baseline.commit}:{baseline.path}", f"{baseline.commit}:{actors}"]
+            specs += [
+                f"{baseline.commit}:{baseline.path}",
+                *shared_specs(baseline.commit, baseline.path),
+            ]
     blobs = iter(git.read_blobs(repo, specs))
     infos: dict[Path, RevisionInfo] = {}
     for path, shown, draft, baseline in plans:
@@ -285,7 +286,8 @@ def revision_infos(
         if baseline is None:
             infos[path] = RevisionInfo(line, draft, shown, None, "", [], complete)
             continue
-        brief_blob, actors_blob = next(blobs), next(blobs)
+        brief_blob = next(blobs)
+        shared_texts = tuple(decode_blob(next(blobs)) for _ in SHARED_FILES)
         label = baseline.describe()
         try:
             new = (current or {}).get(path) or load_brief(path, config=config).brief
@@ -293,7 +295,7 @@ def revision_infos(
                 raise GitError(f"{baseline.path}: missing at {baseline.short}")
             old = _validate_at(
                 brief_blob.decode("utf-8", "replace"),
-                actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
+                shared_texts,
                 baseline,
                 config=config,
             ).brief
@@ -403,43 +405,49 @@ def _resolve(
     )
 
 
-def _read_pair(repo: git.Repo, commit: str, relpath: str) -> tuple[str | None, str | None]:
-    """Read a brief and the actors.yaml beside it at one commit, in one git call."""
-    actors = PurePosixPath(relpath).parent / ACTORS_FILE
-    brief_blob, actors_blob = git.read_blobs(repo, [f"{commit}:{relpath}", f"{commit}:{actors}"])
-    return (
-        brief_blob.decode("utf-8", "replace") if brief_blob is not None else None,
-        actors_blob.decode("utf-8", "replace") if actors_blob is not None else None,
-    )
+def shared_specs(commit: str, relpath: str) -> list[str]:
+    """Return the git specs of the actors.yaml and places.yaml beside a brief at a commit."""
+    folder = PurePosixPath(relpath).parent
+    return [f"{commit}:{folder / name}" for name in SHARED_FILES]
+
+
+def decode_blob(blob: bytes | None) -> str | None:
+    """Decode a blob read from git as text, keeping None for a missing file."""
+    return blob.decode("utf-8", "replace") if blob is not None else None
+
+
+def _read_pair(repo: git.Repo, commit: str, relpath: str) -> tuple[str | None, SharedTexts]:
+    """Read a brief and the shared files beside it at one commit, in one git call."""
+    specs = [f"{commit}:{relpath}", *shared_specs(commit, relpath)]
+    brief_blob, *shared = git.read_blobs(repo, specs)
+    return decode_blob(brief_blob), tuple(decode_blob(blob) for blob in shared)
 
 
 def _load_at(
     repo: git.Repo, commit: str, revision: Revision, *, config: Config | None
 ) -> Validated:
     """Read and validate the brief at a commit."""
-    brief_text, actors_text = _read_pair(repo, commit, revision.path)
+    brief_text, shared_texts = _read_pair(repo, commit, revision.path)
     if brief_text is None:
         raise GitError(
             f"{revision.path}: not found at {commit[:12]}; pick a revision listed by "
             "`briefgen history`"
         )
-    return _validate_at(brief_text, actors_text, revision, config=config)
+    return _validate_at(brief_text, shared_texts, revision, config=config)
 
 
 def _validate_at(
     brief_text: str,
-    actors_text: str | None,
+    shared_texts: SharedTexts,
     revision: Revision,
     *,
     config: Config | None = None,
     today: dt.date | None = None,
 ) -> Validated:
-    """Validate a brief's text from git against the actors of the same revision."""
+    """Validate a brief's text from git against the actors and places of the same revision."""
     where = f"{revision.path}@{revision.label}"
-    shared = SharedActors()
-    if actors_text is not None and actors_text.strip():
-        actors_name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.label}"
-        shared = parse_shared_actors(parse(actors_text, actors_name))
+    folder = PurePosixPath(revision.path).parent
+    shared = parse_shared_texts(shared_texts, folder, revision.label)
     return validate_text(
         brief_text,
         where,

@@ -14,15 +14,19 @@ from briefgen.config import Config
 from briefgen.enrich.citations import CitationIndex, number_citations
 from briefgen.model import Actor, Brief, Likelihood, Position
 from briefgen.model.vocab import CREDIBILITY, Reliability
+from briefgen.render.dates import format_date
+from briefgen.render.figures import brief_figures
 from briefgen.render.markdown import markdown_inline, markdown_plain, markdown_to_html
 from briefgen.validate import Validated
 
 SECTION_IDS = {
     "bluf": "bluf",
+    "map": "map",
     "key_judgments": "key-judgments",
     "forces": "forces",
     "positions": "positions",
     "events": "timeline",
+    "incidents": "incidents",
     "open_questions": "open-questions",
     "sources": "sources",
 }
@@ -31,16 +35,17 @@ ANCHOR_PREFIX = {
     "forces": "force",
     "positions": "position",
     "events": "event",
+    "incidents": "incident",
     "open_questions": "question",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
 SECTION_TITLES = {
     "bluf": "Bottom line up front",
+    "map": "Map",
     "key_judgments": "Key judgments",
     "forces": "Forces",
     "positions": "Stated positions",
     "events": "Timeline",
+    "incidents": "Incidents",
     "open_questions": "Open questions",
     "sources": "Sources",
 }
@@ -88,6 +93,8 @@ def brief_context(
         "md_inline": md_inline,
         "actor_name": _actor_namer(brief),
         "actor_label": _actor_labeler(brief),
+        "place_name": lambda place_id: brief.places[place_id].name if place_id else "",
+        "incidents": sorted(brief.incidents, key=lambda i: i.date),
         "position_groups": group_positions(brief),
         "events": sorted(brief.events, key=lambda e: e.date),
         "open_questions_sorted": sorted(
@@ -106,11 +113,12 @@ def brief_context(
         "mode": mode,
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
+        "figures": brief_figures(brief),
     }
 
 
 def _present_sections(brief: Brief) -> list[str]:
-    present = ["bluf"]
+    present = ["bluf", "map"] if brief.places else ["bluf"]
     present += [key for key, items in brief.sections() if items]
     present.append("sources")
     return present
@@ -172,17 +180,3 @@ def item_anchors(brief: Brief) -> dict[str, str]:
         for section, items in brief.sections()
         for item in items
     }
-
-
-def format_date(value: dt.date | str | None) -> str:
-    """Format a date or partial ISO date as `31 October 2024`, `August 2024` or `2024`."""
-    if value is None:
-        return ""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    parts = text.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"

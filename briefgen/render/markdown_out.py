@@ -8,8 +8,10 @@ from typing import Any
 from briefgen import clock
 from briefgen.config import Config
 from briefgen.enrich.citations import number_citations
+from briefgen.model import Brief, Force
 from briefgen.model.base import INLINE_CITE
-from briefgen.render.context import format_date, group_positions
+from briefgen.render.context import group_positions
+from briefgen.render.dates import format_date
 from briefgen.validate import Validated
 
 
@@ -77,7 +79,7 @@ def render_markdown(
             strength = force.strength.as_stated if force.strength else "not stated"
             as_of = format_date(force.as_of) or "—"
             out.append(
-                f"| {_cell(name(force.actor))} | {_cell(force.location or '—')} | "
+                f"| {_cell(name(force.actor))} | {_cell(_where(brief, force))} | "
                 f"{_cell(strength)} {refs(force.cite)} | {_cell(name(force.claimed_by))} "
                 f"| {as_of} |"
             )
@@ -97,6 +99,25 @@ def render_markdown(
         for event in sorted(brief.events, key=lambda e: e.date):
             out.append(
                 f"- **{format_date(event.date)}** — {_flat(text(event.summary))} {refs(event.cite)}"
+            )
+        out.append("")
+    if brief.incidents:
+        out += [
+            "## Incidents",
+            "",
+            "| Date | Type | Place | Killed | Wounded | Captured | Claimed by |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for incident in sorted(brief.incidents, key=lambda i: i.date):
+            where = incident.location or brief.places[incident.place or ""].name
+            counts = [
+                _cell(q.as_stated) if q else "—"
+                for q in (incident.fatalities, incident.wounded, incident.captured)
+            ]
+            out.append(
+                f"| {format_date(incident.date)} | {incident.type.value} | {_cell(where)} | "
+                f"{' | '.join(counts)} | {_cell(name(incident.claimed_by))} "
+                f"{refs(incident.cite)} |"
             )
         out.append("")
     if brief.open_questions:
@@ -149,3 +170,10 @@ def _cell(text: str) -> str:
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip()
+
+
+def _where(brief: Brief, force: Force) -> str:
+    """Name where a force is: its location, else its place's name, else a dash."""
+    if force.location:
+        return force.location
+    return brief.places[force.place].name if force.place else "—"

@@ -27,19 +27,26 @@ from briefgen import __version__
 from briefgen.config import Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import Change, Kind, diff_briefs
-from briefgen.enrich.history import Revision, RevisionInfo, history_of_folder, revision_line
+from briefgen.enrich.history import (
+    Revision,
+    RevisionInfo,
+    decode_blob,
+    history_of_folder,
+    revision_line,
+    shared_specs,
+)
 from briefgen.errors import BriefgenError, GitError
-from briefgen.load import parse
 from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
 from briefgen.site.cache import CACHE_FORMAT, config_key, digest
 from briefgen.site.collect import is_publishable
 from briefgen.site.workers import WorkerPool
 from briefgen.validate import (
-    ACTORS_FILE,
+    SHARED_FILES,
     SharedActors,
+    SharedTexts,
     Validated,
-    parse_shared_actors,
+    parse_shared_texts,
     validate_text,
 )
 
@@ -460,29 +467,26 @@ class _Step:
 
 
 class _Validator:
-    """Validate old revisions' texts, parsing each distinct actors.yaml once."""
+    """Validate old revisions' texts, parsing each distinct actors.yaml and places.yaml once."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.actors: dict[str, SharedActors | None] = {}
+        self.shared: dict[SharedTexts, SharedActors | None] = {}
 
     def validate(
-        self, revision: Revision, brief_blob: bytes | None, actors_blob: bytes | None
+        self, revision: Revision, brief_blob: bytes | None, shared_blobs: SharedBlobs
     ) -> Brief | None:
-        """Validate a revision's text against the actors.yaml of the same commit."""
+        """Validate a revision's text against the shared files of the same commit."""
         if brief_blob is None:
             return None
-        actors_text = actors_blob.decode("utf-8", "replace") if actors_blob is not None else ""
-        if actors_text not in self.actors:
+        texts = tuple(decode_blob(blob) for blob in shared_blobs)
+        if texts not in self.shared:
             try:
-                name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.short}"
-                shared = SharedActors()
-                if actors_text.strip():
-                    shared = parse_shared_actors(parse(actors_text, name))
-                self.actors[actors_text] = shared
+                folder = PurePosixPath(revision.path).parent
+                self.shared[texts] = parse_shared_texts(texts, folder, revision.short)
             except BriefgenError:
-                self.actors[actors_text] = None
-        shared_actors = self.actors[actors_text]
+                self.shared[texts] = None
+        shared_actors = self.shared[texts]
         if shared_actors is None:
             return None
         try:
@@ -498,7 +502,8 @@ class _Validator:
             return None  # an old revision that no longer validates is listed, not diffed
 
 
-Blobs = tuple[bytes | None, bytes | None]
+SharedBlobs = tuple[bytes | None, ...]
+Blobs = tuple[bytes | None, SharedBlobs]
 LineageTask = tuple[list[Revision], list[Blobs], Config, bool]
 LineageResult = tuple[dict[str, dict[str, Any]], dict[str, list[list[str]]]]
 
@@ -511,9 +516,9 @@ def describe_lineages(batch: list[LineageTask]) -> list[LineageResult]:
         validator = validators.setdefault(config_key(config), _Validator(config))
         metas: dict[str, dict[str, Any]] = {}
         briefs: dict[str, Brief | None] = {}
-        for revision, (brief_blob, actors_blob) in zip(revisions, blobs, strict=True):
+        for revision, (brief_blob, shared_blobs) in zip(revisions, blobs, strict=True):
             key = _revision_key(revision)
-            briefs[key] = validator.validate(revision, brief_blob, actors_blob)
+            briefs[key] = validator.validate(revision, brief_blob, shared_blobs)
             metas[key] = _meta(briefs[key])
         steps = [_step(r, metas[_revision_key(r)], config, include_all) for r in revisions]
         diffs: dict[str, list[list[str]]] = {}
@@ -554,10 +559,10 @@ class _RevisionReader:
             known = key in self.briefs if briefs else self.cache.revision(key) is not None
             if not known:
                 todo[key] = revision
-        for (key, revision), (brief_blob, actors_blob) in zip(
+        for (key, revision), (brief_blob, shared_blobs) in zip(
             todo.items(), self._read(list(todo.values())), strict=True
         ):
-            brief = self.validator.validate(revision, brief_blob, actors_blob)
+            brief = self.validator.validate(revision, brief_blob, shared_blobs)
             self.briefs[key] = brief
             self.cache.put_revision(key, _meta(brief))
 
@@ -587,15 +592,18 @@ class _RevisionReader:
                 self.cache.put_diff(key, rows)
 
     def _read(self, revisions: Sequence[Revision]) -> list[Blobs]:
-        """Read each revision's brief and the actors.yaml beside it, in one git call."""
+        """Read each revision's brief and the shared files beside it, in one git call."""
         if not revisions:
             return []
         specs: list[str] = []
         for revision in revisions:
-            actors = PurePosixPath(revision.path).parent / ACTORS_FILE
-            specs += [f"{revision.commit}:{revision.path}", f"{revision.commit}:{actors}"]
+            specs += [
+                f"{revision.commit}:{revision.path}",
+                *shared_specs(revision.commit, revision.path),
+            ]
         blobs = git.read_blobs(self.repo, specs)
-        return list(zip(blobs[::2], blobs[1::2], strict=True))
+        step = 1 + len(SHARED_FILES)
+        return [(blobs[i], tuple(blobs[i + 1 : i + step])) for i in range(0, len(blobs), step)]
 
 
 def _meta(brief: Brief | None) -> dict[str, Any]:

@@ -12,12 +12,12 @@ from briefgen.model import Actor
 from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
 from briefgen.site.workers import WorkerPool, validate_batch
 from briefgen.validate import (
-    ACTORS_FILE,
     SharedActors,
     Validated,
     find_briefs,
     load_brief,
     load_shared_actors,
+    shared_paths,
 )
 
 
@@ -101,12 +101,13 @@ def _validate(
 
 
 def _read_shared(folder: Path, inputs: Inputs) -> tuple[SharedActors | None, str]:
-    """Load a folder's actors.yaml, recording its findings and its hash."""
-    path = folder / ACTORS_FILE
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""
+    """Load a folder's actors.yaml and places.yaml, recording their findings and hash."""
+    data = b""
+    for path in shared_paths(folder):
+        try:
+            data += hash_bytes(path.read_bytes()).encode()
+        except OSError:
+            data += b"-"
     try:
         shared = load_shared_actors(folder)
     except ValidationFailed as exc:

@@ -14,7 +14,8 @@ from markupsafe import Markup
 from briefgen.config import Config
 from briefgen.model import Marking
 from briefgen.model.base import INLINE_CITE
-from briefgen.render.context import brief_context, format_date, item_anchors
+from briefgen.render.context import brief_context, item_anchors
+from briefgen.render.dates import format_date
 from briefgen.render.html import render_template
 from briefgen.render.markdown import markdown_to_html
 from briefgen.site.cache import digest, hash_bytes
