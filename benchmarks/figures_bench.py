@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/figures_bench.py [--runs N] [--briefs N]
 
-Measures, in one process, medians of N runs of: drawing the Kursk brief's figures alone;
+Measures CPU time of this process (steadier than wall time on a shared machine), as
+medians of N runs of: drawing the Kursk brief's figures alone;
 its PDF with and without figures; and an HTML-only site build (one process, no search) of
 synthetic briefs with four places each, with and without figures. "Without" swaps the
 figure step for one that draws nothing, so the difference is what the figures add; the
@@ -46,9 +47,9 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
     action()
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         action()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 
@@ -59,9 +60,9 @@ def paired(action: Callable[[], object], runs: int) -> tuple[float, float]:
     for _ in range(runs):
         for times, swap in ((with_times, False), (without_times, True)):
             with without_figures() if swap else nullcontext():
-                start = time.perf_counter()
+                start = time.process_time()
                 action()
-                times.append(time.perf_counter() - start)
+                times.append(time.process_time() - start)
     return statistics.median(with_times), statistics.median(without_times)
 
 
@@ -124,7 +125,7 @@ def main() -> None:
     def site() -> Any:
         report = build_site(src, out, config=site_config, today=TODAY, formats=("html",),
                             clean=True, search=False, jobs=1)  # fmt: skip
-        assert report.ok, report.errors[:3]
+        assert report.ok, (report.errors[:3], report.failures[:3])
         return report
 
     row(f"{args.briefs}-brief HTML site, one process", *paired(site, max(1, args.runs // 2)))

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from markupsafe import Markup
 
@@ -41,6 +42,10 @@ from briefgen.render.svg import (
 WIDTH = 640.0
 LEFT, RIGHT = 12.0, 628.0
 NO_FIGURE = Markup("")
+MAX_ROWS = 30
+"""Most events and incidents the timeline labels one by one."""
+MAX_CLAIMS = 24
+"""Most strength claims one chart draws."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,24 @@ def brief_figures(brief: Brief) -> Figures:
 
 
 def likelihood_scale(item_id: str, term: Likelihood, about: str) -> Markup:
-    """Draw the seven ICD 203 bands on a 0–100% axis with the judged band filled."""
-    width, height = 480.0, 46.0
+    """Draw the seven ICD 203 bands on a 0–100% axis with the judged band filled and named."""
+    desc = (
+        f"{_plain(about)} Judged {term.value}, {term.range_label}, on the seven-band ICD 203 "
+        "scale from almost no chance (1–5%) to almost certain (95–99%)."
+    )
+    title = f"Likelihood: {term.value} ({term.range_label})"
+    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 32, title, desc, _scale_body(term))
+
+
+SCALE_WIDTH = 480.0
+
+
+@cache
+def _scale_body(term: Likelihood) -> str:
+    """Draw the bands and the judged term's name; the same for every item with that term."""
 
     def x(percent: float) -> float:
-        return 10 + percent / 100 * (width - 20)
+        return 10 + percent / 100 * (SCALE_WIDTH - 20)
 
     parts = []
     for n, band in enumerate(Likelihood):
@@ -94,21 +112,12 @@ def likelihood_scale(item_id: str, term: Likelihood, about: str) -> Markup:
                 stroke="#fff",
             )
         )
-    for boundary in (5, 20, 45, 55, 80, 95):
-        parts.append(
-            label(x(boundary), 42, f"{boundary}%", font_size=9, fill=MUTED, text_anchor="middle")
-        )
     low, high = term.percent
     text = f"{term.value} ({term.range_label})"
     half = text_width(text) / 2
-    centre = min(max((x(low) + x(high)) / 2, 10 + half), width - 10 - half)
+    centre = min(max((x(low) + x(high)) / 2, 10 + half), SCALE_WIDTH - 10 - half)
     parts.append(label(centre, 13, text, font_weight="bold", text_anchor="middle"))
-    desc = (
-        f"{_plain(about)} Judged {term.value}, {term.range_label}, on the seven-band ICD 203 "
-        "scale from almost no chance (1–5%) to almost certain (95–99%)."
-    )
-    title = f"Likelihood: {text}"
-    return frame(f"fig-likelihood-{item_id}", width, height, title, desc, "".join(parts))
+    return "".join(parts)
 
 
 # Strength claims --------------------------------------------------------------------------
@@ -118,9 +127,10 @@ Scale = Callable[[float], float]
 
 def strength_chart(brief: Brief) -> Markup:
     """Draw one mark per strength claim, grouped by actor and place, on a shared axis."""
-    claims = [f for f in brief.forces if f.strength is not None]
-    if not claims:
+    stated = [f for f in brief.forces if f.strength is not None]
+    if not stated:
         return NO_FIGURE
+    claims = stated[:MAX_CLAIMS]  # so the chart fits on a page; the table lists every claim
     claimants = sorted({f.claimed_by or "" for f in claims})
     colour = {c: CLAIMANT_COLOURS[i % len(CLAIMANT_COLOURS)] for i, c in enumerate(claimants)}
     top = _axis_top(claims)
@@ -162,6 +172,8 @@ def strength_chart(brief: Brief) -> Markup:
     parts.append(label(LEFT, y + 32, legend, font_size=10, fill=MUTED))
     units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
     title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
+    if len(stated) > len(claims):
+        title += f" (the first {len(claims)} of {len(stated)}; the table lists all)"
     return frame("fig-strength", WIDTH, y + 40, title, "; ".join(desc) + ".", "".join(parts))
 
 
@@ -285,12 +297,18 @@ def timeline(brief: Brief) -> Markup:
         parts.append(line(x(tick), 18, x(tick), 26, stroke=MUTED))
         parts.append(label(x(tick), 13, text, font_size=10, fill=MUTED, text_anchor="middle"))
     desc = []
+    # Up to MAX_ROWS entries get a row and a label each; more share two unlabelled lanes,
+    # so the figure stays within a page and the list below names them.
+    labelled = len(entries) <= MAX_ROWS
     y = 42.0
     for entry in entries:
+        if not labelled:
+            y = 64.0 if entry.incident else 42.0
         start, end = date_span(entry.date)
         a, b = x(start), x(end + dt.timedelta(days=1))
         colour = INCIDENT if entry.incident else ACCENT
-        parts.append(line(a, 26, a, y, stroke=RULE, stroke_dasharray="2 2"))
+        if labelled:
+            parts.append(line(a, 26, a, y, stroke=RULE, stroke_dasharray="2 2"))
         if start != end:
             mark = el("rect", x=a, y=y - 5, width=b - a, height=10, fill=colour,
                       fill_opacity=0.25, stroke=colour)  # fmt: skip
@@ -306,6 +324,9 @@ def timeline(brief: Brief) -> Markup:
         attrs = {"class_": kind, "data_id": entry.id, "data_start": str(start),
                  "data_end": str(end)}  # fmt: skip
         parts.append(_group(attrs, [mark]))
+        desc.append(f"{format_date(entry.date)}, {kind}: {entry.words}")
+        if not labelled:
+            continue
         text = f"{format_date(entry.date)} · {entry.words}"
         if RIGHT - right >= left - LEFT:
             parts.append(label(right + 2, y + 4, clip_text(text, RIGHT - right - 2)))
@@ -313,8 +334,9 @@ def timeline(brief: Brief) -> Markup:
             parts.append(
                 label(left - 2, y + 4, clip_text(text, left - 2 - LEFT), text_anchor="end")
             )
-        desc.append(f"{format_date(entry.date)}, {kind}: {entry.words}")
         y += 22
+    if not labelled:
+        y = 86.0
     legend = "● event on a day · ▭ dated only by month or year (drawn as a span) · ◆ incident"
     parts.append(label(LEFT, y + 4, legend, font_size=10, fill=MUTED))
     title = (

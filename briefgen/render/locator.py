@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 from markupsafe import Markup
@@ -63,11 +64,11 @@ class View:
     north: float
     height: float
 
-    @property
+    @cached_property
     def scale(self) -> float:
         return WIDTH / (self.east - self.west)
 
-    @property
+    @cached_property
     def squash(self) -> float:
         return math.cos(math.radians((self.south + self.north) / 2))
 
@@ -105,17 +106,25 @@ def choose_view(places: list[Place]) -> View:
     return View(view.west, view.south, view.east, view.north, round(view.y(view.south), 1))
 
 
+MAX_LABELS = 30
+"""Above this many places, points go unlabelled and the table beside the map names them."""
+
+
 def locator_map(brief: Brief) -> Markup:
     """Draw the brief's places as labelled points over country outlines; empty without places."""
-    if not brief.places:
+    return draw_map(list(brief.places.items()))
+
+
+def draw_map(places: Sequence[tuple[str, Place]], fig_id: str = "fig-map") -> Markup:
+    """Draw places (id, place) as points over country outlines, framed around them."""
+    if not places:
         return Markup("")
-    places = list(brief.places.items())
     view = choose_view([p for _, p in places])
     size = {"width": WIDTH, "height": view.height}
     parts = [
-        f'<clipPath id="fig-map-clip">{el("rect", **size)}</clipPath>',
+        f'<clipPath id="{fig_id}-clip">{el("rect", **size)}</clipPath>',
         el("rect", **size, fill="#dcebf5"),
-        '<g clip-path="url(#fig-map-clip)" fill="#f6f3ec" stroke="#8c959f" stroke-width="0.6">',
+        f'<g clip-path="url(#{fig_id}-clip)" fill="#f6f3ec" stroke="#8c959f" stroke-width="0.6">',
     ]
     shown = [c for c in countries() if _overlaps(c.bbox, view)]
     for country in shown:
@@ -128,7 +137,8 @@ def locator_map(brief: Brief) -> Markup:
         px, py = view.x(place.lon), view.y(place.lat)
         taken.append((px - 5, py - 5, px + 5, py + 5))
     # Places are labelled first so that country names give way to them.
-    place_labels = [_place_label(place, view, taken) for _, place in places]
+    labelled = places if len(places) <= MAX_LABELS else []
+    place_labels = [_place_label(place, view, taken) for _, place in labelled]
     parts += [_country_label(country, view, taken) for country in shown]
     for place_id, place in places:
         px, py = view.x(place.lon), view.y(place.lat)
@@ -148,15 +158,20 @@ def locator_map(brief: Brief) -> Markup:
             text_anchor="end",
         )
     )
-    desc = "; ".join(f"{p.name} ({p.kind.value}, {_coords(p)})" for _, p in places)
+    desc = "; ".join(f"{p.name} ({p.kind.value}, {_coords(p)})" for _, p in labelled)
+    if not labelled:
+        desc = f"{len(places)} places, drawn as points; the table beside the map names them"
     title = f"Locator map of {len(places)} place{'s' if len(places) != 1 else ''}"
-    return frame("fig-map", WIDTH, view.height, title, desc + ".", "".join(parts))
+    return frame(fig_id, WIDTH, view.height, title, desc + ".", "".join(parts))
 
 
 def _country_label(country: Country, view: View, taken: list[Box]) -> str:
     """Name a country at its centre if in view, else at a free spot of its land in view."""
     name = country.name.upper()
     w = text_width(name, 9) + 4
+    west, _, east, _ = country.bbox
+    if view.x(min(east, view.east)) - view.x(max(west, view.west)) < w:
+        return ""  # too small here to carry its name
     for lon, lat in _label_spots(country, view):
         if not (view.contains(lon, lat, inset=0.06) and _inside(country, lon, lat)):
             continue

@@ -244,3 +244,20 @@ def test_kursk_pdf_page_images_show_the_figures(kursk: Validated, tmp_path: Path
     # SVG text is real text in the PDF: the map's place names and the chart's claims.
     for needle in ("Sudzha", "Kursk region", "nearly 8,000 troops — claimed by United States"):
         assert re.search(re.escape(needle), text), needle
+
+
+def test_long_briefs_keep_their_figures_within_a_page(claims: Validated) -> None:
+    brief = claims.brief
+    event = brief.events[1]
+    events = tuple(event.model_copy(update={"id": f"e{k}", "date": f"2024-05-{k + 1:02d}"})
+                   for k in range(31))  # fmt: skip
+    force = brief.forces[0]
+    forces = tuple(force.model_copy(update={"id": f"f{k}"}) for k in range(30))
+    figures = brief_figures(brief.model_copy(update={"events": events, "forces": forces}))
+    line = svg(figures.timeline)
+    assert len(line.find_all("g", class_="event")) == 31
+    assert float(str(line["viewbox"]).split()[3]) < 120  # two unlabelled lanes
+    assert "15 May 2024" in line.find("desc").get_text()
+    chart = svg(figures.strength)
+    assert len(chart.find_all("g", class_="claim")) == 24
+    assert "the first 24 of 30" in chart.find("title").get_text()
