@@ -36,7 +36,6 @@ from briefgen.render.svg import (
     line,
     path,
     path_data,
-    text_width,
 )
 
 WIDTH = 640.0
@@ -44,8 +43,15 @@ LEFT, RIGHT = 12.0, 628.0
 NO_FIGURE = Markup("")
 MAX_ROWS = 30
 """Most events and incidents the timeline labels one by one."""
+LABEL_WIDTH = 330.0
+"""Widest timeline label, in pixels (about 55 characters)."""
 MAX_CLAIMS = 24
 """Most strength claims one chart draws."""
+
+
+STRENGTH_KEY = "● exact · ○ about · ‹● nearly · ●→ at least or more than · ←| up to · |—| range"
+TIMELINE_KEY = "● event on a day · ▭ dated only by month or year, drawn as a span · ◆ incident"
+"""What the marks mean, said in the captions: HTML text costs WeasyPrint less than SVG text."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Figures:
     strength: Markup = NO_FIGURE
     timeline: Markup = NO_FIGURE
     likelihood: dict[str, Markup] = field(default_factory=dict)
+    strength_key: str = STRENGTH_KEY
+    timeline_key: str = TIMELINE_KEY
 
 
 def brief_figures(brief: Brief) -> Figures:
@@ -81,7 +89,7 @@ def likelihood_scale(item_id: str, term: Likelihood, about: str) -> Markup:
         "scale from almost no chance (1–5%) to almost certain (95–99%)."
     )
     title = f"Likelihood: {term.value} ({term.range_label})"
-    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 32, title, desc, _scale_body(term))
+    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 14, title, desc, _scale_body(term))
 
 
 SCALE_WIDTH = 480.0
@@ -89,7 +97,11 @@ SCALE_WIDTH = 480.0
 
 @cache
 def _scale_body(term: Likelihood) -> str:
-    """Draw the bands and the judged term's name; the same for every item with that term."""
+    """Draw the bands, the same for every item with that term.
+
+    The judged term is named in the sentence just above the scale, so the scale carries no
+    text of its own.
+    """
 
     def x(percent: float) -> float:
         return 10 + percent / 100 * (SCALE_WIDTH - 20)
@@ -105,18 +117,13 @@ def _scale_body(term: Likelihood) -> str:
                 data_band=band.value,
                 data_range=f"{low}-{high}",
                 x=x(low),
-                y=18,
+                y=1,
                 width=x(high) - x(low),
                 height=12,
                 fill=ACCENT if judged else (SOFT if n % 2 else "#dde3e9"),
                 stroke="#fff",
             )
         )
-    low, high = term.percent
-    text = f"{term.value} ({term.range_label})"
-    half = text_width(text) / 2
-    centre = min(max((x(low) + x(high)) / 2, 10 + half), SCALE_WIDTH - 10 - half)
-    parts.append(label(centre, 13, text, font_weight="bold", text_anchor="middle"))
     return "".join(parts)
 
 
@@ -168,13 +175,11 @@ def strength_chart(brief: Brief) -> Markup:
         parts.append(
             label(x(tick), y + 15, _number(tick), font_size=10, fill=MUTED, text_anchor="middle")
         )
-    legend = "Marks: ● exact · ○ about · ‹● nearly · ●→ at least, more than · ←| up to · |—| range"
-    parts.append(label(LEFT, y + 32, legend, font_size=10, fill=MUTED))
     units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
     title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
     if len(stated) > len(claims):
         title += f" (the first {len(claims)} of {len(stated)}; the table lists all)"
-    return frame("fig-strength", WIDTH, y + 40, title, "; ".join(desc) + ".", "".join(parts))
+    return frame("fig-strength", WIDTH, y + 22, title, "; ".join(desc) + ".", "".join(parts))
 
 
 def _claim_words(force: Force, claimant: str) -> str:
@@ -327,7 +332,9 @@ def timeline(brief: Brief) -> Markup:
         desc.append(f"{format_date(entry.date)}, {kind}: {entry.words}")
         if not labelled:
             continue
-        text = f"{format_date(entry.date)} · {entry.words}"
+        # Short labels: the list beside the figure has each in full, and every letter of
+        # SVG text costs WeasyPrint a layout of its own.
+        text = clip_text(f"{format_date(entry.date)} · {entry.words}", LABEL_WIDTH)
         if RIGHT - right >= left - LEFT:
             parts.append(label(right + 2, y + 4, clip_text(text, RIGHT - right - 2)))
         else:
@@ -337,13 +344,11 @@ def timeline(brief: Brief) -> Markup:
         y += 22
     if not labelled:
         y = 86.0
-    legend = "● event on a day · ▭ dated only by month or year (drawn as a span) · ◆ incident"
-    parts.append(label(LEFT, y + 4, legend, font_size=10, fill=MUTED))
     title = (
         f"Timeline of {len(entries)} events and incidents, "
         f"{format_date(first)} to {format_date(last)}"
     )
-    return frame("fig-timeline", WIDTH, y + 12, title, "; ".join(desc) + ".", "".join(parts))
+    return frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
 
 
 def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:

@@ -148,16 +148,6 @@ def draw_map(places: Sequence[tuple[str, Place]], fig_id: str = "fig-map") -> Ma
             'stroke="#fff" stroke-width="1.5"/>'
         )
     parts += place_labels
-    parts.append(
-        label(
-            WIDTH - 4,
-            view.height - 4,
-            "Outlines: Natural Earth",
-            font_size=8,
-            fill=MUTED,
-            text_anchor="end",
-        )
-    )
     desc = "; ".join(f"{p.name} ({p.kind.value}, {_coords(p)})" for _, p in labelled)
     if not labelled:
         desc = f"{len(places)} places, drawn as points; the table beside the map names them"
@@ -180,7 +170,7 @@ def _country_label(country: Country, view: View, taken: list[Box]) -> str:
         if box[0] < 0 or box[2] > WIDTH or any(_hit(box, other) for other in taken):
             continue
         taken.append(box)
-        return label(cx, cy, name, font_size=9, fill=MUTED, text_anchor="middle", letter_spacing=1)
+        return label(cx, cy, name, font_size=9, fill=MUTED, text_anchor="middle")
     return ""
 
 
@@ -228,16 +218,16 @@ def _place_label(place: Place, view: View, taken: list[Box]) -> str:
     free = [o for o in fitting if not any(_hit(o[3], box) for box in others)]
     x, y, anchor, box = (free or fitting or options)[0]
     taken.append(box)
-    # A white copy underneath is a halo that keeps the name legible over borders.
-    halo = label(
-        x, y, text, text_anchor=anchor, font_weight="bold", fill="#fff", stroke="#fff",
-        stroke_width=3, stroke_linejoin="round", aria_hidden="true",
-    )  # fmt: skip
-    return halo + label(x, y, text, text_anchor=anchor, font_weight="bold")
+    # A pale box underneath keeps the name legible over borders; a second, white-stroked
+    # copy of the text would too, but WeasyPrint lays SVG text out letter by letter.
+    left, top, right, bottom = box
+    backdrop = el("rect", x=left, y=top, width=right - left, height=bottom - top, rx=2,
+                  fill="#fff", fill_opacity=0.7)  # fmt: skip
+    return backdrop + label(x, y, text, text_anchor=anchor, font_weight="bold")
 
 
 def _ring_path(ring: Ring, view: View) -> str:
-    """Project one ring to path data, dropping points closer than half a pixel."""
+    """Project one ring to path data, dropping points less than a pixel from the last."""
     west, south, east, north = _bbox(ring)
     if east < view.west or west > view.east or north < view.south or south > view.north:
         return ""
@@ -245,7 +235,7 @@ def _ring_path(ring: Ring, view: View) -> str:
     last = (math.inf, math.inf)
     for lon, lat in ring:
         x, y = view.x(lon), view.y(lat)
-        if abs(x - last[0]) + abs(y - last[1]) < 0.5:
+        if abs(x - last[0]) + abs(y - last[1]) < 0.8:
             continue
         out.append(f"{'L' if out else 'M'}{num(x)} {num(y)}")
         last = (x, y)
