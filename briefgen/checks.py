@@ -8,15 +8,20 @@ from collections.abc import Iterator, Mapping
 from briefgen.errors import Finding, Severity
 from briefgen.load import Loc, Positions
 from briefgen.messages import did_you_mean
-from briefgen.model import Actor, Brief, QuestionStatus
+from briefgen.model import Actor, Brief, Place, QuestionStatus
 from briefgen.model.base import inline_keys
 
 
 def check_brief(
-    brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+    brief: Brief,
+    positions: Positions,
+    shared: Mapping[str, Actor],
+    today: dt.date,
+    *,
+    shared_places: Mapping[str, Place] | None = None,
 ) -> list[Finding]:
     """Return every cross-reference error and warning of a validated brief."""
-    return Checker(brief, positions, shared, today).run()
+    return Checker(brief, positions, shared, today, shared_places or {}).run()
 
 
 def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
@@ -87,11 +92,17 @@ class Checker:
     """Cross-reference checks that need the whole brief: ids, citations, actors, dates."""
 
     def __init__(
-        self, brief: Brief, positions: Positions, shared: Mapping[str, Actor], today: dt.date
+        self,
+        brief: Brief,
+        positions: Positions,
+        shared: Mapping[str, Actor],
+        today: dt.date,
+        shared_places: Mapping[str, Place],
     ) -> None:
         self.brief = brief
         self.positions = positions
         self.shared = shared
+        self.shared_places = shared_places
         self.today = today
         self.findings: list[Finding] = []
 
@@ -133,7 +144,7 @@ class Checker:
                         "its `extracted.sentence`, then delete `unreviewed: true`",
                     )
         for key, actor in self.brief.actors.items():
-            if actor.unreviewed and key in self._own_actors():
+            if actor.unreviewed and key in self._own("actors"):
                 self.warn(
                     ("actors", key),
                     "extracted actor not yet reviewed; check it, then delete `unreviewed: true`",
@@ -179,12 +190,11 @@ class Checker:
                     key=True,
                 )
 
-    def _own_actors(self) -> set[str]:
+    def _own(self, section: str) -> set[str]:
+        """Return the keys the brief itself defines under `actors` or `places`."""
         raw = self.positions.keys
         return {
-            loc[1]
-            for loc in raw
-            if len(loc) == 2 and loc[0] == "actors" and isinstance(loc[1], str)
+            loc[1] for loc in raw if len(loc) == 2 and loc[0] == section and isinstance(loc[1], str)
         }
 
     def check_actors(self) -> None:
@@ -195,7 +205,7 @@ class Checker:
                     "define it under `actors:` or in actors.yaml beside the brief"
                 )
                 self.error(loc, f"unknown actor {ref!r}; {hint}")
-        for key in self._own_actors():
+        for key in self._own("actors"):
             theirs = self.shared.get(key)
             mine = actors.get(key)
             if theirs and mine and theirs.name != mine.name:
@@ -213,6 +223,25 @@ class Checker:
                     "define it under `places:` (name, lat, lon) or in places.yaml beside the brief"
                 )
                 self.error(loc, f"unknown place {ref!r}; {hint}")
+        for key in self._own("places"):
+            theirs = self.shared_places.get(key)
+            mine = places.get(key)
+            if (
+                theirs
+                and mine
+                and (theirs.name, theirs.lat, theirs.lon)
+                != (
+                    mine.name,
+                    mine.lat,
+                    mine.lon,
+                )
+            ):
+                self.warn(
+                    ("places", key),
+                    f"place {key!r} is {_where(mine)} here but {_where(theirs)} in places.yaml; "
+                    "use one, or a different id",
+                    key=True,
+                )
 
     def check_questions(self) -> None:
         for i, question in enumerate(self.brief.open_questions):
@@ -255,3 +284,7 @@ class Checker:
                 f"review_by {review_by} has passed; outputs carry a STALE "
                 "banner until the brief is reviewed and the date moved",
             )
+
+
+def _where(place: Place) -> str:
+    return f"{place.name!r} ({place.lat}, {place.lon})"

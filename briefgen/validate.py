@@ -238,7 +238,10 @@ def validate_document(
         raise ValidationFailed(sorted(findings)) from exc
     brief = _with_defaults(brief, shared, config)
     brief = _with_derived_ids(brief)
-    findings.extend(check_brief(brief, doc.positions, shared.actors, today or clock.today()))
+    today = today or clock.today()
+    findings.extend(
+        check_brief(brief, doc.positions, shared.actors, today, shared_places=shared.places)
+    )
     if any(f.severity is Severity.ERROR for f in findings):
         raise ValidationFailed(sorted(findings))
     return Validated(brief, doc.path, tuple(sorted(findings)), doc.positions)

@@ -150,3 +150,14 @@ def test_diff_matches_incidents_and_places_by_id_and_compares_quantities() -> No
         "new incident: 2024-08-12 airstrike in Sudzha: fatalities more than 20 soldiers, "
         "wounded between 30 and 40, captured 3 (claimed by Ukraine)" in added
     )
+
+
+def test_a_place_defined_twice_differently_warns(tmp_path: Path) -> None:
+    write(tmp_path, "places.yaml", "sudzha:\n  name: Sudzha\n  lat: 51.2\n  lon: 35.27\n")
+    checked = load_brief(write(tmp_path, "b.yaml", BRIEF), today=TODAY)
+    assert checked.brief.places["sudzha"].lat == 51.19  # the brief's own wins
+    [warning] = checked.warnings
+    assert warning.format().endswith(
+        "b.yaml:6:3: warning: places.sudzha: place 'sudzha' is 'Sudzha' (51.19, 35.27) here "
+        "but 'Sudzha' (51.2, 35.27) in places.yaml; use one, or a different id"
+    )
