@@ -47,8 +47,8 @@ test: system-test $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check briefgen tests benchmarks
-	$(BIN)/ruff format --check briefgen tests benchmarks
+	$(BIN)/ruff check briefgen tests benchmarks tools
+	$(BIN)/ruff format --check briefgen tests benchmarks tools
 	$(BIN)/mypy briefgen
 
 check: lint test
@@ -60,6 +60,7 @@ bench: system $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/site_history_bench.py --small
 	$(BIN)/python benchmarks/site_bench.py --small
 	$(BIN)/python benchmarks/limits_bench.py
+	$(BIN)/python benchmarks/figures_bench.py --runs 3 --briefs 60
 
 clean:
 	rm -rf out site test-output .pytest_cache .mypy_cache .ruff_cache

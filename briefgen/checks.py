@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from briefgen.errors import Finding, Severity
 from briefgen.load import Loc, Positions
 from briefgen.messages import did_you_mean
-from briefgen.model import Actor, Brief, QuestionStatus
+from briefgen.model import Actor, Brief, Place, QuestionStatus
 from briefgen.model.base import inline_keys
 from briefgen.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
 
@@ -23,6 +23,7 @@ def check_brief(
     today: dt.date,
     *,
     shared_positions: Positions | None = None,
+    shared_places: Mapping[str, Place] | None = None,
     skip: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Return every cross-reference error and warning of a validated brief.
@@ -31,7 +32,14 @@ def check_brief(
     list section); the checks of references into them are left out. `SKIP_UNCITED` in it
     leaves out the never-cited warning.
     """
-    return Checker(brief, positions, shared, today, shared_positions=shared_positions).run(skip)
+    return Checker(
+        brief,
+        positions,
+        shared,
+        today,
+        shared_positions=shared_positions,
+        shared_places=shared_places or {},
+    ).run(skip)
 
 
 def is_stale_warning(finding: Finding) -> bool:
@@ -57,6 +65,19 @@ def actor_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
     for i, event in enumerate(brief.events):
         for j, ref in enumerate(event.actors):
             yield ref, ("events", i, "actors", j)
+    for i, incident in enumerate(brief.incidents):
+        for j, ref in enumerate(incident.actors):
+            yield ref, ("incidents", i, "actors", j)
+        if incident.claimed_by:
+            yield incident.claimed_by, ("incidents", i, "claimed_by")
+
+
+def place_refs(brief: Brief) -> Iterator[tuple[str, Loc]]:
+    """Yield every place id the brief refers to, with where it stands."""
+    for section in ("forces", "events", "incidents"):
+        for i, item in enumerate(getattr(brief, section)):
+            if item.place:
+                yield item.place, (section, i, "place")
 
 
 _MARKDOWN_FIELDS = {
@@ -64,6 +85,7 @@ _MARKDOWN_FIELDS = {
     "forces": ("notes",),
     "positions": ("stance",),
     "events": ("summary",),
+    "incidents": ("summary",),
     "open_questions": ("why", "resolution"),
 }
 
@@ -101,11 +123,13 @@ class Checker:
         today: dt.date,
         *,
         shared_positions: Positions | None = None,
+        shared_places: Mapping[str, Place] | None = None,
     ) -> None:
         self.brief = brief
         self.positions = positions
         self.shared = shared
         self.shared_positions = shared_positions
+        self.shared_places = shared_places or {}
         self.today = today
         self.findings: list[Finding] = []
 
@@ -123,6 +147,8 @@ class Checker:
             self.check_citations(uncited=SKIP_UNCITED not in skip)
         if "actors" not in skip:
             self.check_actors()
+        if "places" not in skip:
+            self.check_places()
         self.check_questions()
         self.check_dates()
         self.check_review()
@@ -149,7 +175,7 @@ class Checker:
                         "its `extracted.sentence`, then delete `unreviewed: true`",
                     )
         for key, actor in self.brief.actors.items():
-            if actor.unreviewed and key in self._own_actors():
+            if actor.unreviewed and key in self._own("actors"):
                 self.warn(
                     ("actors", key),
                     "extracted actor not yet reviewed; check it, then delete `unreviewed: true`",
@@ -197,12 +223,11 @@ class Checker:
                     key=True,
                 )
 
-    def _own_actors(self) -> set[str]:
+    def _own(self, section: str) -> set[str]:
+        """Return the keys the brief itself defines under `actors` or `places`."""
         raw = self.positions.keys
         return {
-            loc[1]
-            for loc in raw
-            if len(loc) == 2 and loc[0] == "actors" and isinstance(loc[1], str)
+            loc[1] for loc in raw if len(loc) == 2 and loc[0] == section and isinstance(loc[1], str)
         }
 
     def check_actors(self) -> None:
@@ -213,7 +238,7 @@ class Checker:
                     "define it under `actors:` or in actors.yaml beside the brief"
                 )
                 self.error(loc, f"unknown actor {ref!r}; {hint}")
-        for key in sorted(self._own_actors()):
+        for key in sorted(self._own("actors")):
             theirs = self.shared.get(key)
             mine = actors.get(key)
             if theirs and mine:
@@ -229,6 +254,34 @@ class Checker:
             f"actor {key!r} is defined both in this brief and in {where}{names}; this "
             "brief's definition wins here only; delete one, or give this one a different id"
         )
+
+    def check_places(self) -> None:
+        places = self.brief.places
+        for ref, loc in place_refs(self.brief):
+            if ref not in places:
+                hint = did_you_mean(ref, places) or (
+                    "define it under `places:` (name, lat, lon) or in places.yaml beside the brief"
+                )
+                self.error(loc, f"unknown place {ref!r}; {hint}")
+        for key in sorted(self._own("places")):
+            theirs = self.shared_places.get(key)
+            mine = places.get(key)
+            if (
+                theirs
+                and mine
+                and (theirs.name, theirs.lat, theirs.lon)
+                != (
+                    mine.name,
+                    mine.lat,
+                    mine.lon,
+                )
+            ):
+                self.warn(
+                    ("places", key),
+                    f"place {key!r} is {_where(mine)} here but {_where(theirs)} in places.yaml; "
+                    "use one, or a different id",
+                    key=True,
+                )
 
     def check_questions(self) -> None:
         for i, question in enumerate(self.brief.open_questions):
@@ -251,6 +304,7 @@ class Checker:
             *((("positions", i, "date"), p.date.isoformat() if p.date else None)
               for i, p in enumerate(self.brief.positions)),
             *((("events", i, "date"), e.date) for i, e in enumerate(self.brief.events)),
+            *((("incidents", i, "date"), e.date) for i, e in enumerate(self.brief.incidents)),
         ]  # fmt: skip
         for loc, when in dated:
             # Partial dates (2024-11) compare with the same-length prefix of as_of.
@@ -262,7 +316,7 @@ class Checker:
                 )
 
     def check_placeholders(self) -> None:
-        brief, own = self.brief, self._own_actors()
+        brief, own = self.brief, self._own("actors")
         # The fields `briefgen new` fills with example text (see briefgen.skeleton).
         texts: list[tuple[Loc, str | None]] = [
             *((("authors", i), author) for i, author in enumerate(brief.authors)),
@@ -293,3 +347,7 @@ class Checker:
 
 def _clip(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _where(place: Place) -> str:
+    return f"{place.name!r} ({place.lat}, {place.lon})"

@@ -84,6 +84,14 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_RANGES = {
+    "credibility": "credibility is 1 (confirmed) to 6 (cannot be judged)",
+    "lat": "latitude is -90 (south) to 90 (north) in decimal degrees; check lat and lon "
+    "are not swapped",
+    "lon": "longitude is -180 (west) to 180 (east) in decimal degrees",
+}
+
+
 def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) -> Finding:
     """Turn one pydantic error into a finding with a plain message and a fix."""
     loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
@@ -161,11 +169,9 @@ def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) 
             "(the detail can go into items)"
         )
     elif kind in ("greater_than_equal", "less_than_equal"):
-        message = (
-            f"{_short(value)} is out of range; credibility is 1 (confirmed) to 6 (cannot be judged)"
-            if loc and loc[-1] == "credibility"
-            else f"{_short(value)} is out of range ({err['msg'].lower()})"
-        )
+        message = f"{_short(value)} is out of range ({err['msg'].lower()})"
+        if loc and loc[-1] in _RANGES:
+            message = f"{_short(value)} is out of range; {_RANGES[loc[-1]]}"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     elif kind == "bool_type":
@@ -215,6 +221,8 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
         "forces": model.Force,
         "positions": model.Position,
         "events": model.Event,
+        "incidents": model.Incident,
+        "places": model.Place,
         "open_questions": model.OpenQuestion,
         "sources": model.Source,
         "actors": model.Actor,
@@ -228,6 +236,6 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
             target = model.Indicator
         elif len(parent) >= 3 and parent[2] == "extracted":
             target = model.Provenance
-        elif len(parent) >= 3 and parent[2] == "strength":
+        elif len(parent) >= 3 and parent[2] in ("strength", "fatalities", "wounded", "captured"):
             target = model.Quantity
     return [(f.alias or name) for name, f in target.model_fields.items()]

@@ -50,17 +50,28 @@ actors:                    # or define shared actors in actors.yaml beside the b
     name: Example State
     kind: state            # state | organization | person | armed_group | other
 
+places:                    # or define shared places in places.yaml beside the briefs
+  example-town:
+    name: Example Town
+    lat: 50.45             # decimal degrees, -90 to 90
+    lon: 30.52             # decimal degrees, -180 to 180
+    kind: city             # country | region | city | base | sea | point
+
 forces:
   - id: example-force
     actor: example-state
     location: Somewhere
+    place: example-town
     strength: about 1,000 troops   # as stated: "nearly 8,000", "more than 3,000", "up to 500"
     claimed_by: example-state
     as_of: {today}
     cite: source-1
 
 positions: []              # {{actor, type, stance, quote, addressed_to, date, venue, cite}}
-events: []                 # {{date (YYYY, YYYY-MM or YYYY-MM-DD), summary, actors, cite}}
+events: []                 # {{date (YYYY, YYYY-MM or YYYY-MM-DD), summary, actors, place, cite}}
+incidents: []              # {{date, place or location, type (attack | clash | airstrike |
+                           #   shelling | drone | missile | naval | other), actors,
+                           #   fatalities, wounded, captured, claimed_by, summary, cite}}
 open_questions: []         # {{question, why, outlook, indicators, related, status}}
 
 sources:

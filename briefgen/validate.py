@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from briefgen import clock
-from briefgen.checks import SKIP_UNCITED, actor_refs, check_brief
+from briefgen.checks import SKIP_UNCITED, actor_refs, check_brief, place_refs
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed, display_path
 from briefgen.load import Document, Positions, load_file, parse
@@ -21,27 +21,36 @@ from briefgen.model import (
     Brief,
     Event,
     Force,
+    Incident,
     Item,
     KeyJudgment,
     OpenQuestion,
+    Place,
     Position,
 )
 from briefgen.model.base import slugify
 from briefgen.salvage import error_loc, paths, salvage, under
 
 ACTORS_FILE = "actors.yaml"
+PLACES_FILE = "places.yaml"
+SHARED_FILES = (ACTORS_FILE, PLACES_FILE)
+"""Files beside the briefs that define actors and places for all of them; never briefs."""
 # Folders that hold YAML of other tools, never briefs.
 _NOT_BRIEFS = {"node_modules", "site-packages"}
 
+T = TypeVar("T")
+
 _ACTORS_ADAPTER: TypeAdapter[dict[str, Actor]] = TypeAdapter(dict[str, Actor])
+_PLACES_ADAPTER: TypeAdapter[dict[str, Place]] = TypeAdapter(dict[str, Place])
 
 
 @dataclass(frozen=True)
 class SharedActors:
-    """Actors defined once in `actors.yaml` for every brief beside it."""
+    """Actors and places defined once in `actors.yaml` and `places.yaml` for every brief beside."""
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
     positions: Positions | None = None
+    places: Mapping[str, Place] = field(default_factory=dict)
     readable: bool = True
     """False when actors.yaml could not be read at all: references to it are not checked."""
 
@@ -81,7 +90,7 @@ def find_briefs(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             for candidate in sorted(path.rglob("*.y*ml")):
                 parts = candidate.relative_to(path).parts
-                if candidate.suffix not in (".yaml", ".yml") or candidate.name == ACTORS_FILE:
+                if candidate.suffix not in (".yaml", ".yml") or candidate.name in SHARED_FILES:
                     continue
                 if any(p.startswith((".", "_")) or p in _NOT_BRIEFS for p in parts):
                     continue
@@ -95,54 +104,101 @@ def find_briefs(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_shared_actors(folder: Path) -> SharedActors:
-    """Read `actors.yaml` from a folder, or return none when it has no such file."""
-    path = folder / ACTORS_FILE
-    if not path.is_file():
-        return SharedActors()
-    return parse_shared_actors(load_file(path))
+    """Read `actors.yaml` and `places.yaml` from a folder; either may be missing."""
+    docs = [load_file(path) if path.is_file() else None for path in shared_paths(folder)]
+    return parse_shared(*docs)
+
+
+def shared_paths(folder: Path) -> tuple[Path, Path]:
+    """Return where a folder's `actors.yaml` and `places.yaml` would be."""
+    return folder / ACTORS_FILE, folder / PLACES_FILE
 
 
 def read_shared_actors(folder: Path) -> tuple[SharedActors, list[Finding]]:
-    """Read `actors.yaml` with its findings, keeping what could be read for the checks.
+    """Read `actors.yaml` and `places.yaml` with their findings, keeping what could be read.
 
     An actor with errors stands in under its id with the id as its name, so the briefs
     that refer to it are checked without an "unknown actor" for the same mistake.
     """
-    path = folder / ACTORS_FILE
-    if not path.is_file():
-        return SharedActors(), []
+    actors_path, places_path = shared_paths(folder)
+    findings: list[Finding] = []
+    places: dict[str, Place] = {}
+    if places_path.is_file():
+        try:
+            places = _parse_mapping(load_file(places_path), _PLACES_ADAPTER, findings, "places")
+        except ValidationFailed as exc:
+            findings.extend(exc.findings)
+    if not actors_path.is_file():
+        return SharedActors(places=places), findings
     try:
-        doc = load_file(path)
+        doc = load_file(actors_path)
     except ValidationFailed as exc:
-        return SharedActors(readable=False), list(exc.findings)
-    try:
-        return parse_shared_actors(doc), []
-    except ValidationFailed as exc:
-        findings = list(exc.findings)
+        return SharedActors(places=places, readable=False), [*exc.findings, *findings]
+    actor_findings: list[Finding] = []
+    actors = _parse_mapping(doc, _ACTORS_ADAPTER, actor_findings, "actors")
+    if not actor_findings:
+        return SharedActors(actors, doc.positions, places), findings
+    findings = actor_findings + findings
     if not isinstance(doc.data, dict):
-        return SharedActors(readable=False), findings
-    actors: dict[str, Actor] = {}
+        return SharedActors(places=places, readable=False), findings
+    salvaged: dict[str, Actor] = {}
     for key, raw in doc.data.items():
         try:
-            actors[str(key)] = Actor.model_validate(raw)
+            salvaged[str(key)] = Actor.model_validate(raw)
         except ValidationError:
-            actors[str(key)] = Actor(name=str(key))
-    return SharedActors(actors, doc.positions), findings
+            salvaged[str(key)] = Actor(name=str(key))
+    return SharedActors(salvaged, doc.positions, places), findings
 
 
 def parse_shared_actors(doc: Document) -> SharedActors:
     """Validate an actors file: a mapping of actor id to actor."""
-    try:
-        actors = _ACTORS_ADAPTER.validate_python(doc.data)
-    except ValidationError as exc:
-        findings = error_findings(exc.errors(), doc.positions, within=("actors",))
-        raise ValidationFailed(findings) from exc
-    findings = [
-        doc.positions.finding((key,), bad_slug(key), key=True) for key in actors if not is_slug(key)
-    ]
+    return parse_shared(doc, None)
+
+
+def parse_shared(actors: Document | None, places: Document | None) -> SharedActors:
+    """Validate an actors file and a places file, either of them absent, with every finding."""
+    findings: list[Finding] = []
+    actor_map = _parse_mapping(actors, _ACTORS_ADAPTER, findings, "actors")
+    place_map = _parse_mapping(places, _PLACES_ADAPTER, findings, "places")
     if findings:
         raise ValidationFailed(findings)
-    return SharedActors(actors, doc.positions)
+    return SharedActors(actor_map, actors.positions if actors else None, place_map)
+
+
+SharedTexts = tuple[str | None, ...]
+"""The texts of a folder's `actors.yaml` and `places.yaml` as read from git (None: absent)."""
+
+
+def parse_shared_texts(texts: SharedTexts, folder: PurePosixPath, label: str) -> SharedActors:
+    """Validate the shared files' texts as they stood at the revision labelled `label`."""
+    docs = [
+        parse(text, f"{folder / name}@{label}") if text and text.strip() else None
+        for text, name in zip(texts, SHARED_FILES, strict=True)
+    ]
+    return parse_shared(*docs)
+
+
+def _parse_mapping(
+    doc: Document | None,
+    adapter: TypeAdapter[dict[str, T]],
+    findings: list[Finding],
+    section: str,
+) -> dict[str, T]:
+    """Validate a shared file mapping ids to entries, adding its problems to `findings`.
+
+    `section` is the brief section the file stands for (`actors` or `places`), so its
+    messages read like the same mistake made in a brief.
+    """
+    if doc is None:
+        return {}
+    try:
+        entries = adapter.validate_python(doc.data)
+    except ValidationError as exc:
+        findings.extend(error_findings(exc.errors(), doc.positions, within=(section,)))
+        return {}
+    bad = [key for key in entries if not is_slug(key)]
+    findings.extend(doc.positions.finding((key,), bad_slug(key), key=True) for key in bad)
+    return entries
 
 
 def validate_text(
@@ -274,6 +330,7 @@ def _checks(
         shared.actors,
         today or clock.today(),
         shared_positions=shared.positions,
+        shared_places=shared.places,
         skip=skip,
     )
 
@@ -316,9 +373,16 @@ def _with_defaults(brief: Brief, shared: SharedActors, config: Config) -> Brief:
             affiliation = actors[ref].affiliation
             if affiliation:
                 pending.append((affiliation, ()))
-    ordered = dict(sorted(actors.items()))
+    places = dict(brief.places)
+    for ref, _ in place_refs(brief):
+        if ref not in places and ref in shared.places:
+            places[ref] = shared.places[ref]
     return brief.model_copy(
-        update={"actors": ordered, "marking": brief.marking or config.default_marking}
+        update={
+            "actors": dict(sorted(actors.items())),
+            "places": dict(sorted(places.items())),
+            "marking": brief.marking or config.default_marking,
+        }
     )
 
 
@@ -334,6 +398,8 @@ def _derive_id(item: Item) -> str:
             parts = [item.actor, item.type.value, item.date.isoformat() if item.date else ""]
         case Event():
             parts = [item.date, *item.summary.split()[:4]]
+        case Incident():
+            parts = ["inc", item.date, item.place or item.location or "", item.claimed_by or ""]
         case OpenQuestion():
             parts = ["q", *item.question.split()[:6]]
         case _:

@@ -1,9 +1,9 @@
 """A semantic diff of two briefs: items matched by id, changes told as sentences.
 
 `diff_briefs(old, new)` returns a BriefDiff whose changes follow the brief's order: header
-fields, key judgments, forces, positions, events, open questions, sources, actors. Every
-value in a FieldChange is display text (actor ids turned into names, quantities and
-dates written out), so renderers and JSON consumers need no model knowledge.
+fields, key judgments, forces, positions, events, incidents, open questions, sources, actors,
+places. Every value in a FieldChange is display text (actor and place ids turned into names,
+quantities and dates written out), so renderers and JSON consumers need no model knowledge.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from briefgen.model import (
     Brief,
     Event,
     Force,
+    Incident,
     Indicator,
     KeyJudgment,
     OpenQuestion,
     Outlook,
+    Place,
     Position,
     PositionType,
     Quantity,
@@ -42,9 +44,11 @@ SECTION_TITLES: dict[str, str] = {
     "forces": "Forces",
     "positions": "Positions",
     "events": "Events",
+    "incidents": "Incidents",
     "open_questions": "Open questions",
     "sources": "Sources",
     "actors": "Actors",
+    "places": "Places",
 }
 """Section keys of Change.section, in the order changes are listed, with their titles."""
 
@@ -124,15 +128,17 @@ def diff_briefs(
     old: Brief, new: Brief, *, old_label: str = "old", new_label: str = "new"
 ) -> BriefDiff:
     """Compare two validated briefs item by item (matched by id) and describe each change."""
-    names = _Names({**old.actors, **new.actors})
+    names = _Names({**old.actors, **new.actors}, {**old.places, **new.places})
     changes = [*_header_changes(old, new, names)]
     changes += _items(old.key_judgments, new.key_judgments, names, _judgment_change)
     changes += _items(old.forces, new.forces, names, _force_change)
     changes += _items(old.positions, new.positions, names, _position_change)
     changes += _items(old.events, new.events, names, _event_change)
+    changes += _items(old.incidents, new.incidents, names, _incident_change)
     changes += _items(old.open_questions, new.open_questions, names, _question_change)
     changes += _mapping_items(old.sources, new.sources, names, _source_change)
     changes += _mapping_items(old.actors, new.actors, names, _actor_change)
+    changes += _mapping_items(old.places, new.places, names, _place_change)
     return BriefDiff(changes, old_label, new_label)
 
 
@@ -202,10 +208,15 @@ def to_json(diff: BriefDiff) -> str:
 
 
 class _Names:
-    """Actor ids to display names, from both briefs' actors."""
+    """Actor and place ids to display names, from both briefs' actors and places."""
 
-    def __init__(self, actors: Mapping[str, Actor]) -> None:
+    def __init__(self, actors: Mapping[str, Actor], places: Mapping[str, Place]) -> None:
         self.actors = actors
+        self.places = places
+
+    def place(self, place_id: str) -> str:
+        place = self.places.get(place_id)
+        return place.name if place else place_id
 
     def __call__(self, actor_id: str | None) -> str:
         if actor_id is None:
@@ -303,20 +314,12 @@ def _force_change(old: Force | None, new: Force | None, names: _Names) -> Change
         summary = f"new force: {_force_label(new, names)}"
         if new.strength is not None:
             summary += f": {new.strength.as_stated}"
-        if new.claimed_by:
-            summary += f" (claimed by {names(new.claimed_by)})"
+        summary += _claimed(new.claimed_by, names)
         return _whole("forces", "added", new, summary, names)
     fields = _field_changes(old, new, names)
     if not fields:
         return None
-    parts: list[str] = []
-    rest: list[FieldChange] = []
-    for fc in fields:
-        if fc.field == "strength" and old.strength and new.strength:
-            parts.insert(0, _strength_part(old.strength, new.strength, new, names))
-        else:
-            rest.append(fc)
-    parts += _parts(rest, minor=not parts)
+    parts = _quantity_parts(old, new, fields, names, named=False)
     summary = f"{_force_label(new, names)}: " + "; ".join(parts)
     return Change("forces", "changed", new.id, summary, fields)
 
@@ -324,10 +327,43 @@ def _force_change(old: Force | None, new: Force | None, names: _Names) -> Change
 def _force_label(force: Force, names: _Names) -> str:
     unit = force.strength.unit if force.strength and force.strength.unit else "forces"
     label = f"{names(force.actor)} {unit}"
-    return f"{label} in {force.location}" if force.location else label
+    where = _where(force, names)
+    return f"{label} in {where}" if where else label
 
 
-def _strength_part(old: Quantity, new: Quantity, force: Force, names: _Names) -> str:
+def _where(item: Force | Event | Incident, names: _Names) -> str:
+    """Name where an item is: its free-text location, else its place's name."""
+    if item.location:
+        return item.location
+    return names.place(item.place) if item.place else ""
+
+
+def _claimed(claimed_by: str | None, names: _Names) -> str:
+    return f" (claimed by {names(claimed_by)})" if claimed_by else ""
+
+
+def _quantity_parts(
+    old: Force | Incident,
+    new: Force | Incident,
+    fields: list[FieldChange],
+    names: _Names,
+    *,
+    named: bool,
+) -> list[str]:
+    """Say changed quantities first, compared as quantities, then the other changes."""
+    parts: list[str] = []
+    rest: list[FieldChange] = []
+    for fc in fields:
+        before, after = getattr(old, fc.field), getattr(new, fc.field)
+        if isinstance(before, Quantity) and isinstance(after, Quantity):
+            said = _strength_part(before, after, new.claimed_by, names)
+            parts.append(f"{fc.field} {said}" if named else said)
+        else:
+            rest.append(fc)
+    return parts + _parts(rest, minor=not parts)
+
+
+def _strength_part(old: Quantity, new: Quantity, claimed_by: str | None, names: _Names) -> str:
     """Say how a strength changed, e.g. `more than 3,000 -> about 10,000 (claimed by X)`."""
     same_unit = old.unit == new.unit
     before = _amount(old) if same_unit else old.describe()
@@ -339,9 +375,7 @@ def _strength_part(old: Quantity, new: Quantity, force: Force, names: _Names) ->
         new.max,
     ):
         text += f" (qualifier {old.qualifier.words or 'exact'} -> {new.qualifier.words or 'exact'})"
-    if force.claimed_by:
-        text += f" (claimed by {names(force.claimed_by)})"
-    return text
+    return text + _claimed(claimed_by, names)
 
 
 def _amount(quantity: Quantity) -> str:
@@ -382,6 +416,34 @@ def _event_change(old: Event | None, new: Event | None, names: _Names) -> Change
         return None
     summary = f"event {new.date} {_clip(new.summary, 50)!r}: " + "; ".join(_parts(fields))
     return Change("events", "changed", new.id, summary, fields)
+
+
+_CASUALTIES = ("fatalities", "wounded", "captured")
+
+
+def _incident_change(old: Incident | None, new: Incident | None, names: _Names) -> Change | None:
+    if new is None:
+        assert old is not None
+        summary = f"removed incident: {_incident_label(old, names)}"
+        return _whole("incidents", "removed", old, summary, names)
+    if old is None:
+        summary = f"new incident: {_incident_label(new, names)}"
+        counts = [f"{n} {getattr(new, n).as_stated}" for n in _CASUALTIES if getattr(new, n)]
+        if counts:
+            summary += ": " + ", ".join(counts)
+        summary += _claimed(new.claimed_by, names)
+        return _whole("incidents", "added", new, summary, names)
+    fields = _field_changes(old, new, names)
+    if not fields:
+        return None
+    parts = _quantity_parts(old, new, fields, names, named=True)
+    summary = f"incident {_incident_label(new, names)}: " + "; ".join(parts)
+    return Change("incidents", "changed", new.id, summary, fields)
+
+
+def _incident_label(incident: Incident, names: _Names) -> str:
+    """Name an incident by date, type and place, e.g. `2024-08-06 attack in Sudzha`."""
+    return f"{incident.date} {incident.type} in {_where(incident, names)}"
 
 
 def _question_change(
@@ -444,6 +506,20 @@ def _actor_change(key: str, old: Actor | None, new: Actor | None, names: _Names)
         return None
     summary = f"actor {new.name}: " + "; ".join(_parts(fields))
     return Change("actors", "changed", key, summary, fields)
+
+
+def _place_change(key: str, old: Place | None, new: Place | None, names: _Names) -> Change | None:
+    if new is None:
+        assert old is not None
+        return _whole("places", "removed", old, f"removed place: {old.name}", names, key)
+    if old is None:
+        summary = f"new place: {new.name} ({new.kind}, {new.lat}, {new.lon})"
+        return _whole("places", "added", new, summary, names, key)
+    fields = _field_changes(old, new, names)
+    if not fields:
+        return None
+    summary = f"place {new.name}: " + "; ".join(_parts(fields))
+    return Change("places", "changed", key, summary, fields)
 
 
 def _whole(
@@ -554,6 +630,8 @@ def _show(value: Any, name: str, names: _Names) -> str | None:
         shown = [names(v) if name in _ACTOR_FIELDS else str(v) for v in value]
         return ", ".join(shown)
     if isinstance(value, str):
+        if name == "place":
+            return names.place(value)
         return names(value) if name in _ACTOR_FIELDS else " ".join(value.split())
     if isinstance(value, Strict):
         return None  # provenance and the like: not part of what a reader sees

@@ -22,12 +22,13 @@ from briefgen.load import decode, parse
 from briefgen.model import Brief, Marking
 from briefgen.policy import allows, config_at_commit, default_at_commit, marking_of_data
 from briefgen.validate import (
-    ACTORS_FILE,
+    SHARED_FILES,
     SharedActors,
+    SharedTexts,
     Validated,
     find_briefs,
     load_brief,
-    parse_shared_actors,
+    parse_shared_texts,
     validate_text,
 )
 
@@ -100,11 +101,13 @@ class RevisionInfo:
 
 @dataclass(frozen=True)
 class RevisionFiles:
-    """What a revision's brief is read with: its text, the actors.yaml beside it and the
-    briefgen.toml files of its folder and those above, nearest first (None where absent)."""
+    """What a revision's brief is read with: its text, the actors.yaml and places.yaml beside
+    it and the briefgen.toml files of its folder and those above, nearest first (None where
+    absent)."""
 
     brief: bytes | None
     actors: bytes | None
+    places: bytes | None
     configs: tuple[bytes | None, ...]
 
 
@@ -115,19 +118,20 @@ def read_revision_files(repo: git.Repo, wanted: Sequence[tuple[str, str]]) -> li
     for commit, relpath in wanted:
         folder = PurePosixPath(relpath).parent
         configs = [(f / CONFIG_NAME).as_posix() for f in (folder, *folder.parents)]
-        names = [relpath, (folder / ACTORS_FILE).as_posix(), *configs]
+        names = [relpath, *((folder / name).as_posix() for name in SHARED_FILES), *configs]
         specs += [f"{commit}:{name}" for name in names]
         counts.append(len(names))
     blobs = iter(git.read_blobs(repo, specs))
     files: list[RevisionFiles] = []
     for count in counts:
-        brief, actors, *found = [next(blobs) for _ in range(count)]
-        files.append(RevisionFiles(brief, actors, tuple(found)))
+        brief, actors, places, *found = [next(blobs) for _ in range(count)]
+        files.append(RevisionFiles(brief, actors, places, tuple(found)))
     return files
 
 
 class RevisionValidator:
-    """Validate old revisions as they were committed, parsing each distinct actors.yaml once.
+    """Validate old revisions as they were committed, parsing each distinct pair of
+    actors.yaml and places.yaml once.
 
     A revision is validated with the `default_marking` of its own commit's briefgen.toml
     (or today's, when stricter), so its marking is the one it had.
@@ -135,7 +139,7 @@ class RevisionValidator:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.actors: dict[bytes | None, SharedActors | BriefgenError] = {}
+        self.shared: dict[SharedTexts, SharedActors | BriefgenError] = {}
 
     def validate(
         self, revision: Revision, files: RevisionFiles, *, today: dt.date | None = None
@@ -146,7 +150,7 @@ class RevisionValidator:
                 f"{revision.path}: not found at {revision.short}; pick a revision listed by "
                 "`briefgen history`"
             )
-        shared = self._shared(revision, files.actors)
+        shared = self._shared(revision, files)
         if isinstance(shared, BriefgenError):
             raise shared
         where = f"{revision.path}@{revision.label}"
@@ -184,17 +188,26 @@ class RevisionValidator:
         """Return the config a revision is judged with: its commit's default marking."""
         return config_at_commit(self.config, default_at_commit(files.configs))
 
-    def _shared(self, revision: Revision, blob: bytes | None) -> SharedActors | BriefgenError:
-        if blob not in self.actors:
+    def _shared(self, revision: Revision, files: RevisionFiles) -> SharedActors | BriefgenError:
+        try:
+            texts = _shared_texts(files, revision)
+        except BriefgenError as exc:
+            return exc
+        if texts not in self.shared:
+            folder = PurePosixPath(revision.path).parent
             try:
-                name = f"{PurePosixPath(revision.path).parent / ACTORS_FILE}@{revision.label}"
-                text = decode(blob, name) if blob is not None else ""
-                self.actors[blob] = (
-                    parse_shared_actors(parse(text, name)) if text.strip() else SharedActors()
-                )
+                self.shared[texts] = parse_shared_texts(texts, folder, revision.label)
             except BriefgenError as exc:
-                self.actors[blob] = exc
-        return self.actors[blob]
+                self.shared[texts] = exc
+        return self.shared[texts]
+
+
+def _shared_texts(files: RevisionFiles, revision: Revision) -> SharedTexts:
+    """Decode a revision's actors.yaml and places.yaml (None where absent)."""
+    return tuple(
+        decode(blob, f"{name}@{revision.label}") if blob is not None else None
+        for blob, name in zip((files.actors, files.places), SHARED_FILES, strict=True)
+    )
 
 
 def list_revisions(path: Path) -> list[Revision]:
@@ -209,8 +222,8 @@ def has_uncommitted_changes(path: Path) -> bool:
     return bool(git.changed_paths(repo, [repo.relpath(path)]))
 
 
-def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
-    """Return the brief's text, the actors.yaml beside it (or None) and the revision at REV.
+def read_revision(path: Path, rev: str) -> tuple[str, SharedTexts, Revision]:
+    """Return the brief's text, the actors.yaml and places.yaml beside it and the revision at REV.
 
     REV is a revision number (`3`, `r3`) or any git revision (hash, tag, `HEAD~1`); for a
     commit that did not change the brief, the brief is read as it stood at that commit.
@@ -221,8 +234,7 @@ def read_revision(path: Path, rev: str) -> tuple[str, str | None, Revision]:
     files = _files_at(repo, commit, revision, rev=rev, path=path)
     assert files.brief is not None
     where = f"{revision.path}@{revision.label}"
-    actors = decode(files.actors, f"{ACTORS_FILE}@{revision.label}") if files.actors else None
-    return decode(files.brief, where), actors, revision
+    return decode(files.brief, where), _shared_texts(files, revision), revision
 
 
 def load_revision(

@@ -12,15 +12,19 @@ from briefgen.model.brief import (
     Outlook,
     Position,
 )
+from briefgen.model.incidents import Incident
+from briefgen.model.places import Place
 from briefgen.model.quantities import Quantity, parse_quantity
 from briefgen.model.sources import Source
 from briefgen.model.vocab import (
     ActorKind,
     BriefType,
     Confidence,
+    IncidentType,
     IndicatorStatus,
     Likelihood,
     Marking,
+    PlaceKind,
     PositionType,
     Qualifier,
     QuestionStatus,
@@ -37,6 +41,8 @@ __all__ = [
     "Confidence",
     "Event",
     "Force",
+    "Incident",
+    "IncidentType",
     "Indicator",
     "IndicatorStatus",
     "Item",
@@ -45,6 +51,8 @@ __all__ = [
     "Marking",
     "OpenQuestion",
     "Outlook",
+    "Place",
+    "PlaceKind",
     "Position",
     "PositionType",
     "Provenance",

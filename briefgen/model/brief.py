@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
 from briefgen.model.actors import Actor
 from briefgen.model.base import (
@@ -22,7 +22,9 @@ from briefgen.model.base import (
     Text,
     TextList,
 )
-from briefgen.model.quantities import Quantity
+from briefgen.model.incidents import Incident
+from briefgen.model.places import Place
+from briefgen.model.quantities import QuantityInput
 from briefgen.model.sources import Source
 from briefgen.model.vocab import (
     BriefType,
@@ -34,11 +36,6 @@ from briefgen.model.vocab import (
     QuestionStatus,
     Signal,
 )
-
-QuantityInput = Annotated[
-    Quantity,
-    BeforeValidator(lambda v: v, json_schema_input_type=str | int | Quantity),
-]
 
 
 class KeyJudgment(Item):
@@ -57,6 +54,7 @@ class Force(Item):
     actor: Slug
     aligned_with: Slug | None = None
     location: str | None = None
+    place: Slug | None = Field(default=None, description="Id of a place in `places`.")
     strength: QuantityInput | None = None
     claimed_by: Slug | None = None
     as_of: PartialDate | None = Field(
@@ -87,6 +85,8 @@ class Event(Item):
     date: PartialDate
     summary: Markdown
     actors: IdList = ()
+    place: Slug | None = Field(default=None, description="Id of a place in `places`.")
+    location: str | None = None
     cite: RequiredCite
 
 
@@ -134,9 +134,11 @@ class Brief(Strict):
     bluf: Markdown
     key_judgments: tuple[KeyJudgment, ...] = ()
     actors: dict[Slug, Actor] = Field(default_factory=dict)
+    places: dict[Slug, Place] = Field(default_factory=dict)
     forces: tuple[Force, ...] = ()
     positions: tuple[Position, ...] = ()
     events: tuple[Event, ...] = ()
+    incidents: tuple[Incident, ...] = ()
     open_questions: tuple[OpenQuestion, ...] = ()
     sources: dict[SourceKey, Source] = Field(min_length=1)
 
@@ -151,6 +153,7 @@ class Brief(Strict):
         yield "forces", self.forces
         yield "positions", self.positions
         yield "events", self.events
+        yield "incidents", self.incidents
         yield "open_questions", self.open_questions
 
     def items(self) -> Iterator[Item]:

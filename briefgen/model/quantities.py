@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from briefgen.model.vocab import Qualifier
 
@@ -160,3 +160,9 @@ class Quantity(BaseModel):
             other.min,
             other.max,
         )
+
+
+QuantityInput = Annotated[
+    Quantity,
+    BeforeValidator(lambda v: v, json_schema_input_type=str | int | Quantity),
+]

@@ -207,3 +207,27 @@ class Qualifier(StrEnum):
     def words(self) -> str:
         """Return the qualifier as it is read, e.g. `more than`."""
         return "" if self in (Qualifier.EXACT, Qualifier.RANGE) else self.value.replace("_", " ")
+
+
+class PlaceKind(StrEnum):
+    """What sort of place an entry names."""
+
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+    BASE = "base"
+    SEA = "sea"
+    POINT = "point"
+
+
+class IncidentType(StrEnum):
+    """What sort of incident an entry records."""
+
+    ATTACK = "attack"
+    CLASH = "clash"
+    AIRSTRIKE = "airstrike"
+    SHELLING = "shelling"
+    DRONE = "drone"
+    MISSILE = "missile"
+    NAVAL = "naval"
+    OTHER = "other"

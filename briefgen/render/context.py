@@ -18,6 +18,7 @@ from briefgen.model import Actor, Brief, Likelihood, Position
 from briefgen.model.vocab import CREDIBILITY, Reliability
 from briefgen.render.changes import ReaderRevision, reader_revision
 from briefgen.render.dates import MONTHS, format_date
+from briefgen.render.figures import brief_figures
 from briefgen.render.labels import item_labeler, short_name, topic_title
 from briefgen.render.markdown import markdown_inline, markdown_plain, markdown_to_html
 from briefgen.validate import Validated
@@ -26,10 +27,12 @@ __all__ = ["MONTHS", "brief_context", "format_date", "group_positions", "item_an
 
 SECTION_IDS = {
     "bluf": "bluf",
+    "map": "map",
     "key_judgments": "key-judgments",
     "forces": "forces",
     "positions": "positions",
     "events": "timeline",
+    "incidents": "incidents",
     "open_questions": "open-questions",
     "sources": "sources",
 }
@@ -38,14 +41,17 @@ ANCHOR_PREFIX = {
     "forces": "force",
     "positions": "position",
     "events": "event",
+    "incidents": "incident",
     "open_questions": "question",
 }
 SECTION_TITLES = {
     "bluf": "Bottom line up front",
+    "map": "Map",
     "key_judgments": "Key judgments",
     "forces": "Forces",
     "positions": "Stated positions",
     "events": "Timeline",
+    "incidents": "Incidents",
     "open_questions": "Open questions",
     "sources": "Sources",
 }
@@ -98,6 +104,8 @@ def brief_context(
         "actor_short": _actor_namer(brief, short=True),
         "item_label": item_labeler(brief, style),
         "actor_label": _actor_labeler(brief),
+        "place_name": lambda place_id: brief.places[place_id].name if place_id else "",
+        "incidents": sorted(brief.incidents, key=lambda i: i.date),
         "position_groups": group_positions(brief),
         "events": sorted(brief.events, key=lambda e: e.date),
         "open_questions_sorted": sorted(
@@ -123,11 +131,12 @@ def brief_context(
         "mode": mode,
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
+        "figures": brief_figures(brief, style),
     }
 
 
 def _present_sections(brief: Brief) -> list[str]:
-    present = ["bluf"]
+    present = ["bluf", "map"] if brief.places else ["bluf"]
     present += [key for key, items in brief.sections() if items]
     present.append("sources")
     return present

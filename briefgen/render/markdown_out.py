@@ -11,6 +11,7 @@ from urllib.parse import unquote
 from briefgen import clock
 from briefgen.config import Config
 from briefgen.enrich.citations import number_citations
+from briefgen.model import Brief, Force
 from briefgen.model.base import INLINE_CITE, Item
 from briefgen.render.changes import reader_revision
 from briefgen.render.context import group_positions
@@ -105,7 +106,7 @@ def render_markdown(
         for force in brief.forces:
             strength = _plain(force.strength.as_stated) if force.strength else "not stated"
             as_of = format_date(force.as_of) or "—"
-            where = _cell(_plain(force.location or "—"))
+            where = _cell(_plain(_where(brief, force)))
             out.append(
                 f"| {mark(force)}{_cell(name(force.actor))} | {where} | "
                 f"{_cell(strength)} {refs(force.cite)} | {_cell(name(force.claimed_by))} "
@@ -130,6 +131,26 @@ def render_markdown(
             out.append(
                 f"- {mark(event)}**{format_date(event.date)}** — {_flat(text(event.summary))} "
                 f"{refs(event.cite)}"
+            )
+        out.append("")
+    if brief.incidents:
+        out += [
+            "## Incidents",
+            "",
+            "| Date | Type | Place | Killed | Wounded | Captured | Claimed by |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for incident in sorted(brief.incidents, key=lambda i: i.date):
+            where = incident.location or brief.places[incident.place or ""].name
+            counts = [
+                _cell(_plain(q.as_stated)) if q else "—"
+                for q in (incident.fatalities, incident.wounded, incident.captured)
+            ]
+            out.append(
+                f"| {mark(incident)}{format_date(incident.date)} | {incident.type.value} | "
+                f"{_cell(_plain(where))} | "
+                f"{' | '.join(counts)} | {_cell(name(incident.claimed_by))} "
+                f"{refs(incident.cite)} |"
             )
         out.append("")
     if brief.open_questions:
@@ -219,3 +240,10 @@ def _cell(text: str) -> str:
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip()
+
+
+def _where(brief: Brief, force: Force) -> str:
+    """Name where a force is: its location, else its place's name, else a dash."""
+    if force.location:
+        return force.location
+    return brief.places[force.place].name if force.place else "—"

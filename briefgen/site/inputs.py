@@ -14,12 +14,12 @@ from briefgen.reader import read_regular
 from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
 from briefgen.site.workers import WorkerPool, validate_batch
 from briefgen.validate import (
-    ACTORS_FILE,
     SharedActors,
     Validated,
     find_briefs,
     load_brief,
     load_shared_actors,
+    shared_paths,
 )
 
 LastGood = dict[Path, tuple[Validated, str]]
@@ -115,8 +115,8 @@ def _validate(
 
 
 def _read_shared(folder: Path, inputs: Inputs) -> tuple[SharedActors | None, str]:
-    """Load a folder's actors.yaml, recording its findings and its hash."""
-    data = _read(folder / ACTORS_FILE)
+    """Load a folder's actors.yaml and places.yaml, recording their findings and hash."""
+    data = b"".join(hash_bytes(_read(path)).encode() for path in shared_paths(folder))
     try:
         shared = load_shared_actors(folder)
     except ValidationFailed as exc:

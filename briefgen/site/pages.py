@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from briefgen.config import Config
+from briefgen.model import Place
 from briefgen.model.base import INLINE_CITE
 from briefgen.policy import highest
 from briefgen.render.changes import reader_revision
@@ -19,6 +20,7 @@ from briefgen.render.context import brief_context, format_date, house_css, item_
 from briefgen.render.env import read_asset
 from briefgen.render.html import render_template
 from briefgen.render.labels import topic_title
+from briefgen.render.locator import draw_map
 from briefgen.render.markdown import markdown_plain, markdown_to_html, smarten
 from briefgen.site.cache import digest, hash_bytes
 from briefgen.site.collect import ActorEntry, ActorPage, QuestionEntry, SiteBrief, SiteModel
@@ -304,6 +306,11 @@ class PageMaker:
                 lambda: self.actors_index(),
             ),
             *self.question_pages(),
+            Output(
+                "map/index.html",
+                digest("map", self.html_key, listed_briefs(self.mapped_briefs())),
+                lambda: self.map_page(),
+            ),
         ]
         for item in site.briefs:
             pages.append(
@@ -499,8 +506,24 @@ class PageMaker:
             "actor_pages": self.site.actors,
             "md_inline": self.fragments.inline,
             "brief_heading": partial(self.snippet, "_actor_brief.html.j2", ctx["root"]),
+            "actor_map": draw_map(actor_places(groups), "fig-actor-map"),
         }
         return self.render("actor.html.j2", ctx)
+
+    def mapped_briefs(self) -> list[SiteBrief]:
+        """Return the site's briefs that name places, newest first."""
+        return [b for b in self.site.briefs if b.checked.brief.places]
+
+    def map_page(self) -> str:
+        """Render the map of every place the site's briefs name, with a table of them."""
+        briefs = self.mapped_briefs()
+        ctx = self.context("map/index.html", "Map", "map", briefs)
+        places = site_places(briefs)
+        ctx |= {
+            "map_svg": draw_map([(p.id, p.place) for p in places], "fig-site-map"),
+            "places": places,
+        }
+        return self.render("map.html.j2", ctx)
 
     def questions(self, pager: Pager, groups: Sequence[QuestionGroup]) -> str:
         """Render one page of the board of open (and resolved) questions, brief by brief."""
@@ -528,6 +551,40 @@ class PageMaker:
         ]
         ctx["site_brief"] = item
         return self.render("brief.html.j2", ctx)
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """A place on the site map and the briefs that name it."""
+
+    id: str
+    place: Place
+    briefs: tuple[SiteBrief, ...]
+
+
+def site_places(briefs: Sequence[SiteBrief]) -> list[MapPlace]:
+    """Gather the places of some briefs, one entry per name and position, sorted by name."""
+    found: dict[tuple[str, float, float], tuple[str, Place, list[SiteBrief]]] = {}
+    for item in briefs:
+        for place_id, place in item.checked.brief.places.items():
+            entry = found.setdefault((place.name, place.lat, place.lon), (place_id, place, []))
+            entry[2].append(item)
+    return [
+        MapPlace(place_id, place, tuple(items))
+        for place_id, place, items in sorted(found.values(), key=lambda e: e[1].name.lower())
+    ]
+
+
+def actor_places(groups: Sequence[ActorGroup]) -> list[tuple[str, Place]]:
+    """Return the places of an actor's forces in some briefs, once each."""
+    places: dict[tuple[str, float, float], tuple[str, Place]] = {}
+    for item, entries in groups:
+        brief = item.checked.brief
+        for entry in entries:
+            if entry.force and entry.force.place:
+                place = brief.places[entry.force.place]
+                places.setdefault((place.name, place.lat, place.lon), (entry.force.place, place))
+    return list(places.values())
 
 
 def _bind(func: Callable[[Any], str], arg: Any) -> Callable[[], str]:

@@ -23,6 +23,7 @@ def test_pre_commit_hook_runs_validate_on_briefs_only() -> None:
         ("briefs/asia/taiwan.yml", True),
         ("briefs/actors.yaml", False),
         ("briefs/asia/actors.yaml", False),
+        ("briefs/places.yaml", False),
         (".github/workflows/briefs.yml", False),
         ("README.md", False),
     ]:

@@ -47,10 +47,11 @@ def test_commits_to_other_files_are_not_revisions(kursk: Workspace) -> None:
     assert len(list_revisions(kursk.root / "briefs/other.yaml")) == 1
 
 
-def test_read_revision_returns_brief_actors_and_revision(kursk: Workspace) -> None:
-    text, actors, revision = read_revision(kursk.root / BRIEF, "r1")
+def test_read_revision_returns_brief_shared_files_and_revision(kursk: Workspace) -> None:
+    text, (actors, places), revision = read_revision(kursk.root / BRIEF, "r1")
     assert text == (KURSK / "r1.yaml").read_text()
     assert actors == (KURSK / "actors.yaml").read_text()
+    assert places is None  # the folder has no places.yaml
     assert revision.number == 1
     for rev in ("1", "HEAD~2", revision.short, revision.commit):
         assert read_revision(kursk.root / BRIEF, rev)[2] == revision
@@ -77,6 +78,30 @@ def test_load_revision_validates_with_that_revisions_actors(kursk: Workspace) ->
     assert validated.brief.forces[0].strength.as_stated == "about 10,000 troops"
 
 
+def test_load_revision_validates_with_that_revisions_places(kursk: Workspace) -> None:
+    places = "kursk-region:\n  name: Kursk region\n  lat: 51.6\n  lon: 36.1\n"
+    kursk.write("briefs/places.yaml", places)
+    brief = (
+        (kursk.root / BRIEF)
+        .read_text()
+        .replace(
+            "    location: Kursk region, Russia\n",
+            "    location: Kursk region, Russia\n    place: kursk-region\n",
+            1,
+        )
+    )
+    kursk.write(BRIEF, brief)
+    kursk.commit("Put the force on the map")
+    kursk.write("briefs/places.yaml", places.replace("51.6", "52.6"))
+    kursk.commit("Move the region")
+    validated, revision = load_revision(kursk.root / BRIEF, "r4")
+    assert revision.number == 4
+    assert validated.brief.places["kursk-region"].lat == 51.6
+    assert [c.summary for c in diff_revisions(kursk.root / BRIEF, "r3", "r4").changes][-1] == (
+        "new place: Kursk region (point, 51.6, 36.1)"
+    )
+
+
 def test_history_follows_renames(kursk: Workspace) -> None:
     (kursk.root / "briefs/korea").mkdir()
     kursk.git("mv", BRIEF, "briefs/korea/dprk-in-kursk.yaml")
@@ -86,7 +111,7 @@ def test_history_follows_renames(kursk: Workspace) -> None:
     revisions = list_revisions(new_path)
     assert [r.number for r in revisions] == [1, 2, 3, 4]
     assert [r.path for r in revisions] == [BRIEF] * 3 + ["briefs/korea/dprk-in-kursk.yaml"]
-    text, actors, _ = read_revision(new_path, "r1")
+    text, (actors, _), _ = read_revision(new_path, "r1")
     assert text == (KURSK / "r1.yaml").read_text()
     assert actors is not None
     # The brief's id is explicit, so moving the file changes nothing in its content.

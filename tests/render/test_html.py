@@ -47,8 +47,8 @@ def test_marking_banner_and_bluf_come_first(soup: BeautifulSoup) -> None:
     assert text_of(first).startswith("TLP:CLEAR Disclosure is not limited.")
     sections = [s["id"] for s in article.find_all("section", recursive=False)]
     assert sections == [
-        "bluf", "key-judgments", "forces", "positions", "timeline", "open-questions", "sources",
-        "annex",
+        "bluf", "map", "key-judgments", "forces", "positions", "timeline", "incidents",
+        "open-questions", "sources", "annex",
     ]  # fmt: skip
 
 
@@ -62,8 +62,8 @@ def test_toc_links_every_section(soup: BeautifulSoup) -> None:
     toc = soup.find("nav", class_="toc")
     targets = [a["href"].lstrip("#") for a in toc.find_all("a")]
     assert targets == [
-        "bluf", "key-judgments", "forces", "positions", "timeline", "open-questions", "sources",
-        "annex",
+        "bluf", "map", "key-judgments", "forces", "positions", "timeline", "incidents",
+        "open-questions", "sources", "annex",
     ]  # fmt: skip
     for target in targets:
         assert soup.find(id=target) is not None

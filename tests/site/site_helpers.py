@@ -35,10 +35,16 @@ actors:
   secret-unit:
     name: Unit {MARKER}
     kind: armed_group
+places:
+  hideout:
+    name: Hideout {MARKER}
+    lat: 41.5
+    lon: 19.8
 forces:
   - actor: secret-unit
     strength: about 300 troops
     location: Somewhere {MARKER}
+    place: hideout
     cite: s1
 positions:
   - actor: china

@@ -113,12 +113,31 @@ def test_search_finds_a_brief(page: Any, site_url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["questions/index.html", "topics/china/index.html", "actors/index.html", "404.html"]
+    "path",
+    [
+        "questions/index.html",
+        "topics/china/index.html",
+        "actors/index.html",
+        "actors/north-korea/index.html",
+        "map/index.html",
+        "404.html",
+    ],
 )
 def test_other_pages_are_accessible(page: Any, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     assert serious_violations(page) == []
     assert page.problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_map_page_screenshots(page: Any, site_url: str, width: int) -> None:
+    """Write the site map page at desktop and phone widths to test-output/ to look at."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "map/index.html")
+    box = page.locator("#fig-site-map").bounding_box()
+    assert box is not None and box["width"] <= width  # the map never overflows the screen
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"site-map-{width}.png"), full_page=True)
 
 
 def test_pages_work_from_file_urls(page: Any, built_site: Path) -> None:

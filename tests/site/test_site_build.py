@@ -124,7 +124,13 @@ def test_include_restricted_marks_every_page_that_shows_it(project: Path) -> Non
     page = (site / "briefs/secret-amber/index.html").read_text()
     assert MARKER in page
     assert 'class="site-marking marking-amber"' in page
-    for shown in ("index.html", "topics/china/index.html", "actors/china/index.html"):
+    assert f"Hideout {MARKER}" in (site / "map/index.html").read_text()
+    for shown in (
+        "index.html",
+        "topics/china/index.html",
+        "actors/china/index.html",
+        "map/index.html",
+    ):
         assert "site-marking marking-amber" in (site / shown).read_text(), shown
     assert "site-marking" not in (site / "topics/baltic/index.html").read_text()
     assert "Disallow: /" in (site / "robots.txt").read_text()

@@ -1,0 +1,394 @@
+"""Figures of a brief as inline SVG: strength claims, likelihood scales and a timeline.
+
+Every figure is drawn from the validated brief alone, as text with fixed rounding, so the
+same brief always gives the same bytes. Each carries a title and a description for screen
+readers, and the brief keeps the table with the same numbers beside it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from markupsafe import Markup
+
+from briefgen.model import Brief, Force, Incident, Likelihood, Qualifier
+from briefgen.model.base import INLINE_CITE
+from briefgen.model.quantities import format_number
+from briefgen.render.dates import MONTHS, DateStyle, format_date
+from briefgen.render.locator import locator_map
+from briefgen.render.svg import (
+    ACCENT,
+    CLAIMANT_COLOURS,
+    INCIDENT,
+    MUTED,
+    RULE,
+    SOFT,
+    Attr,
+    clip_text,
+    el,
+    frame,
+    label,
+    line,
+    path,
+    path_data,
+)
+
+WIDTH = 640.0
+LEFT, RIGHT = 12.0, 628.0
+NO_FIGURE = Markup("")
+MAX_ROWS = 30
+"""Most events and incidents the timeline labels one by one."""
+LABEL_WIDTH = 330.0
+"""Widest timeline label, in pixels (about 55 characters)."""
+MAX_CLAIMS = 24
+"""Most strength claims one chart draws."""
+
+
+STRENGTH_KEY = "● exact · ○ about · ‹● nearly · ●→ at least or more than · ←| up to · |—| range"
+TIMELINE_KEY = "● event on a day · ▭ dated only by month or year, drawn as a span · ◆ incident"
+"""What the marks mean, said in the captions: HTML text costs WeasyPrint less than SVG text."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The SVG figures of one brief; a figure the brief has no data for is empty."""
+
+    map: Markup = NO_FIGURE
+    strength: Markup = NO_FIGURE
+    timeline: Markup = NO_FIGURE
+    likelihood: dict[str, Markup] = field(default_factory=dict)
+    strength_key: str = STRENGTH_KEY
+    timeline_key: str = TIMELINE_KEY
+
+
+def brief_figures(brief: Brief, style: DateStyle = "long") -> Figures:
+    """Draw every figure of a brief, dates in the project's style."""
+    scales = {
+        kj.id: likelihood_scale(kj.id, kj.likelihood, kj.text)
+        for kj in brief.key_judgments
+        if kj.likelihood
+    }
+    for q in brief.open_questions:
+        if q.outlook and q.outlook.likelihood:
+            scales[q.id] = likelihood_scale(q.id, q.outlook.likelihood, q.question)
+    return Figures(
+        locator_map(brief), strength_chart(brief, style), timeline(brief, style), scales
+    )
+
+
+# Likelihood ------------------------------------------------------------------------------
+
+
+def likelihood_scale(item_id: str, term: Likelihood, about: str) -> Markup:
+    """Draw the seven ICD 203 bands on a 0–100% axis with the judged band filled and named."""
+    desc = (
+        f"{_plain(about)} Judged {term.value}, {term.range_label}, on the seven-band ICD 203 "
+        "scale from almost no chance (1–5%) to almost certain (95–99%)."
+    )
+    title = f"Likelihood: {term.value} ({term.range_label})"
+    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 14, title, desc, _scale_body(term))
+
+
+SCALE_WIDTH = 480.0
+
+
+@cache
+def _scale_body(term: Likelihood) -> str:
+    """Draw the bands, the same for every item with that term.
+
+    The judged term is named in the sentence just above the scale, so the scale carries no
+    text of its own.
+    """
+
+    def x(percent: float) -> float:
+        return 10 + percent / 100 * (SCALE_WIDTH - 20)
+
+    parts = []
+    for n, band in enumerate(Likelihood):
+        low, high = band.percent
+        judged = band is term
+        parts.append(
+            el(
+                "rect",
+                class_="band band-judged" if judged else "band",
+                data_band=band.value,
+                data_range=f"{low}-{high}",
+                x=x(low),
+                y=1,
+                width=x(high) - x(low),
+                height=12,
+                fill=ACCENT if judged else (SOFT if n % 2 else "#dde3e9"),
+                stroke="#fff",
+            )
+        )
+    return "".join(parts)
+
+
+# Strength claims --------------------------------------------------------------------------
+
+Scale = Callable[[float], float]
+
+
+def strength_chart(brief: Brief, style: DateStyle = "long") -> Markup:
+    """Draw one mark per strength claim, grouped by actor and place, on a shared axis."""
+    stated = [f for f in brief.forces if f.strength is not None]
+    if not stated:
+        return NO_FIGURE
+    claims = stated[:MAX_CLAIMS]  # so the chart fits on a page; the table lists every claim
+    claimants = sorted({f.claimed_by or "" for f in claims})
+    colour = {c: CLAIMANT_COLOURS[i % len(CLAIMANT_COLOURS)] for i, c in enumerate(claimants)}
+    top = _axis_top(claims)
+    step = _nice_step(top)
+    top = step * math.ceil(top / step)
+
+    def x(value: float) -> float:
+        return LEFT + 8 + value / top * (RIGHT - LEFT - 56)
+
+    def name(actor_id: str | None) -> str:
+        return brief.actors[actor_id].name if actor_id and actor_id in brief.actors else ""
+
+    groups: dict[tuple[str, str], list[Force]] = {}
+    for force in claims:
+        where = force.location or (brief.places[force.place].name if force.place else "")
+        groups.setdefault((name(force.actor), where), []).append(force)
+    parts: list[str] = []
+    desc: list[str] = []
+    y = 14.0
+    for (actor, where), forces in groups.items():
+        heading = f"{actor} in {where}" if where else actor
+        parts.append(label(LEFT, y, heading, font_weight="bold", font_size=12))
+        y += 16
+        for force in forces:
+            said = _claim_words(force, name(force.claimed_by), style)
+            parts.append(label(LEFT + 8, y, clip_text(said, RIGHT - LEFT - 8), fill=MUTED))
+            parts.append(_claim_mark(force, x, y + 12, colour[force.claimed_by or ""]))
+            desc.append(f"{heading}: {said}")
+            y += 28
+        y += 4
+    parts.append(line(x(0), y, x(top), y, stroke=MUTED))
+    for n in range(round(top / step) + 1):
+        tick = n * step
+        parts.append(line(x(tick), y, x(tick), y + 4, stroke=MUTED))
+        parts.append(
+            label(x(tick), y + 15, _number(tick), font_size=10, fill=MUTED, text_anchor="middle")
+        )
+    units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
+    title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
+    if len(stated) > len(claims):
+        title += f" (the first {len(claims)} of {len(stated)}; the table lists all)"
+    return frame("fig-strength", WIDTH, y + 22, title, "; ".join(desc) + ".", "".join(parts))
+
+
+def _claim_words(force: Force, claimant: str, style: DateStyle) -> str:
+    """Say a claim as its label does: amount as stated, claimant and date."""
+    assert force.strength is not None
+    words = force.strength.as_stated
+    if claimant:
+        words += f" — claimed by {claimant}"
+    if force.as_of:
+        words += f", {format_date(force.as_of, style)}"
+    return words
+
+
+def _claim_mark(force: Force, x: Scale, y: float, colour: str) -> str:
+    """Draw one claim: a point, an interval, or a point open-ended to one side."""
+    q = force.strength
+    assert q is not None
+    data = {
+        "class_": "claim",
+        "data_force": force.id,
+        "data_qualifier": q.qualifier.value,
+        "data_claimant": force.claimed_by or "",
+    }
+    pen: dict[str, Attr] = {"stroke": colour, "stroke_width": 2}
+    if q.qualifier is Qualifier.RANGE:
+        assert q.min is not None and q.max is not None
+        a, b = x(q.min), x(q.max)
+        marks = [
+            line(a, y, b, y, stroke=colour, stroke_width=3),
+            line(a, y - 5, a, y + 5, **pen),
+            line(b, y - 5, b, y + 5, **pen),
+        ]
+        return _group({**data, "data_min": str(q.min), "data_max": str(q.max)}, marks)
+    assert q.value is not None
+    cx = x(q.value)
+    dot = el("circle", cx=cx, cy=y, r=4.5, fill=colour, **pen)
+    marks = [dot]
+    if q.qualifier is Qualifier.ABOUT:
+        marks = [el("circle", cx=cx, cy=y, r=4.5, fill="#fff", **pen)]
+    elif q.qualifier is Qualifier.NEARLY:
+        marks.append(path([(cx - 8, y - 4), (cx - 12, y), (cx - 8, y + 4)], fill="none", **pen))
+    elif q.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        marks += _arrow(cx + 4, cx + 40, y, pen)
+    elif q.qualifier is Qualifier.UP_TO:
+        marks = [line(cx, y - 6, cx, y + 6, stroke=colour, stroke_width=3)]
+        marks += _arrow(cx, max(cx - 40, x(0)), y, {**pen, "stroke_dasharray": "3 2"})
+    return _group({**data, "data_value": str(q.value)}, marks)
+
+
+def _group(attrs: dict[str, str], marks: list[str]) -> str:
+    opening = el("g", **attrs)[:-2]
+    return f"{opening}>{''.join(marks)}</g>"
+
+
+def _arrow(start: float, end: float, y: float, pen: dict[str, Attr]) -> list[str]:
+    """Draw a line from `start` to `end` with an arrowhead at `end`: an open end."""
+    back = 5 if end > start else -5
+    head = [(end - back, y - 4), (end, y), (end - back, y + 4)]
+    return [line(start, y, end, y, **pen), path(head, fill="none", **pen)]
+
+
+def _axis_top(claims: list[Force]) -> float:
+    """Return the largest number stated, with room for open-ended marks."""
+    values = [q.max if q.max is not None else q.value for f in claims if (q := f.strength)]
+    return max(float(v or 0) for v in values) * 1.1 or 1.0
+
+
+def _nice_step(top: float) -> float:
+    """Pick a tick step of 1, 2, 2.5 or 5 times a power of ten giving about five ticks."""
+    raw = top / 5
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def _number(value: float) -> str:
+    return format_number(int(value) if float(value).is_integer() else value)
+
+
+# Timeline ----------------------------------------------------------------------------------
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    date: str
+    id: str
+    words: str
+    incident: bool
+
+
+def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
+    """Draw events and incidents on a time axis, a month-only date as a span of that month."""
+    entries = [_Entry(e.date, e.id, _plain(e.summary), False) for e in brief.events]
+    entries += [_Entry(i.date, i.id, _incident_words(brief, i), True) for i in brief.incidents]
+    if not entries:
+        return NO_FIGURE
+    entries.sort(key=lambda e: (date_span(e.date), e.id))
+    first = min(date_span(e.date)[0] for e in entries)
+    last = max(date_span(e.date)[1] for e in entries)
+    pad = max((last - first).days * 0.04, 10.0)
+    origin = first - dt.timedelta(days=pad)
+    total = (last - first).days + 1 + 2 * pad
+
+    def x(day: dt.date) -> float:
+        return LEFT + (day - origin).days / total * (RIGHT - LEFT)
+
+    parts = [line(LEFT, 22, RIGHT, 22, stroke=MUTED)]
+    for tick, text in _ticks(origin, origin + dt.timedelta(days=total)):
+        parts.append(line(x(tick), 18, x(tick), 26, stroke=MUTED))
+        parts.append(label(x(tick), 13, text, font_size=10, fill=MUTED, text_anchor="middle"))
+    desc = []
+    # Up to MAX_ROWS entries get a row and a label each; more share two unlabelled lanes,
+    # so the figure stays within a page and the list below names them.
+    labelled = len(entries) <= MAX_ROWS
+    y = 42.0
+    for entry in entries:
+        if not labelled:
+            y = 64.0 if entry.incident else 42.0
+        start, end = date_span(entry.date)
+        a, b = x(start), x(end + dt.timedelta(days=1))
+        colour = INCIDENT if entry.incident else ACCENT
+        if labelled:
+            parts.append(line(a, 26, a, y, stroke=RULE, stroke_dasharray="2 2"))
+        if start != end:
+            mark = el("rect", x=a, y=y - 5, width=b - a, height=10, fill=colour,
+                      fill_opacity=0.25, stroke=colour)  # fmt: skip
+            left, right = a - 2, b + 2
+        elif entry.incident:
+            diamond = path_data([(a, y - 6), (a + 6, y), (a, y + 6), (a - 6, y)])
+            mark = el("path", d=diamond + "Z", fill=colour)
+            left, right = a - 8, a + 8
+        else:
+            mark = el("circle", cx=a, cy=y, r=5, fill=colour)
+            left, right = a - 7, a + 7
+        kind = "incident" if entry.incident else "event"
+        attrs = {"class_": kind, "data_id": entry.id, "data_start": str(start),
+                 "data_end": str(end)}  # fmt: skip
+        parts.append(_group(attrs, [mark]))
+        desc.append(f"{format_date(entry.date, style)}, {kind}: {entry.words}")
+        if not labelled:
+            continue
+        # Short labels: the list beside the figure has each in full, and every letter of
+        # SVG text costs WeasyPrint a layout of its own.
+        text = clip_text(f"{format_date(entry.date, style)} · {entry.words}", LABEL_WIDTH)
+        if RIGHT - right >= left - LEFT:
+            parts.append(label(right + 2, y + 4, clip_text(text, RIGHT - right - 2)))
+        else:
+            parts.append(
+                label(left - 2, y + 4, clip_text(text, left - 2 - LEFT), text_anchor="end")
+            )
+        y += 22
+    if not labelled:
+        y = 86.0
+    title = (
+        f"Timeline of {len(entries)} events and incidents, "
+        f"{format_date(first, style)} to {format_date(last, style)}"
+    )
+    return frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
+
+
+def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """Return month (or, over three years, year) starts between two days, about eight."""
+    if (end - start).days > 3 * 366:
+        years = list(range(start.year + 1, end.year + 1))
+        every = max(1, math.ceil(len(years) / 8))
+        return [(dt.date(y, 1, 1), str(y)) for y in years[::every]]
+    months = []
+    year, month = start.year, start.month
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        day = dt.date(year, month, 1)
+        if day > end:
+            break
+        months.append(day)
+    every = max(1, math.ceil(len(months) / 8))
+    return [
+        (
+            d,
+            f"{MONTHS[d.month - 1][:3]} {d.year}"
+            if d.month == 1 or i == 0
+            else MONTHS[d.month - 1][:3],
+        )
+        for i, d in enumerate(months[::every])
+    ]
+
+
+def _incident_words(brief: Brief, incident: Incident) -> str:
+    """Say an incident in a line: type, place and casualties as stated."""
+    where = incident.location or (brief.places[incident.place].name if incident.place else "")
+    counts = [("killed", incident.fatalities), ("wounded", incident.wounded),
+              ("captured", incident.captured)]  # fmt: skip
+    said = [f"{q.as_stated} {what}" for what, q in counts if q]
+    words = f"{incident.type.value.capitalize()} in {where}"
+    return words + (": " + ", ".join(said) if said else "")
+
+
+def _plain(text: str) -> str:
+    """Drop Markdown emphasis and inline citations from a summary, on one line."""
+    return " ".join(INLINE_CITE.sub("", text).replace("**", "").replace("*", "").split())
