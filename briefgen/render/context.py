@@ -136,8 +136,11 @@ def brief_context(
 
 
 def _present_sections(brief: Brief) -> list[str]:
-    present = ["bluf", "map"] if brief.places else ["bluf"]
-    present += [key for key, items in brief.sections() if items]
+    present = ["bluf"] + [key for key, items in brief.sections() if items]
+    if brief.places:
+        # The map sits after the key judgments, which stay on the front page.
+        at = present.index("key_judgments") + 1 if "key_judgments" in present else 1
+        present.insert(at, "map")
     present.append("sources")
     return present
 

@@ -76,9 +76,7 @@ def brief_figures(brief: Brief, style: DateStyle = "long") -> Figures:
     for q in brief.open_questions:
         if q.outlook and q.outlook.likelihood:
             scales[q.id] = likelihood_scale(q.id, q.outlook.likelihood, q.question)
-    return Figures(
-        locator_map(brief), strength_chart(brief, style), timeline(brief, style), scales
-    )
+    return Figures(locator_map(brief), strength_chart(brief, style), timeline(brief, style), scales)
 
 
 # Likelihood ------------------------------------------------------------------------------

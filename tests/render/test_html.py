@@ -47,7 +47,7 @@ def test_marking_banner_and_bluf_come_first(soup: BeautifulSoup) -> None:
     assert text_of(first).startswith("TLP:CLEAR Disclosure is not limited.")
     sections = [s["id"] for s in article.find_all("section", recursive=False)]
     assert sections == [
-        "bluf", "map", "key-judgments", "forces", "positions", "timeline", "incidents",
+        "bluf", "key-judgments", "map", "forces", "positions", "timeline", "incidents",
         "open-questions", "sources", "annex",
     ]  # fmt: skip
 
@@ -62,7 +62,7 @@ def test_toc_links_every_section(soup: BeautifulSoup) -> None:
     toc = soup.find("nav", class_="toc")
     targets = [a["href"].lstrip("#") for a in toc.find_all("a")]
     assert targets == [
-        "bluf", "map", "key-judgments", "forces", "positions", "timeline", "incidents",
+        "bluf", "key-judgments", "map", "forces", "positions", "timeline", "incidents",
         "open-questions", "sources", "annex",
     ]  # fmt: skip
     for target in targets:

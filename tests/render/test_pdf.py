@@ -46,14 +46,16 @@ def test_every_page_has_marking_and_page_n_of_m(reader: PdfReader) -> None:
         assert "As of 31 October 2024" in text
 
 
-def test_first_page_has_title_bluf_and_key_judgments_but_no_contents(reader: PdfReader) -> None:
-    first = page_texts(reader)[0]
+def test_first_page_has_title_bluf_and_key_judgments_then_contents(reader: PdfReader) -> None:
+    texts = page_texts(reader)
+    first = texts[0]
     assert "North Korean troops in Russia’s Kursk region" in first
     assert "As of 31 October 2024 · Briefgen example desk" in first
     assert "US officials say nearly 8,000" in first
     assert "We judge this likely (55–80%), with moderate confidence." in first
     assert "Based on Forces: North Korea in Kursk region;" in first
-    assert "Contents" not in first  # a brief of 4 pages or fewer has none
+    # Only a brief of more than 4 pages gets a contents list, after its key judgments.
+    assert len(texts) > 4 and first.index("Contents") > first.index("We judge this")
     for raw in ("dprk-in-kursk", "[@", "Very likely", "->"):
         assert raw not in first
 

@@ -50,6 +50,8 @@ OVERFLOWS = """() => {
   const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
     + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
   for (const el of document.body.querySelectorAll('*')) {
+    // Shapes inside an SVG figure are clipped by its viewport; the <svg> itself is checked.
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     const style = getComputedStyle(el);
