@@ -45,7 +45,7 @@ _NAME = (
     r"(?:\s+(?:Jr|Sr)\.?)?"
 )
 _TITLE = _alternation(TITLES)
-_BOUND_L = r"(?<![\w.])"
+_BOUND_L = r"(?<![^\W\d])(?<![_.])"
 _BOUND_R = r"(?![\w])"
 
 TITLED_PERSON = re.compile(

@@ -69,6 +69,7 @@ class _Run:
         self.used: dict[str, tuple[Sentence, tuple[int, int]]] = {}
         self.last_person: str | None = None
         self.last_body: str | None = None
+        self.last_place: str | None = None
 
     def run(self) -> Extraction:
         for sentence in self.article.sentences:
@@ -84,6 +85,9 @@ class _Run:
             self.add_forces(sentence, mentions, acts)
             self.add_event(sentence, mentions, acts)
             self.add_questions(sentence)
+            named = forces.places(sentence.text)
+            if named:
+                self.last_place = named[-1]
             people = [m.actor for m in mentions if self.index.is_person(m.actor)]
             speakers = [s for a in acts for s in a.speakers if self.index.is_person(s)]
             if speakers or people:
@@ -178,7 +182,14 @@ class _Run:
                 Force.model_validate(
                     {
                         "actor": actor,
-                        "location": strength.location,
+                        "location": strength.location
+                        or (
+                            self.last_place
+                            if strength.definite
+                            or forces.generic_place(sentence.text, strength.start, strength.end)
+                            else None
+                        ),
+                        "status": strength.status,
                         "strength": strength.strength,
                         "claimed_by": claimed if claimed != actor else None,
                         "as_of": self.info.published,

@@ -10,7 +10,10 @@ from briefgen.extract.actors import Mention
 from briefgen.model import parse_quantity
 
 UNITS = (
-    "troops|soldiers|personnel|servicemen|service members|servicemembers|fighters|militants"
+    "troops|soldiers|military personnel|uniformed personnel|security personnel|personnel"
+    "|servicemen|service members|servicemembers|fighters|militants|militiamen|police officers"
+    "|policemen|police|gendarmes|commandos|navy vessels|naval vessels|patrol vessels"
+    "|combat vehicles|trucks|planes|fighter aircraft|warplanes"
     "|combatants|mercenaries|reservists|conscripts|recruits|marines|sailors|paratroopers"
     "|special forces|peacekeepers|police officers|guards|border guards|tanks|instructors"
     "|military instructors|advisers|advisors|military advisers|trainers|contractors"
@@ -43,19 +46,30 @@ _WORD_NUMBERS = {
     "a thousand": 1000,
 }
 _QUALIFIERS = (
-    "approximately|an estimated|estimated|around|roughly|about|circa|some|nearly|almost"
-    "|close to|just under|at least|no fewer than|no less than|more than|upwards of"
+    "approximately|an estimated total of|an estimated|estimated|around|roughly|about|circa|some"
+    "|nearly|almost|close to|just under|at least|no fewer than|no less than|no more than"
+    "|not more than|more than|upwards of"
     "|in excess of|over|up to|as many as|between"
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
     sorted(_WORD_NUMBERS, key=len, reverse=True)
 )
 _MOD_WORD = r"(?:(?!(?:and|or|to|in|at|on|were|was|are|is|have|has)\b)[\w'’.-]+\s+)"
+_QUALIFIERS = _QUALIFIERS.replace(" ", r"\s+")
 QUANTITY = re.compile(
     rf"(?i:(?P<qual>{_QUALIFIERS})\s+)?(?P<def>(?i:the)\s+)?"
-    rf"(?P<num>{_NUMBER})(?:\s*(?P<scale>thousand|million))?"
+    rf"(?<![\w-])(?P<num>{_NUMBER})(?:\s*(?P<scale>thousand|million))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUMBER})(?:\s*(?P<scale2>thousand|million))?)?"
-    rf"\s+(?P<mod>(?:of\s+(?:its|their|the)\s+)?{_MOD_WORD}{{0,4}}?)(?P<unit>{UNITS})\b"
+    rf"(?:\s+|(?=[A-Z]))(?P<mod>(?:of\s+(?:its|their|the)\s+)?{_MOD_WORD}{{0,4}}?)"
+    rf"(?P<unit>{UNITS})\b"
+)
+# "a 1,000-strong battalion", "a 300-member force", "a 40-person team".
+SIZED_UNIT = re.compile(
+    rf"(?i:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)[- ]"
+    r"(?P<sizer>strong|member|person|man|men|soldier|troop)\s+"
+    r"(?P<mod>(?:[\w'’-]+\s+){0,3}?)"
+    r"(?P<unit>force|battalion|contingent|unit|team|company|detachment|mission|brigade|group"
+    r"|battle ?group|task force|deployment|operations center|centre|center)\b"
 )
 _NOT_UNITS = re.compile(
     r"\b(?:people|years?|days?|weeks?|months?|hours?|km|kilometres|kilometers|miles|percent"
@@ -98,36 +112,228 @@ class Strength:
     mod: str
     definite: bool
     location: str | None
+    status: str | None = None
 
 
 def find_strengths(text: str) -> list[Strength]:
-    """Return every stated strength in a sentence."""
+    """Return every stated strength in a sentence (casualty figures are not strengths)."""
     found: list[Strength] = []
+    casualties = {span for span, _ in find_casualties(text)}
     for match in QUANTITY.finditer(text):
         mod = match["mod"] or ""
-        if _NOT_UNITS.search(mod) or _CASUALTY.match(text[match.end() :]):
-            continue
-        if re.search(r"\b(?:killing|killed|lost|losing)\s+(?:\w+\s+)?$", text[: match.start()]):
+        if _NOT_UNITS.search(mod) or (match.start(), match.end()) in casualties:
             continue
         strength = _strength(match)
-        if strength is None:
+        if strength is not None:
+            found.append(_located(text, match, strength, mod))
+    for match in SIZED_UNIT.finditer(text):
+        if any(s.start <= match.start("num") < s.end for s in found):
             continue
-        location = _LOCATION.match(text[match.end() :])
-        loc = location["loc"] if location else None
-        parsed = _amount(strength)
-        found.append(
-            Strength(
-                strength=strength,
-                value=parsed,
-                unit=match["unit"].lower(),
-                start=match.start(),
-                end=match.end(),
-                mod=mod.strip(),
-                definite=bool(match["def"]),
-                location=re.sub(r"^the\s+", "", loc) if loc else None,
-            )
+        stated = " ".join(match.group().split())
+        qual = (match["qual"] or "").lower()
+        value = float(match["num"].replace(",", ""))
+        sized: dict[str, Any] = {
+            "as_stated": stated,
+            "qualifier": _QUALIFIER_OF.get(qual, "exact"),
+            "value": int(value),
+            "unit": match["unit"].lower(),
+        }
+        found.append(_located(text, match, sized, match["mod"] or ""))
+    return sorted(found, key=lambda s: s.start)
+
+
+def find_casualties(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Return the killed, wounded or captured figures of a sentence, as stated."""
+    result: list[tuple[tuple[int, int], str]] = []
+    for match in QUANTITY.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _CASUALTY.match(text[match.end() :]) or _KILLING.search(before):
+            result.append(((match.start(), match.end()), " ".join(match.group().split())))
+    return result
+
+
+_KILLING = re.compile(
+    r"\b(?:killing|killed|lost|losing|wounding|wounded|injuring|captured|capturing)"
+    r"\s+(?:\w+\s+)?$"
+)
+_QUALIFIER_OF = {
+    "no more than": "up_to",
+    "not more than": "up_to",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "more than": "more_than",
+    "over": "more_than",
+    "at least": "at_least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    **dict.fromkeys(("about", "around", "approximately", "some", "roughly", "estimated"), "about"),
+}
+
+
+def _located(text: str, match: re.Match[str], strength: str | dict[str, Any], mod: str) -> Strength:
+    clause = _clause(text, match.start(), match.end())
+    status = force_status(text[clause[0] : clause[1]])
+    location = _LOCATION.match(text[match.end() :])
+    loc = location["loc"] if location else None
+    if not loc or not _is_place(loc):
+        loc = clause_location(
+            text, match.start(), match.end(), clause, withdrawn=status == "withdrawn"
         )
-    return found
+    return Strength(
+        strength=strength,
+        value=_amount(strength),
+        unit=match["unit"].lower(),
+        start=match.start(),
+        end=match.end(),
+        mod=mod.strip(),
+        definite=bool(match.groupdict().get("def")),
+        location=re.sub(r"^the\s+", "", loc) if loc else None,
+        status=status,
+    )
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\.\s|,\s+(?:but|while|whereas|although|though|which|who|adding|saying)\b|\bbut\s"
+)
+_DIRECTION = r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)"
+_PLACE_WORD = (
+    r"(?:region|oblast|province|border|area|city|front|district|peninsula|sea|strait|coast"
+    r"|shoal|reef|island|islands|town|state|governorate|territory|territories|flank|bay|port"
+    r"|river|capital|base|airbase|villages?)"
+)
+_PLACE_NAME = (
+    r"(?:[A-Z][\w'’.-]*(?:'s|’s)?(?:\s+(?:of|da|de|du|al|el)\s+|\s+"
+    r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)?|-))*"
+    r"[A-Z][\w'’-]*(?:\s+" + _PLACE_WORD + r")?"
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
+    r"|on|within|throughout)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<loc>(?:(?:border|frontier)\s+with\s+(?:the\s+)?"
+    + _PLACE_NAME
+    + r")|"
+    + _DIRECTION
+    + r"?"
+    + _PLACE_NAME
+    + r")"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Telegram|Twitter|The"
+    r"|This|That|A|An|It|He|She|They|We|I)\b"
+)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the clause a phrase stands in."""
+    begin = 0
+    for brk in _CLAUSE_BREAK.finditer(text):
+        if brk.end() <= start:
+            begin = brk.end()
+        elif brk.start() >= end:
+            return begin, brk.start()
+    return begin, len(text)
+
+
+def _is_place(loc: str) -> bool:
+    from briefgen.extract.actors import is_name
+
+    words = re.sub(r"^(?:the|its|their)\s+", "", loc).split()
+    return (
+        bool(words)
+        and not _NOT_PLACE.match(words[0])
+        and (
+            is_name(words[0].removesuffix("'s").removesuffix("’s"))
+            or bool(re.search(_PLACE_WORD + r"$", loc))
+            or len(words) <= 4
+        )
+    )
+
+
+def clause_location(
+    text: str,
+    start: int,
+    end: int,
+    clause: tuple[int, int] | None = None,
+    *,
+    withdrawn: bool = False,
+) -> str | None:
+    """Return the place named in the same clause as a force: after it first, else before."""
+    begin, stop = clause or _clause(text, start, end)
+    candidates: list[tuple[int, str]] = []
+    for match in _PLACE_AFTER.finditer(text, begin, stop):
+        if match.start() < end and match.end() > start:
+            continue
+        if match["prep"] == "from" and not withdrawn:
+            continue
+        if match["prep"] in ("to", "at", "on") and not _is_state_or_place(match["loc"]):
+            continue
+        loc = match["loc"].strip()
+        if not _is_place(loc):
+            continue
+        distance = match.start() - end if match.start() >= end else 1000 + start - match.end()
+        candidates.append((distance, loc))
+    return min(candidates)[1] if candidates else None
+
+
+_GENERIC_PLACE = re.compile(
+    r"\b(?:in|into|to|around|inside|across|near|on)\s+the\s+(?:country|island|region|territory"
+    r"|enclave|area|province)\b"
+)
+
+
+def generic_place(text: str, start: int, end: int) -> bool:
+    """Tell whether a force's clause places it only in "the country", "the island" and the like."""
+    begin, stop = _clause(text, start, end)
+    return bool(_GENERIC_PLACE.search(text, begin, stop))
+
+
+def places(text: str) -> list[str]:
+    """Return the states and places a sentence puts something in, in order."""
+    return [
+        m["loc"].strip()
+        for m in _PLACE_AFTER.finditer(text)
+        if m["prep"] != "from" and _is_state_or_place(m["loc"]) and _is_place(m["loc"])
+    ]
+
+
+def _is_state_or_place(loc: str) -> bool:
+    from briefgen.extract.actors import is_name
+
+    first = re.sub(r"^" + _DIRECTION, "", loc).split()
+    head = first[0].removesuffix("'s").removesuffix("’s") if first else ""
+    return (
+        is_name(head)
+        or bool(re.search(_PLACE_WORD + r"$", loc))
+        or head in ("Europe", "Africa", "Asia")
+    )
+
+
+_WITHDRAWN = re.compile(
+    r"\b(?:withdrew|withdrawn|pulled out|pulled back|left|departed|evacuated|handed over"
+    r"|were taken|was taken|completed (?:the|its) (?:withdrawal|drawdown|first phase))\b"
+    r"|\bwithdrawal\b.*\b(?:completed|ended)\b"
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned|planning|is to|are to|to be|expected to|set to"
+    r"|intends? to|aims? to|could|may|might|considering|weighing|preparing to|ready to"
+    r"|prepares? to|pledged|promised|offered|approved|agreed to)\b"
+)
+_DEPLOYED = re.compile(
+    r"\b(?:deployed|stationed|based|arrived|landed|massed|positioned|operating|present"
+    r"|fighting|fought|patrolling|reinforc\w+|flagged off|sent)\b"
+)
+
+
+def force_status(clause: str) -> str | None:
+    """Tell from a force's clause whether it is withdrawn, planned or deployed."""
+    if _WITHDRAWN.search(clause) and not _PLANNED.search(clause):
+        return "withdrawn"
+    if _PLANNED.search(clause):
+        return "planned"
+    if _DEPLOYED.search(clause):
+        return "deployed"
+    return None
 
 
 def _number(word: str, scale: str | None) -> float:
@@ -139,8 +345,8 @@ def _number(word: str, scale: str | None) -> float:
 
 def _strength(match: re.Match[str]) -> str | dict[str, Any] | None:
     """Build the strength as shorthand when it reads back the same, else as a mapping."""
-    qual = (match["qual"] or "").lower()
-    unit = match["unit"].lower()
+    qual = " ".join((match["qual"] or "").lower().split()).replace(" total of", "")
+    unit = " ".join(match["unit"].lower().split())
     if qual == "between" and not match["num2"]:
         return None
     first = _number(match["num"], match["scale"] or match["scale2"])
@@ -194,6 +400,14 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
     if after:
         for mention in mentions:
             if mention.start == strength.end + after.end():
+                return mention.actor
+    by = re.match(
+        r"[^;]{0,80}?\b(?:deployed|sent|stationed|dispatched)\b[^;]{0,40}?\bby\s+(?:the\s+)?",
+        text[strength.end :],
+    )
+    if by:
+        for mention in mentions:
+            if mention.start == strength.end + by.end() and mention.kind != "pronoun":
                 return mention.actor
     for mention in reversed(mentions):
         if mention.end > strength.start or mention.kind in ("pronoun", "adjective"):
