@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
+from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, Mention
 from briefgen.extract.keywords import coverage, overlap
 from briefgen.extract.rules import events, forces, positions, questions, speech
@@ -39,6 +40,19 @@ class Extraction:
     positions: list[Position] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     open_questions: list[OpenQuestion] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    """Items found but not kept, with the reason: shown in the command's report."""
+    casualties: list[str] = field(default_factory=list)
+    """Killed, wounded or captured figures, as stated: never forces."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An item an extractor proposed that briefgen did not keep, and why."""
+
+    section: str
+    reason: str
+    sentence: str
 
 
 class Extractor(Protocol):
@@ -65,22 +79,27 @@ class _Run:
         self.info = info
         self.index = ActorIndex()
         self.index.learn(article.sentences)
+        self.mentions = [self.index.mentions(s.text) for s in article.sentences]
+        coref.learn_genders(
+            self.index, [(s.text, m) for s, m in zip(article.sentences, self.mentions, strict=True)]
+        )
+        self.pronouns = coref.PronounResolver(self.index)
         self.result = Extraction()
         self.used: dict[str, tuple[Sentence, tuple[int, int]]] = {}
-        self.last_person: str | None = None
         self.last_body: str | None = None
         self.last_place: str | None = None
 
     def run(self) -> Extraction:
-        for sentence in self.article.sentences:
-            mentions = self.index.mentions(sentence.text)
+        for sentence, found in zip(self.article.sentences, self.mentions, strict=True):
+            mentions = self.pronouns.resolve(sentence.text, found)
             acts = speech.find_acts(
                 sentence.text,
                 mentions,
-                self.last_person,
+                None,
                 partial(self.name_speaker, sentence),
                 self.last_body,
             )
+            self.reject_unresolved(sentence, mentions, acts)
             self.add_positions(sentence, acts)
             self.add_forces(sentence, mentions, acts)
             self.add_event(sentence, mentions, acts)
@@ -88,15 +107,30 @@ class _Run:
             named = forces.places(sentence.text)
             if named:
                 self.last_place = named[-1]
-            people = [m.actor for m in mentions if self.index.is_person(m.actor)]
-            speakers = [s for a in acts for s in a.speakers if self.index.is_person(s)]
-            if speakers or people:
-                self.last_person = (speakers or people)[-1]
+            self.pronouns.observe(sentence.text, mentions, [s for a in acts for s in a.speakers])
             bodies = [s for a in acts for s in a.speakers if not self.index.is_person(s)]
             if bodies:
                 self.last_body = bodies[-1]
         self.result.actors = self.actors()
         return self.result
+
+    def reject_unresolved(
+        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
+    ) -> None:
+        """List reported speech whose "he" or "she" could mean more than one person."""
+        for mention in mentions:
+            if mention.actor != coref.UNRESOLVED:
+                continue
+            near = sentence.text[max(0, mention.start - 12) : mention.end + 16]
+            if speech.SPEECH_VERB.search(near):
+                pronoun = sentence.text[mention.start : mention.end]
+                self.result.rejected.append(
+                    Rejection(
+                        "positions",
+                        f"speaker {pronoun!r} could mean more than one person; not guessed",
+                        sentence.text,
+                    )
+                )
 
     def name_speaker(self, sentence: Sentence, name: str, start: int) -> str:
         return self.index.add_body(name, sentence, start)

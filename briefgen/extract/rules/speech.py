@@ -79,6 +79,9 @@ COMMON_CAPITALS = frozenset(
         "Others",
     ]
 )
+NOT_SPEAKERS = frozenset(
+    str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
+)
 _OPENING_SPEAKER = re.compile(r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+")
 _PROPER_SPEAKER = re.compile(
     r"(?:,|,[\"”])\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
@@ -150,10 +153,16 @@ def find_acts(
         if not speakers and name_speaker is not None:
             named = _PROPER_SPEAKER.search(text[: verb.start()])
             opening = _OPENING_SPEAKER.fullmatch(text[: verb.start()])
+            if named and named["name"].split()[0] in NOT_SPEAKERS:
+                named = None
             if named and _is_trailer(text[verb.end() :]):
                 speakers = (name_speaker(named["name"], named.start("name")),)
                 speaker_start = named.start() + 1
-            elif opening and opening["name"].split()[0] not in COMMON_CAPITALS:
+            elif (
+                opening
+                and opening["name"].split()[0] not in COMMON_CAPITALS
+                and opening["name"].split()[0] not in NOT_SPEAKERS
+            ):
                 speakers = (name_speaker(opening["name"], 0),)
                 speaker_start = 0
         if not speakers:
@@ -231,7 +240,7 @@ def _speakers(
                         speakers, start, end = [mention.actor], verb.start(), mention.end
                 break
     resolved = [last_person if s == "?" else s for s in speakers]
-    return tuple(s for s in resolved if s), start, end
+    return tuple(s for s in resolved if s and not s.startswith("?")), start, end
 
 
 _LOOKS_LIKE_OBJECT = re.compile(r"\b(?:of|to|for|with|by|against|on|about|from)\s+(?:the\s+)?$")
@@ -286,7 +295,7 @@ def _content(
         content_span = (begin, begin + len(after[skip:]))
         outside = ((0, begin),)
         quotes = _QUOTED.findall(raw)
-    quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
+    quote = longest_quote(quotes)
     content = re.sub(r"[\"“”]", "", raw).strip().rstrip(",")
     if asked:
         content = f"Asked whether {asked['q'].strip()}: {content}"
@@ -312,6 +321,12 @@ def _content(
     )
 
 
+def longest_quote(fragments: list[str]) -> str | None:
+    """Return the longest quoted fragment, verbatim: fragments are never stitched together."""
+    cleaned = [q.strip().rstrip(",").strip() for q in fragments]
+    return max(cleaned, key=len) if cleaned else None
+
+
 def _speakers_of(
     mention: Mention, mentions: list[Mention], last_person: str | None
 ) -> tuple[str, ...]:
@@ -326,14 +341,14 @@ def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
     """Join what one speaker said with two verbs in one sentence into one act."""
     verb = second.verb if second.verb not in ("said", "says") else ""
     content = f"{first.content}; {verb} {second.content}".replace(";  ", "; ")
-    quotes = [q for q in (first.quote, second.quote) if q]
+    quote = longest_quote([q for q in (first.quote, second.quote) if q])
     return SpeechAct(
         speakers=first.speakers,
         verb=first.verb,
         verb_span=first.verb_span,
         content=content,
         content_span=(first.content_span[0], max(first.content_span[1], second.content_span[1])),
-        quote=" … ".join(quotes) if quotes else None,
+        quote=quote,
         addressed=first.addressed or second.addressed,
         asked=first.asked,
         venue=first.venue or second.venue,
