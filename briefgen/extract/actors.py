@@ -357,6 +357,23 @@ class ActorIndex:
             )
         return slug
 
+    def add_described(self, name: str, sentence: Sentence, start: int, *, person: bool) -> str:
+        """Register a speaker known only by a description ("one diplomatic source")."""
+        slug = _slug(name)[:48].rstrip("-") or "unnamed-source"
+        if slug in _ENTRIES:
+            return slug
+        if slug not in self.records:
+            self.records[slug] = ActorRecord(
+                id=slug,
+                name=name,
+                kind=ActorKind.OTHER if person else ActorKind.ORGANIZATION,
+                role="unnamed source" if person else None,
+                sentence=sentence,
+                span=(sentence.start + start, sentence.start + start + len(name)),
+            )
+            self._bodies_by_name.setdefault(name, slug)
+        return slug
+
     def add_group(self, name: str, sentence: Sentence, start: int) -> str:
         """Register an unnamed armed group described in the text ("Darfuri armed groups")."""
         slug = _slug(name)
@@ -509,6 +526,8 @@ def _slug(name: str) -> str:
 
 
 def _trim_name(name: str) -> str:
+    # "Joe Biden's decision": the person is Joe Biden.
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
     words: list[str] = []
     parts = name.split()
     while len(parts) > 1 and (parts[0] in TITLES or parts[0].rstrip(".") in TITLES):

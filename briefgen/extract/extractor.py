@@ -11,11 +11,13 @@ from typing import Protocol
 from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, Mention
 from briefgen.extract.keywords import coverage, overlap
-from briefgen.extract.rules import events, forces, positions, questions, speech
+from briefgen.extract.rules import events, forces, positions, questions, speakers, speech
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
 from briefgen.model.base import slugify
 
+RECENT = 2
+"""How many sentences back "the statement" may point to the body that spoke."""
 SAME_QUESTION = 0.55
 """Share of key words at which two questions count as one."""
 
@@ -88,6 +90,8 @@ class _Run:
         self.used: dict[str, tuple[Sentence, tuple[int, int]]] = {}
         self.last_body: str | None = None
         self.last_place: str | None = None
+        self.quoted_speaker: str | None = None
+        self.body_age = RECENT + 1
 
     def run(self) -> Extraction:
         for sentence, found in zip(self.article.sentences, self.mentions, strict=True):
@@ -98,6 +102,14 @@ class _Run:
                 None,
                 partial(self.name_speaker, sentence),
                 self.last_body,
+                partial(self.describe_speaker, sentence),
+            )
+            if not acts:
+                acts = self.continued_quote(sentence)
+            self.quoted_speaker = (
+                acts[-1].speakers[0]
+                if acts and acts[-1].quote and len(acts[-1].speakers) == 1
+                else None
             )
             self.reject_unresolved(sentence, mentions, acts)
             self.add_positions(sentence, acts)
@@ -109,8 +121,10 @@ class _Run:
                 self.last_place = named[-1]
             self.pronouns.observe(sentence.text, mentions, [s for a in acts for s in a.speakers])
             bodies = [s for a in acts for s in a.speakers if not self.index.is_person(s)]
+            self.body_age += 1
             if bodies:
                 self.last_body = bodies[-1]
+                self.body_age = 0
         self.result.actors = self.actors()
         return self.result
 
@@ -131,6 +145,56 @@ class _Run:
                         sentence.text,
                     )
                 )
+
+    def continued_quote(self, sentence: Sentence) -> list[speech.SpeechAct]:
+        """Give a quotation standing alone to whoever was quoted in the sentence before."""
+        text = sentence.text
+        if self.quoted_speaker is None or not text.startswith(('"', "“")):
+            return []
+        words = text.strip().strip('"“”').strip()
+        if re.search(r"[\"“”]", words) or len(words.split()) < 4:
+            return []
+        return [
+            speech.SpeechAct(
+                speakers=(self.quoted_speaker,),
+                verb="said",
+                verb_span=(0, 0),
+                content=words,
+                content_span=(text.index(words), text.index(words) + len(words)),
+                quote=words.rstrip(",").rstrip(),
+            )
+        ]
+
+    def describe_speaker(self, sentence: Sentence, described: speakers.Described) -> str | None:
+        """Return the actor a described speaker is: someone named before, or a new one."""
+        head = described.head.lower()
+        earlier = [
+            r
+            for r in self.index.records.values()
+            if r.sentence is not None and r.sentence.start < sentence.start
+        ]
+        if described.anaphoric:
+            for record in reversed(earlier):
+                hay = f"{record.name} {record.role or ''}".lower()
+                if re.search(rf"\b{re.escape(head)}\b", hay):
+                    return record.id
+            if head in speakers.DOCUMENTS and self.body_age <= RECENT:
+                # "the statement added": the body that spoke a sentence or two before.
+                return self.last_body
+            modifiers = [w for w in described.phrase.split()[1:-1] if w[:1].isupper()]
+            if described.person and modifiers:
+                fits = [
+                    r.id
+                    for r in earlier
+                    if self.index.is_person(r.id)
+                    and any(m in f"{r.role or ''} {r.affiliation or ''}" for m in modifiers)
+                ]
+                return fits[0] if len(set(fits)) == 1 else None
+            if not modifiers:
+                return None
+        return self.index.add_described(
+            described.name, sentence, described.start, person=described.person
+        )
 
     def name_speaker(self, sentence: Sentence, name: str, start: int) -> str:
         return self.index.add_body(name, sentence, start)

@@ -374,6 +374,10 @@ TITLE_STATES: dict[str, str] = {
 
 # Collective nouns that make a state speak: "U.S. officials said", "Russia's defense ministry".
 GROUP_NOUNS: tuple[str, ...] = (
+    "junta",
+    "military rulers",
+    "rulers",
+    "media",
     "officials",
     "official",
     "authorities",

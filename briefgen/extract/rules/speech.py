@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefgen.extract.actors import Mention
+from briefgen.extract.rules import speakers as speakers_rules
 
 SPEECH_VERB = re.compile(
     r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
@@ -15,8 +16,11 @@ SPEECH_VERB = re.compile(
     r"|insists|argued|announced|pledged|pledges|vowed|vows|promised|accused|denied|claimed"
     r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
-    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed)\b"
+    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
+    r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
+    r"|accuses|welcomes|condemns|rejects)\b"
 )
+_PARTICIPLE = re.compile(r"^(?:saying|adding)$")
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
 _GAP_BEFORE = re.compile(
@@ -40,7 +44,7 @@ _LEAD_ADVERBIAL = re.compile(
 _ASKED = re.compile(r"^Asked\s+(?:if|whether|about)\s+(?P<q>[^,]+(?:,[^,]+)*?),\s*")
 _THAT = re.compile(r"^(?:(?!\bthat\b)[^,;:\"“”]){0,70}?\bthat\s+")
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
+    r"^\s*:?\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
     r"(?:,\s*)?(?:reporters\s+)?"
 )
 _OBJECT_VERBS = re.compile(
@@ -48,7 +52,22 @@ _OBJECT_VERBS = re.compile(
     r"|calls on|called for|calls for|stepped up calls for|renewed calls for|appealed to|threatened"
     r"|pledged|vowed|promised)$"
 )
-_INVERTING = re.compile(r"^(?:said|says|added|adds|wrote|noted|told reporters|warned)$")
+_INVERTING = re.compile(
+    r"^(?:said|says|added|adds|wrote|noted|told reporters|warned|stated|reported|announced)$"
+)
+# "told reporters", "told a news conference in Rukla", "told Lebanese television": who heard it.
+_AUDIENCE = re.compile(
+    r"^\s+(?:(?:the|a|an|state|local|national|foreign)\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:reporters|journalists|lawmakers|legislators|senators|parliament|committee|conference"
+    r"|briefing|television|TV|radio|broadcaster|newspaper|agency|media|press|audience|crowd"
+    r"|members|delegates|students|troops|soldiers|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})\b"
+    r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+)
+_ACCORDING = re.compile(r"(?:^|,\s*)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))")
+_TRANSCRIPT = re.compile(
+    r"^\[?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:/[^:\]\"“]{1,80})?:\s*"
+    r"[\"“](?P<quote>[^\"“”]{3,})[\"”]\]?\s*$"
+)
 _DESCRIPTOR = re.compile(r"(?:,|,[\"”]|[\"”])\s*((?:[\w'’.-]+\s+){0,5})$")
 _SHARED_SUBJECT = re.compile(
     r"^(?:But\s+|And\s+)?(?P<who>\S)[^,;\"“”]*?\s(?:did not|didn't|does not|declined to)\s"
@@ -118,8 +137,26 @@ def find_acts(
     last_person: str | None,
     name_speaker: Callable[[str, int], str] | None = None,
     last_body: str | None = None,
+    describe: Callable[[speakers_rules.Described], str | None] | None = None,
 ) -> list[SpeechAct]:
     """Return the acts of reported speech in a sentence, in order."""
+    transcript = _TRANSCRIPT.match(text)
+    if transcript and name_speaker is not None:
+        # '[Ana Lund / Minister: "Words."]': a broadcast transcript names the speaker first.
+        quote = transcript["quote"].strip()
+        person = next((m.actor for m in mentions if m.start <= 1 and m.kind == "person"), None)
+        speaker = person or name_speaker(transcript["name"], transcript.start("name"))
+        start = transcript.start("quote")
+        return [
+            SpeechAct(
+                speakers=(speaker,),
+                verb="said",
+                verb_span=(transcript.start("name"), transcript.end("name")),
+                content=quote,
+                content_span=(start, start + len(quote)),
+                quote=quote,
+            )
+        ]
     verbs = [
         m
         for m in SPEECH_VERB.finditer(text)
@@ -150,12 +187,40 @@ def find_acts(
             first = mentions[0] if mentions else None
             if shared and first and first.start == shared.start("who"):
                 speakers, speaker_start = _speakers_of(first, mentions, last_person), verb.start()
+        verb_text = " ".join(verb.group().split())
+        if not speakers and _PARTICIPLE.match(verb_text):
+            # "X confirmed the move, saying it was needed": the subject of the clause speaks.
+            if acts:
+                speakers, speaker_start = acts[-1].speakers, verb.start()
+            else:
+                subject = _clause_subject(text, mentions, verb.start())
+                if subject:
+                    speakers, speaker_start = (subject,), verb.start()
+        if not speakers and describe is not None:
+            before = text[: verb.start()]
+            described = speakers_rules.described_before(before)
+            if (
+                described is None
+                and _INVERTING.match(verb_text)
+                and before.rstrip().endswith((",", ',"', ",”", '"', "”"))
+            ):
+                described = speakers_rules.described_after(text[verb.end() :], verb.end())
+                if described is not None:
+                    actor = describe(described)
+                    if actor:
+                        speakers, speaker_start = (actor,), verb.start()
+                        inverted_end = described.end
+                    described = None
+            if described is not None:
+                actor = describe(described)
+                if actor:
+                    speakers, speaker_start = (actor,), described.start
         if not speakers and name_speaker is not None:
             named = _PROPER_SPEAKER.search(text[: verb.start()])
             opening = _OPENING_SPEAKER.fullmatch(text[: verb.start()])
             if named and named["name"].split()[0] in NOT_SPEAKERS:
                 named = None
-            if named and _is_trailer(text[verb.end() :]):
+            if named and _is_trailer(_without_audience(verb_text, text[verb.end() :])):
                 speakers = (name_speaker(named["name"], named.start("name")),)
                 speaker_start = named.start() + 1
             elif (
@@ -171,6 +236,10 @@ def find_acts(
         act = _content(text, verb, speakers, speaker_start, inverted_end, next_start, mentions)
         if act is not None:
             acts.append(act)
+    if not acts:
+        according = _according(text, mentions, last_body, describe)
+        if according is not None:
+            acts.append(according)
     return [
         act
         for act in acts
@@ -233,7 +302,7 @@ def _speakers(
     if not speakers and _INVERTING.match(" ".join(verb.group().split())):
         for mention in mentions:
             gap = text[verb.end() : mention.start]
-            if mention.start >= verb.end() and re.fullmatch(r"\s*", gap):
+            if mention.start >= verb.end() and re.fullmatch(r"\s*(?:the\s+)?", gap):
                 if mention.kind in ("person", "group", "body", "state"):
                     before = text[: verb.start()].rstrip()
                     if before.endswith((",", ',"', ",”", '"', "”")):
@@ -257,6 +326,11 @@ def _content(
 ) -> SpeechAct | None:
     after_start = inverted_end if inverted_end >= 0 else verb.end()
     after = text[after_start:next_verb]
+    if verb.group().startswith(("told", "tells")) and not _THAT.match(after):
+        audience = _AUDIENCE.match(after)
+        if audience:
+            after_start += audience.end()
+            after = after[audience.end() :]
     if next_verb < len(text):
         cut = after.rfind(",")
         after = after[:cut] if cut > 0 else re.sub(r"\s+(?:and|but|while|or)\s*$", "", after)
@@ -318,6 +392,82 @@ def _content(
         asked=asked["q"].strip() if asked else None,
         venue=venue["venue"] if venue else None,
         outside=outside,
+    )
+
+
+def _without_audience(verb: str, rest: str) -> str:
+    """Drop who was told ("told reporters in Riga"), keeping what follows."""
+    if verb.startswith(("told", "tells")):
+        audience = _AUDIENCE.match(rest)
+        if audience and not re.match(r"\s*that\b", rest[audience.end() :]):
+            return rest[audience.end() :]
+    return rest
+
+
+_SUBJECT_SKIP = re.compile(r"^(?:(?:On|In|At|Earlier|Later|Meanwhile|However|But|And)\b[^,]*,\s*)?")
+
+
+def _clause_subject(text: str, mentions: list[Mention], end: int) -> str | None:
+    """Return the actor that opens the sentence, the subject a participle shares."""
+    begin = _SUBJECT_SKIP.match(text)
+    start = begin.end() if begin else 0
+    for mention in mentions:
+        if mention.start >= end or mention.actor.startswith("?"):
+            break
+        if mention.start <= start + 4 and mention.kind != "adjective":
+            return mention.actor
+    return None
+
+
+def _according(
+    text: str,
+    mentions: list[Mention],
+    last_body: str | None,
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "According to X, words" and "words, according to X" as X's words."""
+    match = _ACCORDING.search(text)
+    if match is None:
+        return None
+    source = match["src"].strip()
+    if re.match(r"(?i)(?:him|her|them|it)\b", source):
+        return None
+    speaker = next(
+        (
+            m.actor
+            for m in mentions
+            if match.start("src") <= m.start < match.end("src")
+            and m.kind in ("person", "state", "group", "body")
+        ),
+        None,
+    )
+    if speaker is None and describe is not None:
+        head = re.search(
+            rf"\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b(?!.*\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b)",
+            source,
+        )
+        if head:
+            speaker = describe(speakers_rules.Described(source, head.group(), match.start("src")))
+    if not speaker:
+        return None
+    if match.start() == 0 or text[: match.start()].strip() == "":
+        begin = match.end("src")
+        begin += len(re.match(r"[\s,]*", text[begin:]).group())  # type: ignore[union-attr]
+        content_span = (begin, len(text))
+    else:
+        content_span = (0, match.start())
+    content = text[content_span[0] : content_span[1]].strip().rstrip(".").strip()
+    if len(content.split()) < 3:
+        return None
+    quotes = _QUOTED.findall(content)
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="according to",
+        verb_span=(match.start(), match.end("src")),
+        content=re.sub(r"[\"“”]", "", content),
+        content_span=content_span,
+        quote=longest_quote(quotes),
+        outside=((match.start(), match.end()),),
     )
 
 
@@ -383,6 +533,7 @@ def _when_spans(
 
 def _is_trailer(rest: str) -> bool:
     """Tell whether what follows "X said" only says when or where, not what."""
+    rest = re.sub(r"^\s*\([^)]{1,40}\)", "", rest)
     rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
     if rest.startswith(("that", '"', "“")):
         return False
