@@ -102,6 +102,7 @@ IT_SAID = re.compile(r"\b[Ii]t\s+(?:said|says|added|noted|warned)\b")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III"})
 _SAY = (
     r"(?:said|says|told|tells|stated|added|noted|warned|explained|insisted|urged|stressed"
+    r"|claimed|denied|accused|condemned|welcomed|rejected|confirmed|asked|thanked|described"
     r"|argued|announced|declared|wrote|replied|cautioned|emphasi[sz]ed|reiterated|revealed)"
 )
 _PERSON_NAME = (

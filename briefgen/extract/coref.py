@@ -95,32 +95,33 @@ class PronounResolver:
         return result
 
     def observe(self, text: str, mentions: list[Mention], speakers: list[str]) -> None:
-        """Remember who spoke and who was named outside quotes in a sentence."""
+        """Remember who spoke (people, or one unnamed official) and who was named outside quotes."""
         outside = _outside_quotes(text)
         people = [
             m.actor
             for m in mentions
             if self.index.is_person(m.actor) and outside(m.start) and m.kind != "pronoun"
         ]
-        people += [s for s in speakers if self.index.is_person(s)]
-        self.recent.append(_Seen([s for s in speakers if self.index.is_person(s)], people))
+        people += [s for s in speakers if s not in people]
+        self.recent.append(_Seen(list(speakers), people))
 
     def _pick(self, gender: str, before: list[str]) -> str | None:
-        fits = self._fitting(gender, before)
-        if fits:
-            return fits[0] if len(fits) == 1 else None
-        if self.recent:
-            speakers = self._fitting(gender, self.recent[-1].speakers)
-            if len(speakers) == 1:
-                return speakers[0]
-        window = [p for seen in self.recent for p in seen.people]
-        fits = self._fitting(gender, window)
-        return fits[0] if len(fits) == 1 else None
+        # Nearest first: this sentence, then who spoke last, then who was named last; each
+        # layer must leave exactly one person of the pronoun's gender, or none is chosen.
+        layers = [before]
+        for seen in reversed(self.recent):
+            layers += [seen.speakers, seen.people]
+        for layer in layers:
+            fits = self._fitting(gender, layer)
+            if fits:
+                return fits[0] if len(fits) == 1 else None
+        return None
 
     def _fitting(self, gender: str, people: list[str]) -> list[str]:
         result: list[str] = []
         for person in people:
-            known = self.index.records[person].gender
+            record = self.index.records.get(person)
+            known = record.gender if record else None
             if (known is None or known == gender) and person not in result:
                 result.append(person)
         return result

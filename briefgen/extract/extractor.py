@@ -119,7 +119,13 @@ class _Run:
             named = forces.places(sentence.text)
             if named:
                 self.last_place = named[-1]
-            self.pronouns.observe(sentence.text, mentions, [s for a in acts for s in a.speakers])
+            voices = [
+                s
+                for a in acts
+                for s in a.speakers
+                if self.index.is_person(s) or _singular_voice(sentence.text, a)
+            ]
+            self.pronouns.observe(sentence.text, mentions, voices)
             bodies = [s for a in acts for s in a.speakers if not self.index.is_person(s)]
             self.body_age += 1
             if bodies:
@@ -173,10 +179,15 @@ class _Run:
             for r in self.index.records.values()
             if r.sentence is not None and r.sentence.start < sentence.start
         ]
+        lead = self.index.mentions(described.phrase)
+        if lead and lead[0].kind in ("state", "adjective") and lead[0].start <= 4:
+            # "The US' embassy said", "the Indian foreign ministry said": the state speaks.
+            return lead[0].actor
         if described.anaphoric:
             for record in reversed(earlier):
                 hay = f"{record.name} {record.role or ''}".lower()
-                if re.search(rf"\b{re.escape(head)}\b", hay):
+                same_sort = self.index.is_person(record.id) == described.person
+                if same_sort and re.search(rf"\b{re.escape(head)}\b", hay):
                     return record.id
             if head in speakers.DOCUMENTS and self.body_age <= RECENT:
                 # "the statement added": the body that spoke a sentence or two before.
@@ -187,7 +198,10 @@ class _Run:
                     r.id
                     for r in earlier
                     if self.index.is_person(r.id)
-                    and any(m in f"{r.role or ''} {r.affiliation or ''}" for m in modifiers)
+                    and any(
+                        m.lower() in f"{r.role or ''} {r.affiliation or ''}".lower()
+                        for m in modifiers
+                    )
                 ]
                 return fits[0] if len(set(fits)) == 1 else None
             if not modifiers:
@@ -363,6 +377,18 @@ class _Run:
                 self.used[record.affiliation] = (sentence, span)
                 pending.append(record.affiliation)
         return dict(sorted(result.items()))
+
+
+_ONE_OFFICIAL = re.compile(
+    r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"
+    r"|source|diplomat|commander|officer|minister|envoy)\b(?!s)"
+)
+
+
+def _singular_voice(text: str, act: speech.SpeechAct) -> bool:
+    """Tell whether one unnamed person spoke ("a senior official said"), whom "he" may mean."""
+    start, end = act.verb_span
+    return bool(_ONE_OFFICIAL.search(text[max(0, start - 60) : end + 40]))
 
 
 def _amount(force: Force) -> tuple[float | None, float | None, float | None]:

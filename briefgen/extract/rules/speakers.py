@@ -12,6 +12,8 @@ PERSON_NOUNS = (
     "|legislators|researcher|researchers|spokesman|spokeswoman|spokesperson|correspondent"
     "|commander|commanders|officer|officers|leader|leaders|rulers|minister|envoy|activist"
     "|activists|critic|critics|journalist|journalists|shopkeeper|villagers|doctors|medics"
+    "|president|prime minister|minister|chief|head|secretary|premier|chancellor|general"
+    "|governor|mayor|ambassador|coordinator|adviser|advisor"
 )
 BODY_NOUNS = (
     "statement|report|reports|letter|release|press release|communique|communiqué|note"
@@ -19,6 +21,7 @@ BODY_NOUNS = (
     "|government|junta|group|mission|committee|commission|alliance|coalition|movement"
     "|media|outlet|newspaper|broadcaster|television|channel|account|website|network|post"
     "|headquarters|authorities|administration|presidency|embassy|department|force|forces"
+    "|resolution|study|survey|assessment|analysis|imagery|data|footage|intelligence"
 )
 _HEAD = rf"(?:{PERSON_NOUNS}|{BODY_NOUNS})"
 _DET = r"(?:the|a|an|one|two|three|several|some|many|other|two\s+other)"
@@ -31,7 +34,8 @@ _MOD = (
 NP_BEFORE = re.compile(
     rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhile\s))"
     rf"(?P<np>(?:(?i:{_DET})\s+)?{_MOD}{{0,4}}?(?P<head>(?i:{_HEAD}))"
-    rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for)\s+[^,;\"“”]{{1,60}}?)?)"
+    rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for|(?:issued|published|analy[sz]ed)"
+    rf"\s+by)\s+[^,;\"“”]{{1,60}}?)?)"
     rf"\s+(?:(?:also|later|then|earlier|again|has|have|had|on\s+\w+day|\w+ly)\s+)*$"
 )
 # A described speaker right after its verb, in a quote-first sentence: ', said the statement'.

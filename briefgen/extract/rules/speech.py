@@ -18,9 +18,10 @@ SPEECH_VERB = re.compile(
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
     r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
     r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
-    r"|accuses|welcomes|condemns|rejects)\b"
+    r"|accuses|welcomes|condemns|rejects|say|noting|described|asked(?=\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
 )
-_PARTICIPLE = re.compile(r"^(?:saying|adding)$")
+_PARTICIPLE = re.compile(r"^(?:saying|adding|noting)$")
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
 _GAP_BEFORE = re.compile(
@@ -28,9 +29,9 @@ _GAP_BEFORE = re.compile(
     r"\s*(?:,\s*(?:who\s+)?(?:[^,\"“”]|,(?=\d{3})){1,220},\s*)?"
     r"(?:(?:also|later|again|then|previously|earlier|separately|repeatedly|publicly|once|has|"
     r"have|had|on\s+\w+day|\w+day|who|who\s+has|who\s+have|who\s+had|have\s+also|has\s+also|"
-    r"and\s+\w+\s+ministers?)\s+)*"
+    r"and\s+\w+\s+ministers?|\w+ly|never|not)\s+)*"
 )
-_RELATIVE_GAP = re.compile(r"\s*,\s*who\s+(?:(?:has|had|have|also|repeatedly)\s+)*")
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|repeatedly)\s+)*")
 _AND_GAP = re.compile(r"\s*,?\s*and\s*")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _TRAILER_START = re.compile(
@@ -251,8 +252,9 @@ def find_acts(
 
 
 def _inside_quote(text: str, pos: int) -> bool:
+    # Count every double quotation mark: sources mix curly and straight ones.
     before = text[:pos]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _speakers(
@@ -312,7 +314,9 @@ def _speakers(
     return tuple(s for s in resolved if s and not s.startswith("?")), start, end
 
 
-_LOOKS_LIKE_OBJECT = re.compile(r"\b(?:of|to|for|with|by|against|on|about|from)\s+(?:the\s+)?$")
+_LOOKS_LIKE_OBJECT = re.compile(
+    r"\b(?:of|to|for|with|by|against|on|about|from|in|at|into)\s+(?:the\s+)?$"
+)
 
 
 def _content(
