@@ -130,7 +130,6 @@ _BODY_WORDS = frozenset(
         National Republic State Kingdom Democratic"""
     )
 )
-_TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
 UNIQUE_ROLES = frozenset({"foreign", "defense", "head-of-state", "head-of-government", "security"})
 # Family name first: "Li Xi" is Li, "Cho Tae-yul" is Cho.
 FAMILY_FIRST = frozenset(
@@ -523,7 +522,7 @@ class ActorIndex:
 def _slug(name: str) -> str:
     # "al-Burhan" is "Burhan" in later mentions and in people's ids.
     name = re.sub(r"^(?:al|el|ad|as|ash)-", "", name)
-    return slugify(name.translate(_TRANSLITERATE))
+    return slugify(name)
 
 
 def _trim_name(name: str) -> str:
