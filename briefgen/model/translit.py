@@ -17,14 +17,14 @@ _CYRILLIC = dict(
 _GREEK = dict(
     zip(
         "αβγδεζηθικλμνξοπρσςτυφχψω",
-        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
+        str.split("a v g d e z i th i k l m n x o p r s s t y f ch ps o"),
         strict=True,
     )
 )
 # Revised Romanization of Korean, built from the parts of each Hangul syllable.
-_INITIALS = "g kk n d tt r m b pp s ss _ j jj ch k t p h".split()
-_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_FINALS = "_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()
+_INITIALS = str.split("g kk n d tt r m b pp s ss _ j jj ch k t p h")
+_VOWELS = str.split("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
+_FINALS = str.split("_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
 
 
