@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefgen import clock
 from briefgen.errors import InputError
+
+if TYPE_CHECKING:
+    from briefgen.extract import Extraction
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -60,6 +64,8 @@ def extract(
                 f"{into}:1:1: error: cannot read the brief to merge into ({exc}); check the path"
             ) from exc
         merged = merge_article(raw, fmt, info, into, existing)
+        if merged.extraction is not None:
+            _report(merged.extraction)
         if merged.added:
             write_atomic(output or into, merged.text)
         for line in merged.added:
@@ -68,14 +74,32 @@ def extract(
         return
     name = "<stdin>" if article == "-" else Path(article).name
     draft = draft_brief(raw, fmt, info, name=name, today=clock.today())
+    found = draft.extraction
     if output is None:
         click.echo(draft.text, nl=False)
-        return
-    write_atomic(output, draft.text)
-    found = draft.extraction
-    click.echo(
-        f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
-        f"{len(found.positions)} positions, {len(found.events)} events, "
-        f"{len(found.open_questions)} open questions (all unreviewed)",
-        err=True,
-    )
+    else:
+        write_atomic(output, draft.text)
+        click.echo(
+            f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
+            f"{len(found.positions)} positions, {len(found.events)} events, "
+            f"{len(found.open_questions)} open questions (all unreviewed)",
+            err=True,
+        )
+    _report(found)
+
+
+def _report(found: Extraction) -> None:
+    """List what was found but not kept, so nothing is dropped silently."""
+    if found.rejected:
+        click.echo(f"rejected {len(found.rejected)} item(s):", err=True)
+        for item in found.rejected:
+            where = f' in "{_short(item.sentence)}"' if item.sentence else ""
+            click.echo(f"  {item.section}: {item.reason}{where}", err=True)
+    if found.casualties:
+        figures = "; ".join(found.casualties)
+        click.echo(f"skipped casualty figures (not forces): {figures}", err=True)
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"

@@ -11,11 +11,13 @@ from briefgen.extract.extractor import (
     ArticleInfo,
     Extraction,
     Extractor,
+    Rejection,
     RuleExtractor,
     source_key_for,
 )
 from briefgen.extract.merge import Merged, merge_into
 from briefgen.extract.text import Article, prepare, read_article
+from briefgen.extract.verify import verify
 
 __all__ = [
     "Article",
@@ -24,6 +26,7 @@ __all__ = [
     "Extraction",
     "Extractor",
     "Merged",
+    "Rejection",
     "RuleExtractor",
     "draft_brief",
     "extract_article",
@@ -32,6 +35,7 @@ __all__ = [
     "prepare",
     "read_article",
     "source_key_for",
+    "verify",
 ]
 
 
@@ -50,7 +54,8 @@ def extract_article(
 ) -> tuple[Article, Extraction]:
     """Clean an article and extract its items."""
     article = prepare(raw, fmt)
-    return article, (extractor or RuleExtractor()).extract(article, info)
+    found = (extractor or RuleExtractor()).extract(article, info)
+    return article, verify(found, article)
 
 
 def draft_brief(

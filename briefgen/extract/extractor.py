@@ -255,6 +255,9 @@ class _Run:
     def add_forces(
         self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
     ) -> None:
+        for _, figure in forces.find_casualties(sentence.text):
+            if figure not in self.result.casualties:
+                self.result.casualties.append(figure)
         claimed = forces.claimant(sentence.text, mentions)
         if claimed is None and acts:
             claimed = acts[0].speakers[0]

@@ -58,7 +58,7 @@ _MOD_WORD = r"(?:(?!(?:and|or|to|in|at|on|were|was|are|is|have|has)\b)[\w'’.-]
 _QUALIFIERS = _QUALIFIERS.replace(" ", r"\s+")
 QUANTITY = re.compile(
     rf"(?i:(?P<qual>{_QUALIFIERS})\s+)?(?P<def>(?i:the)\s+)?"
-    rf"(?<![\w-])(?P<num>{_NUMBER})(?:\s*(?P<scale>thousand|million))?"
+    rf"(?<![\w-])(?P<num>(?i:{_NUMBER}))(?:\s*(?P<scale>thousand|million))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUMBER})(?:\s*(?P<scale2>thousand|million))?)?"
     rf"(?:\s+|(?=[A-Z]))(?P<mod>(?:of\s+(?:its|their|the)\s+)?{_MOD_WORD}{{0,4}}?)"
     rf"(?P<unit>{UNITS})\b"
@@ -147,11 +147,16 @@ def find_casualties(text: str) -> list[tuple[tuple[int, int], str]]:
     result: list[tuple[tuple[int, int], str]] = []
     for match in QUANTITY.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
-        if _CASUALTY.match(text[match.end() :]) or _KILLING.search(before):
+        after = text[match.end() :]
+        if _CASUALTY.match(after) or _PASSIVE_CASUALTY.match(after) or _KILLING.search(before):
             result.append(((match.start(), match.end()), " ".join(match.group().split())))
     return result
 
 
+_PASSIVE_CASUALTY = re.compile(
+    r"[^,;.]{0,80}?\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|captured|taken\s+prisoner|dead|slain)\b"
+)
 _KILLING = re.compile(
     r"\b(?:killing|killed|lost|losing|wounding|wounded|injuring|captured|capturing)"
     r"\s+(?:\w+\s+)?$"
