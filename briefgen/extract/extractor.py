@@ -276,6 +276,9 @@ class _Run:
                 actor = previous[1]
             if actor is not None:
                 previous = (strength, actor)
+            if actor is None and acts and _FIRST_PERSON.search(sentence.text[: strength.start]):
+                # "Our 10,000 peacekeepers," the commander said: the speaker's own force.
+                actor = acts[0].speakers[0]
             if actor is None and self.result.forces:
                 actor = self.result.forces[-1].actor
             if actor is None:
@@ -382,6 +385,7 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")
 _ONE_OFFICIAL = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"
     r"|source|diplomat|commander|officer|minister|envoy)\b(?!s)"

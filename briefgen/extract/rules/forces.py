@@ -213,7 +213,7 @@ _PLACE_NAME = (
 )
 _PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
-    r"|on|within|throughout)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|on|within|throughout|over|above|across)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<loc>(?:(?:border|frontier)\s+with\s+(?:the\s+)?"
     + _PLACE_NAME
     + r")|"

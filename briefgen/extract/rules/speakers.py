@@ -34,8 +34,8 @@ _MOD = (
 NP_BEFORE = re.compile(
     rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhile\s))"
     rf"(?P<np>(?:(?i:{_DET})\s+)?{_MOD}{{0,4}}?(?P<head>(?i:{_HEAD}))"
-    rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for|(?:issued|published|analy[sz]ed)"
-    rf"\s+by)\s+[^,;\"“”]{{1,60}}?)?)"
+    rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for|affiliated\s+with|linked\s+to"
+    rf"|loyal\s+to|(?:issued|published|analy[sz]ed)\s+by)\s+[^,;\"“”]{{1,60}}?)?)"
     rf"\s+(?:(?:also|later|then|earlier|again|has|have|had|on\s+\w+day|\w+ly)\s+)*$"
 )
 # A described speaker right after its verb, in a quote-first sentence: ', said the statement'.

@@ -61,7 +61,8 @@ _AUDIENCE = re.compile(
     r"^\s+(?:(?:the|a|an|state|local|national|foreign)\s+)?(?:[\w'’.-]+\s+){0,3}?"
     r"(?:reporters|journalists|lawmakers|legislators|senators|parliament|committee|conference"
     r"|briefing|television|TV|radio|broadcaster|newspaper|agency|media|press|audience|crowd"
-    r"|members|delegates|students|troops|soldiers|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})\b"
+    r"|members|delegates|students|troops|soldiers|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}"
+    r"(?:\s+(?:television|TV|radio|media|newspaper|agency|broadcaster|reporters))?)\b"
     r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
 _ACCORDING = re.compile(r"(?:^|,\s*)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))")
@@ -192,11 +193,14 @@ def find_acts(
         if not speakers and _PARTICIPLE.match(verb_text):
             # "X confirmed the move, saying it was needed": the subject of the clause speaks.
             if acts:
-                speakers, speaker_start = acts[-1].speakers, verb.start()
-            else:
-                subject = _clause_subject(text, mentions, verb.start())
-                if subject:
-                    speakers, speaker_start = (subject,), verb.start()
+                end = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
+                more = _content(text, verb, acts[-1].speakers, verb.start(), -1, end, mentions)
+                if more is not None:
+                    acts[-1] = _join(acts[-1], more)
+                continue
+            subject = _clause_subject(text, mentions, verb.start())
+            if subject:
+                speakers, speaker_start = (subject,), verb.start()
         if not speakers and describe is not None:
             before = text[: verb.start()]
             described = speakers_rules.described_before(before)

@@ -1,0 +1,254 @@
+"""One test per construction of real reporting, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import ArticleInfo, Extraction, extract_article
+from briefgen.model import Force, Position
+
+PUBLISHED = dt.date(2025, 3, 14)
+
+
+def _extract(text: str) -> Extraction:
+    return extract_article(text, "text", ArticleInfo("s", published=PUBLISHED))[1]
+
+
+def _positions(text: str) -> list[Position]:
+    return _extract(text).positions
+
+
+def _one(text: str) -> Position:
+    found = _positions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- speech attribution ------------------------------------------------------------------
+
+
+def test_quote_first_then_a_speaker_introduced_after_the_verb() -> None:
+    found = _extract('"The bridge will hold," said Tomas Varga, a retired Hungarian engineer.')
+    position = found.positions[0]
+    assert position.actor == "varga"
+    assert position.quote == "The bridge will hold"
+    assert found.actors["varga"].kind == "person"
+
+
+def test_quote_last_after_a_named_speaker() -> None:
+    position = _one('Colonel Ilse Brandt said the convoy was "ready for the crossing".')
+    assert position.actor == "brandt"
+    assert position.quote == "ready for the crossing"
+
+
+def test_split_quote_keeps_one_verbatim_fragment_never_stitched() -> None:
+    position = _one('"We waited," Colonel Ilse Brandt said, "and we will keep waiting."')
+    assert position.stance == "We waited, and we will keep waiting."
+    assert position.quote == "and we will keep waiting."
+    assert "…" not in (position.quote or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The convoy left the depot at dawn, according to the Norwegian defence ministry.",
+            "norway",
+        ),
+        ("According to Colonel Ilse Brandt, the convoy left the depot at dawn.", "brandt"),
+    ],
+)
+def test_according_to_names_the_speaker(text: str, speaker: str) -> None:
+    position = _one(text)
+    assert position.actor == speaker
+    assert "convoy left the depot at dawn" in position.stance
+
+
+def test_participle_saying_belongs_to_the_subject() -> None:
+    text = 'Norway confirmed the transfer on Monday, saying it was "a temporary measure".'
+    position = _one(text)
+    assert position.actor == "norway"
+    assert position.quote == "a temporary measure"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        ("One diplomatic source said the talks had stalled.", "diplomatic-source", "other"),
+        ("Analysts say the brigade is short of fuel and spare parts.", "analysts", "other"),
+        (
+            'A Telegram account affiliated with the brigade said: "We hold the bridge at Ostrov."',
+            "telegram-account-affiliated-with-the-brigade",
+            "organization",
+        ),
+    ],
+)
+def test_anonymous_and_collective_speakers(text: str, actor: str, kind: str) -> None:
+    found = _extract(text)
+    assert [p.actor for p in found.positions] == [actor]
+    assert found.actors[actor].kind == kind
+
+
+def test_present_tense_says_with_an_organisation_is_not_filed_under_a_place() -> None:
+    position = _one("The UN peacekeeping mission in Lebanon says Argentina has asked to join.")
+    assert position.actor != "lebanon"
+    assert "mission" in position.actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The line is stable," Colonel Ilse Brandt told a news conference in Riga.',
+        "Colonel Ilse Brandt told Latvian television the line is stable.",
+    ],
+)
+def test_told_x_is_the_audience_not_the_stance(text: str) -> None:
+    position = _one(text)
+    assert position.actor == "brandt"
+    assert position.stance == "The line is stable."
+
+
+def test_pronoun_resolved_by_gender() -> None:
+    found = _extract(
+        "Foreign Minister Anna Lind met Mr Oleg Petrov in Oslo. She said the talks were useful."
+    )
+    assert [p.actor for p in found.positions] == ["lind"]
+
+
+def test_pronoun_left_unresolved_and_flagged_when_two_people_fit() -> None:
+    found = _extract(
+        "Foreign Minister Anna Lind met Defence Minister Oleg Petrov. He said the talks were useful."
+    )
+    assert found.positions == []
+    assert any("not guessed" in r.reason for r in found.rejected)
+
+
+def test_quotation_standing_alone_continues_the_last_quoted_speaker() -> None:
+    found = _extract(
+        '"We are ready," Colonel Ilse Brandt said.\n\n"The crossing starts at dawn tomorrow."'
+    )
+    assert [p.actor for p in found.positions] == ["brandt", "brandt"]
+    assert found.positions[1].quote == "The crossing starts at dawn tomorrow."
+
+
+# --- forces ------------------------------------------------------------------------------
+
+
+def _force(text: str) -> Force:
+    found = _extract(text).forces
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _stated(force: Force) -> str:
+    assert force.strength is not None
+    return force.strength.as_stated
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "location"),
+    [
+        (
+            "Around 3,000 to 4,000 Chadian troops are deployed in northern Niger.",
+            "3,000-4,000",
+            "northern Niger",
+        ),
+        (
+            "Approximately 6,000 Greek sailors are stationed off Cyprus.",
+            "approximately 6,000 sailors",
+            "Cyprus",
+        ),
+        (
+            "As many as 900 Kenyan police officers landed in Haiti on Tuesday.",
+            "as many as 900 police officers",
+            "Haiti",
+        ),
+        ("Some 40 Turkish warplanes flew over Syria.", "some 40 warplanes", "Syria"),
+        (
+            "Estonia hosts a 1,000-strong British battle group near Tapa.",
+            "1,000-strong British battle group",
+            "Tapa",
+        ),
+    ],
+)
+def test_force_amount_unit_and_place_from_the_same_clause(
+    text: str, stated: str, location: str
+) -> None:
+    force = _force(text)
+    assert stated in _stated(force)
+    assert force.location == location
+
+
+def test_listed_units_beyond_troops() -> None:
+    found = _extract(
+        "Some 250 Russian military personnel and 80 military vehicles crossed into Moldova."
+    )
+    assert [(_stated(f), f.actor, f.location) for f in found.forces] == [
+        ("some 250 military personnel", "russia", "Moldova"),
+        ("80 military vehicles", "russia", "Moldova"),
+    ]
+
+
+def test_force_inside_a_quote_belongs_to_the_speaker() -> None:
+    force = _force(
+        '"Our more than 10,000 peacekeepers remain in Lebanon," the Irish commander said.'
+    )
+    assert force.actor == "ireland"
+    assert _stated(force) == "more than 10,000 peacekeepers"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("France withdrew its 2,400 troops from Mali in 2022.", "withdrawn"),
+        ("Germany will deploy 800 soldiers to Lithuania next year.", "planned"),
+        ("Some 500 Dutch troops are stationed in Lithuania.", "deployed"),
+    ],
+)
+def test_force_status_from_its_clause(text: str, status: str) -> None:
+    force = _force(text)
+    assert force.status == status
+
+
+def test_past_withdrawal_keeps_the_place_it_left() -> None:
+    force = _force("France withdrew its 2,400 troops from Mali in 2022.")
+    assert (force.actor, force.location, force.status) == ("france", "Mali", "withdrawn")
+
+
+def test_casualties_are_never_forces_and_are_listed_as_skipped() -> None:
+    found = _extract("Twelve Malian soldiers were killed and 30 wounded in an ambush near Gao.")
+    assert found.forces == []
+    assert found.casualties == ["Twelve Malian soldiers"]
+
+
+# --- open questions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("It remains unclear whether the ceasefire will hold.", "Will the ceasefire hold?"),
+        (
+            "It is unclear how exactly the brigade would be resupplied.",
+            "How would the brigade be resupplied?",
+        ),
+        ("It remains to be seen whether the talks will resume.", "Will the talks resume?"),
+        (
+            "The ministry did not say when the troops would leave Gao.",
+            "When would the troops leave Gao?",
+        ),
+        (
+            "Analysts said the rebels could retake the town within weeks.",
+            "Will the rebels retake the town within weeks?",
+        ),
+        ("The garrison is likely to run out of fuel.", "Will the garrison run out of fuel?"),
+        (
+            "Colonel Ilse Brandt warned that the fighting could spread to the coast.",
+            "Could the fighting spread to the coast?",
+        ),
+    ],
+)
+def test_questions_from_uncertainty_warnings_and_predictions(text: str, question: str) -> None:
+    assert question in [q.question for q in _extract(text).open_questions]
