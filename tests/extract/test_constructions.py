@@ -119,7 +119,8 @@ def test_pronoun_resolved_by_gender() -> None:
 
 def test_pronoun_left_unresolved_and_flagged_when_two_people_fit() -> None:
     found = _extract(
-        "Foreign Minister Anna Lind met Defence Minister Oleg Petrov. He said the talks were useful."
+        "Foreign Minister Anna Lind met Defence Minister Oleg Petrov. "
+        "He said the talks were useful."
     )
     assert found.positions == []
     assert any("not guessed" in r.reason for r in found.rejected)
