@@ -29,7 +29,29 @@ _BLOCKED_NAME_WORDS = frozenset(
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Return a regex matching any of the words, longest first, as a prefix tree.
+
+    A tree keeps matching fast with hundreds of names: the engine follows one branch per
+    letter instead of trying every name at every position.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{_branch(trie)})"
+
+
+def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    alternatives = [
+        re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char
+    ]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    return f"(?:{body})?" if ends else body
 
 
 _NOUN_TO_ID = {name: e.id for e in (*STATES, *BODIES) for name in e.names}

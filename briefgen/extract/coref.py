@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.extract.actors import ActorIndex, Mention
 
@@ -127,6 +128,7 @@ class PronounResolver:
         return result
 
 
+@lru_cache(maxsize=4)
 def _outside_quotes(text: str) -> _Outside:
     return _Outside(text)
 

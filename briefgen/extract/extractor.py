@@ -18,6 +18,9 @@ from briefgen.model.base import slugify
 
 RECENT = 2
 """How many sentences back "the statement" may point to the body that spoke."""
+RECALLED = 200
+"""How many earlier stances or questions a new one is compared with, to find repeats."""
+"""How many sentences back "the statement" may point to the body that spoke."""
 SAME_QUESTION = 0.55
 """Share of key words at which two questions count as one."""
 
@@ -92,6 +95,10 @@ class _Run:
         self.last_place: str | None = None
         self.quoted_speaker: str | None = None
         self.body_age = RECENT + 1
+        # What was already said, counted and asked, to skip repeats without rescanning all.
+        self.said: dict[str, list[str]] = {}
+        self.counted: set[tuple[str, tuple[float | None, float | None, float | None]]] = set()
+        self.asked: list[str] = []
 
     def run(self) -> Extraction:
         for sentence, found in zip(self.article.sentences, self.mentions, strict=True):
@@ -232,11 +239,10 @@ class _Run:
                 self.use(speaker, sentence, act.verb_span)
                 if act.addressed:
                     self.use(act.addressed, sentence, act.verb_span)
-                if any(
-                    p.actor == speaker and overlap(p.stance, stance) >= 0.8
-                    for p in self.result.positions
-                ):
+                said = self.said.setdefault(speaker, [])
+                if stance in said or any(overlap(s, stance) >= 0.8 for s in said[-RECALLED:]):
                     continue
+                said.append(stance)
                 self.result.positions.append(
                     Position(
                         actor=speaker,
@@ -283,16 +289,9 @@ class _Run:
                 actor = self.result.forces[-1].actor
             if actor is None:
                 continue
-            duplicate = next(
-                (
-                    f
-                    for f in self.result.forces
-                    if f.actor == actor and f.strength is not None and _amount(f) == strength.value
-                ),
-                None,
-            )
-            if duplicate is not None:
+            if (actor, strength.value) in self.counted:
                 continue
+            self.counted.add((actor, strength.value))
             self.use(actor, sentence, (strength.start, strength.end))
             if claimed:
                 self.use(claimed, sentence, (strength.start, strength.end))
@@ -342,10 +341,12 @@ class _Run:
 
     def add_questions(self, sentence: Sentence) -> None:
         for opening in questions.find_openings(sentence.text):
-            if any(
-                _same_question(q.question, opening.question) for q in self.result.open_questions
+            asked = self.asked
+            if opening.question in asked or any(
+                _same_question(q, opening.question) for q in asked[-RECALLED:]
             ):
                 continue
+            asked.append(opening.question)
             self.result.open_questions.append(
                 OpenQuestion(
                     question=opening.question,
@@ -396,16 +397,6 @@ def _singular_voice(text: str, act: speech.SpeechAct) -> bool:
     """Tell whether one unnamed person spoke ("a senior official said"), whom "he" may mean."""
     start, end = act.verb_span
     return bool(_ONE_OFFICIAL.search(text[max(0, start - 60) : end + 40]))
-
-
-def _amount(force: Force) -> tuple[float | None, float | None, float | None]:
-    assert force.strength is not None
-    s = force.strength
-    return (
-        float(s.value) if s.value is not None else None,
-        float(s.min) if s.min is not None else None,
-        float(s.max) if s.max is not None else None,
-    )
 
 
 def source_key_for(title: str | None, publisher: str | None, published: dt.date | None) -> str:

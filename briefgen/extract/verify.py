@@ -67,6 +67,9 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
 class _Checker:
     def __init__(self, article: Article, extraction: Extraction) -> None:
         self.text = article.text
+        self.starts: dict[str, int] = {}
+        for sentence in article.sentences:
+            self.starts.setdefault(sentence.text, sentence.start)
         self.actors = extraction.actors
         self.rejected: list[Rejection] = []
         self.casualties: list[str] = []
@@ -80,11 +83,12 @@ class _Checker:
             self._reject("forces", f"{_stated(force)!r}: number not in its sentence", sentence)
             return None
         figures = [stated for _, stated in find_casualties(sentence)]
-        if any(numbers & _item_numbers(f) for f in figures):
-            self.casualties.extend(f for f in figures if numbers & _item_numbers(f))
+        hit = [f for f in figures if numbers & _sentence_numbers(f)]
+        if hit:
+            self.casualties.extend(hit)
             self._reject("forces", f"{_stated(force)!r} is a casualty figure", sentence)
             return None
-        start = _find(self.text, sentence)
+        start = self._start(sentence)
         span = _inside(force.extracted.span, start, sentence) or _whole(sentence)
         return force.model_copy(
             update={"extracted": self._provenance(force.extracted, sentence, span)}
@@ -115,7 +119,7 @@ class _Checker:
                     )
                 )
                 update["quote"] = None
-        start = _find(self.text, sentence)
+        start = self._start(sentence)
         span = (
             _inside(position.extracted.span, start, sentence)
             or span
@@ -134,7 +138,7 @@ class _Checker:
                 "open_questions", f"{question.question!r}: number not in its sentence", sentence
             )
             return None
-        start = _find(self.text, sentence)
+        start = self._start(sentence)
         span = _inside(question.extracted.span, start, sentence) or _whole(sentence)
         return question.model_copy(
             update={"extracted": self._provenance(question.extracted, sentence, span)}
@@ -144,7 +148,7 @@ class _Checker:
         if extracted is None or not extracted.sentence:
             self.rejected.append(Rejection(section, "no sentence to check it against", ""))
             return None
-        if _find(self.text, extracted.sentence) < 0:
+        if self._start(extracted.sentence) < 0:
             self.rejected.append(
                 Rejection(section, "its sentence is not in the article", extracted.sentence)
             )
@@ -155,8 +159,15 @@ class _Checker:
         self, extracted: Provenance, sentence: str, span: tuple[int, int]
     ) -> Provenance:
         """Return provenance whose span is found in the article text, not taken on trust."""
-        start = _find(self.text, sentence)
+        start = self._start(sentence)
         return replace_span(extracted, (start + span[0], start + span[1]))
+
+    def _start(self, sentence: str) -> int:
+        """Return where a sentence starts in the article, -1 if it is not there."""
+        start = self.starts.get(sentence)
+        if start is None:
+            start = self.starts[sentence] = self.text.find(sentence)
+        return start
 
     def _speaker_in(self, actor_id: str, sentence: str) -> bool:
         actor = self.actors.get(actor_id)
@@ -217,10 +228,6 @@ def _sentence_numbers(sentence: str) -> set[float]:
         scale = 1000 if match[2] == "thousand" else 1_000_000
         found.add(float(match[1].replace(",", "")) * scale)
     return found
-
-
-def _find(text: str, sentence: str) -> int:
-    return text.find(sentence)
 
 
 def _norm(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefgen.extract.actors import Mention
@@ -115,18 +116,29 @@ class Strength:
     status: str | None = None
 
 
+_ANY_NUMBER = re.compile(rf"\d|\b(?i:{'|'.join(_WORD_NUMBERS)})\b")
+
+
+@lru_cache(maxsize=8)
+def _quantities(text: str) -> tuple[re.Match[str], ...]:
+    if not _ANY_NUMBER.search(text):
+        return ()
+    return tuple(QUANTITY.finditer(text))
+
+
 def find_strengths(text: str) -> list[Strength]:
     """Return every stated strength in a sentence (casualty figures are not strengths)."""
     found: list[Strength] = []
     casualties = {span for span, _ in find_casualties(text)}
-    for match in QUANTITY.finditer(text):
+    for match in _quantities(text):
         mod = match["mod"] or ""
         if _NOT_UNITS.search(mod) or (match.start(), match.end()) in casualties:
             continue
         strength = _strength(match)
         if strength is not None:
             found.append(_located(text, match, strength, mod))
-    for match in SIZED_UNIT.finditer(text):
+    candidates = SIZED_UNIT.finditer(text) if re.search(r"\d[- ]\w", text) else iter(())
+    for match in candidates:
         if any(s.start <= match.start("num") < s.end for s in found):
             continue
         stated = " ".join(match.group().split())
@@ -145,7 +157,7 @@ def find_strengths(text: str) -> list[Strength]:
 def find_casualties(text: str) -> list[tuple[tuple[int, int], str]]:
     """Return the killed, wounded or captured figures of a sentence, as stated."""
     result: list[tuple[tuple[int, int], str]] = []
-    for match in QUANTITY.finditer(text):
+    for match in _quantities(text):
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() :]
         if _CASUALTY.match(after) or _PASSIVE_CASUALTY.match(after) or _KILLING.search(before):

@@ -142,16 +142,58 @@ class Opening:
     end: int
 
 
+# Words a pattern cannot match without: a sentence lacking them is not searched at all.
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    ASKED: ("asked",),
+    EXPECTED: (
+        "expected",
+        "set ",
+        "poised",
+        "likely",
+        "due ",
+        "scheduled",
+        "planning",
+        "preparing",
+    ),
+    INTENT: ("plan", "intend", "aims", "threaten"),
+    UNSAID: ("not",),
+    YET: ("yet",),
+    NOT_YET: ("yet",),
+    CONSIDER: ("consider", "weigh", "debat", "discuss", "decid", "determin", "assess"),
+    UNDECIDED: ("decided",),
+    ANNOUNCE: ("will", "would", "plans", "intends"),
+    RISK: ("warn", "caution", "fear"),
+    CONDITION: ("if ", "unless"),
+    UNKNOWN: ("known", "clear", "certain", "seen"),
+    NOT_SAID: ("not", "n't", "declined", "refused"),
+    DOUBT: ("question", "wonder", "doubt", "ask"),
+    LIKELY: ("likely",),
+    UNLIKELY_THAT: ("likely",),
+    MODAL: ("could", "may", "might"),
+    PLANS_NOUN: ("plan",),
+    DIRECT: ("?",),
+    APPEAL: ("call", "urg", "appeal", "press", "asked"),
+}
+
+
+def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    triggers = _TRIGGERS.get(pattern)
+    if triggers is not None and not any(t in lowered for t in triggers):
+        return iter(())
+    return pattern.finditer(text)
+
+
 def find_openings(text: str) -> Iterator[Opening]:
     """Yield the open questions a sentence raises, phrased as questions."""
-    for match in ASKED.finditer(text):
+    lowered = text.lower()
+    for match in _finds(ASKED, text, lowered):
         clause = _THOUGHT.sub("", match["q"].strip())
         yield Opening(_invert(clause), match.start(), match.end())
-    for match in EXPECTED.finditer(text):
+    for match in _finds(EXPECTED, text, lowered):
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in INTENT.finditer(text):
+    for match in _finds(INTENT, text, lowered):
         if re.search(
             r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$",
             text[: match.start()],
@@ -160,59 +202,59 @@ def find_openings(text: str) -> Iterator[Opening]:
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in UNSAID.finditer(text):
+    for match in _finds(UNSAID, text, lowered):
         inverted = _invert(match["clause"])
         yield Opening(f"{match['wh'].capitalize()} {_lower_first_word(inverted)}", *match.span())
     for pattern in (YET, NOT_YET):
-        for match in pattern.finditer(text):
+        for match in _finds(pattern, text, lowered):
             subject = _subject(text, match.start())
             if subject:
                 vp = _base_form(match["vp"]) if pattern is NOT_YET else match["vp"]
                 yield Opening(_ask("Will", subject, vp), match.start(), match.end())
     for pattern in (CONSIDER, UNDECIDED):
-        for match in pattern.finditer(text):
+        for match in _finds(pattern, text, lowered):
             subject = _subject(text, match.start())
             if subject:
                 wh = match["wh"].lower()
                 lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
                 yield Opening(_ask(lead, subject, match["vp"]), match.start(), match.end())
-    for match in ANNOUNCE.finditer(text):
+    for match in _finds(ANNOUNCE, text, lowered):
         subject = _subject(text, match.start())
         if subject:
             verb = match["verb"]
             obj = _lower_first(match["obj"])
             question = f"What {obj} will {subject} {verb} {match['when']}?"
             yield Opening(_tidy(question), match.start(), match.end())
-    for match in RISK.finditer(text):
+    for match in _finds(RISK, text, lowered):
         yield Opening(_invert(match["clause"]), match.start(), match.end())
-    for match in CONDITION.finditer(text):
+    for match in _finds(CONDITION, text, lowered):
         condition = _conditional(match["clause"])
         if condition:
             yield Opening(condition, match.start(), match.end())
-    for match in UNKNOWN.finditer(text):
+    for match in _finds(UNKNOWN, text, lowered):
         wh = match["wh"] or match["wh2"]
         clause = match["clause"] or match["clause2"]
         yield Opening(_wh_question(wh, clause), match.start(), match.end())
     for pattern in (NOT_SAID, DOUBT):
-        for match in pattern.finditer(text):
+        for match in _finds(pattern, text, lowered):
             yield Opening(_wh_question(match["wh"], match["clause"]), match.start(), match.end())
-    for match in LIKELY.finditer(text):
+    for match in _finds(LIKELY, text, lowered):
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in UNLIKELY_THAT.finditer(text):
+    for match in _finds(UNLIKELY_THAT, text, lowered):
         yield Opening(_modal_clause(match["clause"]), match.start(), match.end())
-    for match in MODAL.finditer(text):
+    for match in _finds(MODAL, text, lowered):
         subject = _subject(text, match.start())
         head = text[: match.start()]
         if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in PLANS_NOUN.finditer(text):
+    for match in _finds(PLANS_NOUN, text, lowered):
         subject = _lower_first(match["subject"])
         yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in DIRECT.finditer(text):
+    for match in _finds(DIRECT, text, lowered):
         yield Opening(_tidy(match["q"]), match.start("q"), match.end("q"))
-    for match in APPEAL.finditer(text):
+    for match in _finds(APPEAL, text, lowered):
         who = match["who"]
         if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
             continue
