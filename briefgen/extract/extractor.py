@@ -94,6 +94,9 @@ class _Run:
         self.last_body: str | None = None
         self.last_place: str | None = None
         self.quoted_speaker: str | None = None
+        self.last_state: str | None = None
+        self.place_age = RECENT + 1
+        self.unplaced: list[int] = []
         self.body_age = RECENT + 1
         # What was already said, counted and asked, to skip repeats without rescanning all.
         self.said: dict[str, list[str]] = {}
@@ -120,12 +123,17 @@ class _Run:
             )
             self.reject_unresolved(sentence, mentions, acts)
             self.add_positions(sentence, acts)
+            self.place_unplaced(sentence)
             self.add_forces(sentence, mentions, acts)
             self.add_event(sentence, mentions, acts)
             self.add_questions(sentence)
             named = forces.places(sentence.text)
+            self.place_age += 1
             if named:
-                self.last_place = named[-1]
+                self.last_place, self.place_age = named[-1], 0
+            states = [m for m in mentions if m.kind == "state"]
+            if states:
+                self.last_state = self.index.ensure(states[-1].actor).name
             voices = [
                 s
                 for a in acts
@@ -285,6 +293,8 @@ class _Run:
             if actor is None and acts and _FIRST_PERSON.search(sentence.text[: strength.start]):
                 # "Our 10,000 peacekeepers," the commander said: the speaker's own force.
                 actor = acts[0].speakers[0]
+            if actor is None:
+                actor = forces.clause_subject(sentence.text, strength, mentions)
             if actor is None and self.result.forces:
                 actor = self.result.forces[-1].actor
             if actor is None:
@@ -295,17 +305,13 @@ class _Run:
             self.use(actor, sentence, (strength.start, strength.end))
             if claimed:
                 self.use(claimed, sentence, (strength.start, strength.end))
+            if not strength.location:
+                self.unplaced.append(len(self.result.forces))
             self.result.forces.append(
                 Force.model_validate(
                     {
                         "actor": actor,
-                        "location": strength.location
-                        or (
-                            self.last_place
-                            if strength.definite
-                            or forces.generic_place(sentence.text, strength.start, strength.end)
-                            else None
-                        ),
+                        "location": strength.location or self.fallback_place(sentence, strength),
                         "status": strength.status,
                         "strength": strength.strength,
                         "claimed_by": claimed if claimed != actor else None,
@@ -316,6 +322,22 @@ class _Run:
                     }
                 )
             )
+
+    def fallback_place(self, sentence: Sentence, strength: forces.Strength) -> str | None:
+        """Return where a force stands when its clause says only "the country" or nothing."""
+        generic = forces.generic_place(sentence.text, strength.start, strength.end)
+        if generic or strength.definite:
+            return self.last_place or self.last_state
+        return self.last_place if self.place_age <= 1 else None
+
+    def place_unplaced(self, sentence: Sentence) -> None:
+        """Give forces of the last sentence the destination this one names ("They'll go to X")."""
+        where = forces.destination(sentence.text) if self.unplaced else None
+        for index in self.unplaced if where else []:
+            self.result.forces[index] = self.result.forces[index].model_copy(
+                update={"location": where}
+            )
+        self.unplaced = []
 
     def add_event(
         self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]

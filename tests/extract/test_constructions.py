@@ -253,3 +253,25 @@ def test_casualties_are_never_forces_and_are_listed_as_skipped() -> None:
 )
 def test_questions_from_uncertainty_warnings_and_predictions(text: str, question: str) -> None:
     assert question in [q.question for q in _extract(text).open_questions]
+
+
+def test_next_sentence_gives_the_destination_of_a_force_without_a_place() -> None:
+    found = _extract(
+        "The Pentagon ordered about 300 more American personnel to move. "
+        "They will go to Germany to support the brigade already there."
+    )
+    assert [(f.actor, f.location) for f in found.forces] == [("united-states", "Germany")]
+
+
+def test_where_a_force_comes_from_is_not_where_it_stands() -> None:
+    force = _force("Canada will send 12 tanker aircraft out of a base in Winnipeg.")
+    assert force.location is None
+
+
+def test_the_subject_of_the_clause_owns_the_force() -> None:
+    force = _force("The Sudanese army attacked with infantry and two tanks near Kadugli.")
+    assert (force.actor, _stated(force), force.location) == ("sudan", "two tanks", "Kadugli")
+
+
+def test_munitions_fired_are_not_forces() -> None:
+    assert _extract("Iran fired two ballistic missiles at a tanker off Oman.").forces == []

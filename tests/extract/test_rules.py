@@ -77,7 +77,7 @@ def test_types_addressees_and_dates() -> None:
             "up to 50,000 soldiers",
         ),
         ("Between 3,000 and 4,000 Russian fighters arrived.", "russia", "3,000-4,000 fighters"),
-        ("Norway sent two brigades and 40 tanks north.", "norway", "2 brigades"),
+        ("Norway sent two brigades and 40 tanks north.", "norway", "two brigades"),
         (
             "France, which withdrew its last 2,400 soldiers from Mali, said so.",
             "france",

@@ -45,6 +45,8 @@ _WORD_NUMBERS = {
     "dozen": 12,
     "a hundred": 100,
     "a thousand": 1000,
+    "a couple hundred": 200,
+    "a couple of hundred": 200,
 }
 _QUALIFIERS = (
     "approximately|an estimated total of|an estimated|estimated|around|roughly|about|circa|some"
@@ -134,6 +136,8 @@ def find_strengths(text: str) -> list[Strength]:
         mod = match["mod"] or ""
         if _NOT_UNITS.search(mod) or (match.start(), match.end()) in casualties:
             continue
+        if _FIRED.search(text, max(0, match.start() - 40), match.start()):
+            continue
         strength = _strength(match)
         if strength is not None:
             found.append(_located(text, match, strength, mod))
@@ -168,6 +172,11 @@ def find_casualties(text: str) -> list[tuple[tuple[int, int], str]]:
 _PASSIVE_CASUALTY = re.compile(
     r"[^,;.]{0,80}?\b(?:were|was|have\s+been|had\s+been|are|being)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|captured|taken\s+prisoner|dead|slain)\b"
+)
+# Munitions fired or brought down are events, not forces: "fired two missiles".
+_FIRED = re.compile(
+    r"\b(?:fired|fires|firing|launched|launches|shot\s+down|shot|intercepted|downed|dropped"
+    r"|struck|destroyed)\s+(?:(?:at\s+least|more\s+than|some|about|around|over)\s+)?$"
 )
 _KILLING = re.compile(
     r"\b(?:killing|killed|lost|losing|wounding|wounded|injuring|captured|capturing)"
@@ -225,7 +234,8 @@ _PLACE_NAME = (
 )
 _PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
-    r"|on|within|throughout|over|above|across)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|on|within|throughout|over|above|across|through)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:capital|city|town|port|province|region|island|village)\s+of\s+)?"
     r"(?P<loc>(?:(?:border|frontier)\s+with\s+(?:the\s+)?"
     + _PLACE_NAME
     + r")|"
@@ -281,9 +291,13 @@ def clause_location(
     for match in _PLACE_AFTER.finditer(text, begin, stop):
         if match.start() < end and match.end() > start:
             continue
-        if match["prep"] == "from" and not withdrawn:
+        leaving = withdrawn or _LEAVING.search(text, begin, stop)
+        if match["prep"] == "from" and not leaving:
             continue
-        if match["prep"] in ("to", "at", "on") and not _is_state_or_place(match["loc"]):
+        if _ORIGIN.search(text[max(begin, match.start() - 40) : match.start()]):
+            continue
+        before = match.end() <= start
+        if (match["prep"] in ("to", "at", "on") or before) and not _is_state_or_place(match["loc"]):
             continue
         loc = match["loc"].strip()
         if not _is_place(loc):
@@ -293,6 +307,11 @@ def clause_location(
     return min(candidates)[1] if candidates else None
 
 
+_LEAVING = re.compile(
+    r"\b(?:withdr\w+|pull\w*\s+out|draw\s*down|drawdown|reduc\w+|leav\w+|left|evacuat\w+)\b"
+)
+# "aircraft out of Fairchild Air Force Base in Spokane": where they come from, not go to.
+_ORIGIN = re.compile(r"\bout\s+of\s+[^,;]*$")
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|into|to|around|inside|across|near|on)\s+the\s+(?:country|island|region|territory"
     r"|enclave|area|province)\b"
@@ -367,6 +386,14 @@ def _strength(match: re.Match[str]) -> str | dict[str, Any] | None:
     if qual == "between" and not match["num2"]:
         return None
     first = _number(match["num"], match["scale"] or match["scale2"])
+    if not match["num"][:1].isdigit() and not match["num2"]:
+        # "nine navy vessels", "a couple hundred police": kept in the words used.
+        return {
+            "as_stated": " ".join(match.group().split()),
+            "qualifier": _QUALIFIER_OF.get(qual, "about" if "couple" in match["num"] else "exact"),
+            "value": int(first),
+            "unit": unit,
+        }
     if match["num2"]:
         second = _number(match["num2"], match["scale2"])
         if first >= second:
@@ -440,6 +467,44 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
         if re.fullmatch(r"(?:'s|’s)\s+", between):
             return mention.actor
     return None
+
+
+_LEAD = re.compile(
+    r"[\"“]?\s*(?:(?:On|In|At|According\s+to|However|But)\b[^,]*,\s*)?(?:[Tt]he\s+)?"
+)
+
+
+def clause_subject(text: str, strength: Strength, mentions: list[Mention]) -> str | None:
+    """Return the state or body a force's clause opens with: "The RSF launched ... two tanks"."""
+    begin, _ = _clause(text, strength.start, strength.end)
+    lead = _LEAD.match(text, begin)
+    start = lead.end() if lead else begin
+    for mention in mentions:
+        if mention.start >= strength.start:
+            break
+        opens = mention.start == start or re.fullmatch(r"[Tt]he\s+", text[mention.start : start])
+        if opens and mention.kind in ("state", "body", "group"):
+            return mention.actor
+    return None
+
+
+# "They'll go to Germany", "The troops will deploy to Souda Bay": where the force just
+# counted goes, said in the next sentence.
+DESTINATION = re.compile(
+    r"^[\"“]?\s*(?:They|These\s+\w+|The\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|personnel"
+    r"|contingent|units?|members|aircraft|ships|vessels|police|officers|team|company))\b(?:'ll|’ll)?"
+    r"[^.;]{0,50}?\b(?:go|deploy|move|head|be\s+deployed|be\s+stationed|be\s+based|arrive"
+    r"|relocate)\w*\s+(?P<rest>(?:to|in|into|at)\s+.*)$"
+)
+
+
+def destination(text: str) -> str | None:
+    """Return where a sentence sends the force of the sentence before, if it opens so."""
+    match = DESTINATION.match(text)
+    if not match:
+        return None
+    found = places(match["rest"])
+    return found[0] if found else None
 
 
 def claimant(text: str, mentions: list[Mention]) -> str | None:
