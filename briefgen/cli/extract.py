@@ -12,7 +12,7 @@ from briefgen import clock
 from briefgen.errors import InputError
 
 if TYPE_CHECKING:
-    from briefgen.extract import Extraction
+    from briefgen.extract import Extraction, Extractor
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -32,6 +32,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--title", help="The article's title (default: its headline).")
 @click.option(
+    "--engine",
+    type=click.Choice(["rules", "llm"]),
+    help="Extract with the rules or the model set in briefgen.toml [extract.llm] "
+    "(default: the model when enabled there, else the rules).",
+)
+@click.option(
     "--into",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Add the new items to this existing brief instead of writing a draft.",
@@ -44,6 +50,7 @@ def extract(
     published: dt.date | None,
     title: str | None,
     into: Path | None,
+    engine: str | None,
 ) -> None:
     """Draft a brief from an article (text, Markdown or HTML; - for stdin).
 
@@ -54,6 +61,7 @@ def extract(
     from briefgen.output import write_atomic
 
     raw, fmt = read_article(article)
+    extractor = _extractor(article, engine)
     key = source_key_for(title, publisher, published)
     info = ArticleInfo(key, title=title, publisher=publisher, url=url, published=published)
     if into is not None:
@@ -63,7 +71,7 @@ def extract(
             raise InputError(
                 f"{into}:1:1: error: cannot read the brief to merge into ({exc}); check the path"
             ) from exc
-        merged = merge_article(raw, fmt, info, into, existing)
+        merged = merge_article(raw, fmt, info, into, existing, extractor=extractor)
         if merged.extraction is not None:
             _report(merged.extraction)
         if merged.added:
@@ -73,7 +81,7 @@ def extract(
         click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)
         return
     name = "<stdin>" if article == "-" else Path(article).name
-    draft = draft_brief(raw, fmt, info, name=name, today=clock.today())
+    draft = draft_brief(raw, fmt, info, name=name, today=clock.today(), extractor=extractor)
     found = draft.extraction
     if output is None:
         click.echo(draft.text, nl=False)
@@ -86,6 +94,26 @@ def extract(
             err=True,
         )
     _report(found)
+
+
+def _extractor(article: str, engine: str | None) -> Extractor | None:
+    """Return the model extractor when chosen or enabled in briefgen.toml, else None (rules)."""
+    from briefgen.config import find_config, load_config
+
+    if engine == "rules":
+        return None
+    start = Path.cwd() if article == "-" else Path(article).resolve().parent
+    settings = load_config(find_config(start)).extract.llm
+    if engine is None and not settings.enabled:
+        return None
+    if not settings.model:
+        raise InputError(
+            "briefgen.toml: error: extract.llm.model is empty; name the model the endpoint"
+            ' serves, e.g. model = "llama3.1"'
+        )
+    from briefgen.extract.llm import LLMExtractor
+
+    return LLMExtractor(settings)
 
 
 def _report(found: Extraction) -> None:

@@ -8,7 +8,7 @@ from briefgen.extract.extractor import Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
-from briefgen.model import Actor, Force, OpenQuestion, Position, Provenance
+from briefgen.model import Actor, ActorKind, Force, OpenQuestion, Position, Provenance
 
 _WORD_NUMBERS = {
     w: i
@@ -22,11 +22,18 @@ _WORD_NUMBERS = {
 _WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12})
 _WORD_NUMBERS.update({"thousand": 1000, "million": 1_000_000})
 _DIGITS = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_PRONOUN = re.compile(
-    r"\b(?:he|she|it|they|his|her|its|their)\b|\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:statement|report|letter|ministry|office|army|military|government|group|official"
-    r"|spokesman|spokeswoman|spokesperson|president|minister|chief|leader|command|council"
-    r"|press office|agency|mission|junta|alliance|movement|militia)\b",
+# What may stand for a speaker named in an earlier sentence, by the sort of speaker.
+_REFERS_TO_PERSON = re.compile(
+    r"\b(?:he|she|his|her)\b|\b(?:the|this|that|a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:official|spokesman|spokeswoman|spokesperson|president|minister|chief|leader"
+    r"|commander|envoy|ambassador|diplomat|source|general|secretary|premier|adviser)\b",
+    re.IGNORECASE,
+)
+_REFERS_TO_BODY = re.compile(
+    r"\b(?:it|its|they|their)\b|\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:statement|report|letter|ministry|office|army|military|government|group|command"
+    r"|council|agency|mission|junta|alliance|movement|militia|embassy|authorities|media"
+    r"|officials|resolution|account|channel|press\s+service)\b",
     re.IGNORECASE,
 )
 
@@ -40,7 +47,7 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
     """
     checker = _Checker(article, extraction)
     result = Extraction(
-        actors=dict(extraction.actors),
+        actors={key: checker.actor(actor) for key, actor in extraction.actors.items()},
         events=list(extraction.events),
         rejected=list(extraction.rejected),
         casualties=list(extraction.casualties),
@@ -68,11 +75,26 @@ class _Checker:
     def __init__(self, article: Article, extraction: Extraction) -> None:
         self.text = article.text
         self.starts: dict[str, int] = {}
-        for sentence in article.sentences:
+        self.previous: dict[str, str] = {}
+        for before, sentence in zip((None, *article.sentences), article.sentences, strict=False):
             self.starts.setdefault(sentence.text, sentence.start)
+            if before is not None:
+                self.previous.setdefault(sentence.text, before.text)
         self.actors = extraction.actors
         self.rejected: list[Rejection] = []
         self.casualties: list[str] = []
+
+    def actor(self, actor: Actor) -> Actor:
+        """Return an actor whose span lies in its sentence (the whole sentence if need be)."""
+        extracted = actor.extracted
+        if extracted is None:
+            return actor
+        start = self._start(extracted.sentence)
+        if start < 0 or _inside(extracted.span, start, extracted.sentence):
+            return actor
+        sentence = extracted.sentence
+        name = _locate(sentence, actor.name) or _whole(sentence)
+        return actor.model_copy(update={"extracted": self._provenance(extracted, sentence, name)})
 
     def force(self, force: Force) -> Force | None:
         sentence = self._sentence(force.extracted, "forces")
@@ -98,7 +120,9 @@ class _Checker:
         sentence = self._sentence(position.extracted, "positions")
         if sentence is None or position.extracted is None:
             return None
-        if not self._speaker_in(position.actor, sentence):
+        if not self._speaker_in(position.actor, sentence) and not self._continues(
+            position.actor, sentence
+        ):
             self._reject(
                 "positions", f"speaker {position.actor!r} is not named in its sentence", sentence
             )
@@ -169,6 +193,19 @@ class _Checker:
             start = self.starts[sentence] = self.text.find(sentence)
         return start
 
+    def _continues(self, actor_id: str, sentence: str) -> bool:
+        """Tell whether a quotation standing alone follows a sentence naming its speaker."""
+        for _ in range(3):
+            if not _quotation_only(sentence):
+                return False
+            previous = self.previous.get(sentence)
+            if previous is None:
+                return False
+            if self._speaker_in(actor_id, previous):
+                return True
+            sentence = previous
+        return False
+
     def _speaker_in(self, actor_id: str, sentence: str) -> bool:
         actor = self.actors.get(actor_id)
         names = [actor_id.replace("-", " ")]
@@ -178,7 +215,9 @@ class _Checker:
         lowered = " ".join(sentence.lower().split())
         if any(n and n.lower() in lowered for n in names):
             return True
-        return bool(_PRONOUN.search(sentence)) or bool(re.search(r"[\"“”]", sentence))
+        person = actor is not None and actor.kind in (ActorKind.PERSON, ActorKind.OTHER)
+        refers = _REFERS_TO_PERSON if person else _REFERS_TO_BODY
+        return bool(refers.search(sentence))
 
     def _reject(self, section: str, reason: str, sentence: str) -> None:
         self.rejected.append(Rejection(section, reason, sentence))
@@ -186,6 +225,12 @@ class _Checker:
 
 
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
+
+
+def _quotation_only(sentence: str) -> bool:
+    """Tell whether a sentence is only a quotation, with no attribution of its own."""
+    text = sentence.strip()
+    return text.startswith(('"', "“")) and not re.search(r"[\"”]\s*\w", text[1:])
 
 
 def replace_span(extracted: Provenance, span: tuple[int, int]) -> Provenance:
