@@ -94,6 +94,8 @@ class _Run:
         self.last_body: str | None = None
         self.last_place: str | None = None
         self.quoted_speaker: str | None = None
+        self.quote_open = False
+        self.quote_paragraph = 0
         self.last_state: str | None = None
         self.place_age = RECENT + 1
         self.unplaced: list[int] = []
@@ -117,10 +119,13 @@ class _Run:
             if not acts:
                 acts = self.continued_quote(sentence)
             self.quoted_speaker = (
-                acts[-1].speakers[0]
-                if acts and acts[-1].quote and len(acts[-1].speakers) == 1
-                else None
+                acts[-1].speakers[0] if acts and len(acts[-1].speakers) == 1 else None
             )
+            marks = sum(sentence.text.count(m) for m in '"“”')
+            if sentence.text.startswith(('"', "“")) and marks % 2 == 1:
+                self.quote_open, self.quote_paragraph = True, sentence.paragraph
+            elif marks or not acts:
+                self.quote_open = False
             self.reject_unresolved(sentence, mentions, acts)
             self.add_positions(sentence, acts)
             self.place_unplaced(sentence)
@@ -170,7 +175,16 @@ class _Run:
     def continued_quote(self, sentence: Sentence) -> list[speech.SpeechAct]:
         """Give a quotation standing alone to whoever was quoted in the sentence before."""
         text = sentence.text
-        if self.quoted_speaker is None or not text.startswith(('"', "“")):
+        opens = text.startswith(('"', "“"))
+        marks = sum(text.count(m) for m in '"“”')
+        # A quotation may run on into the next paragraph with no opening mark; it goes on
+        # until a sentence ends with the closing mark.
+        inside = (
+            self.quote_open
+            and sentence.paragraph <= self.quote_paragraph + 1
+            and (marks == 0 or (marks == 1 and text.rstrip().endswith(('"', "”"))))
+        )
+        if self.quoted_speaker is None or not (opens or inside):
             return []
         words = text.strip().strip('"“”').strip()
         if re.search(r"[\"“”]", words) or len(words.split()) < 4:

@@ -195,15 +195,26 @@ class _Checker:
 
     def _continues(self, actor_id: str, sentence: str) -> bool:
         """Tell whether a quotation standing alone follows a sentence naming its speaker."""
-        for _ in range(3):
-            if not _quotation_only(sentence):
-                return False
-            previous = self.previous.get(sentence)
+        if not _quotation_only(sentence):
+            return False
+        # A sentence without an opening mark must sit inside a quotation opened before.
+        need_open = not sentence.lstrip().startswith(('"', "“"))
+        node = sentence
+        for _ in range(4):
+            previous = self.previous.get(node)
             if previous is None:
                 return False
-            if self._speaker_in(actor_id, previous):
+            text = previous.strip()
+            if need_open:
+                if text.startswith(('"', "“")) and _marks(text) % 2 == 1:
+                    need_open = False
+                elif _marks(text):
+                    return False
+            elif self._speaker_in(actor_id, previous):
                 return True
-            sentence = previous
+            elif not _quotation_only(previous):
+                return False
+            node = previous
         return False
 
     def _speaker_in(self, actor_id: str, sentence: str) -> bool:
@@ -227,10 +238,18 @@ class _Checker:
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
 
 
+def _marks(text: str) -> int:
+    return sum(text.count(m) for m in '"“”')
+
+
 def _quotation_only(sentence: str) -> bool:
     """Tell whether a sentence is only a quotation, with no attribution of its own."""
     text = sentence.strip()
-    return text.startswith(('"', "“")) and not re.search(r"[\"”]\s*\w", text[1:])
+    if not text.startswith(('"', "“")):
+        # The rest of a quotation that ran on from the paragraph before.
+        marks = _marks(text)
+        return marks == 0 or (marks == 1 and text.endswith(('"', "”")))
+    return not re.search(r"[\"”]\s*\w", text[1:])
 
 
 def replace_span(extracted: Provenance, span: tuple[int, int]) -> Provenance:

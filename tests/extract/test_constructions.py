@@ -275,3 +275,44 @@ def test_the_subject_of_the_clause_owns_the_force() -> None:
 
 def test_munitions_fired_are_not_forces() -> None:
     assert _extract("Iran fired two ballistic missiles at a tanker off Oman.").forces == []
+
+
+def test_quotation_running_on_into_the_next_paragraph_stays_with_its_speaker() -> None:
+    found = _extract(
+        "Colonel Ilse Brandt described the march as a test of nerves.\n\n"
+        '"We crossed the river twice in one night.\n\n'
+        'Nobody slept and nobody complained about it."\n\n'
+        "The convoy reached Tartu on Friday."
+    )
+    assert [p.actor for p in found.positions] == ["brandt", "brandt", "brandt"]
+    assert found.positions[0].stance == "The march as a test of nerves."
+
+
+def test_an_aside_as_the_newspaper_reported_is_not_a_statement() -> None:
+    found = _extract(
+        "Asked about new units, as the newspaper reported, the ministry gave no figure."
+    )
+    assert found.positions == []
+
+
+def test_participle_keeps_what_the_subject_did() -> None:
+    position = _one(
+        "Prime Minister Lena Holm thanked Norway for its support, noting that the border is calm."
+    )
+    assert position.actor == "holm"
+    assert "Thanked Norway for its support" in position.stance
+    assert "the border is calm" in position.stance
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Some 300 Kenyan police officers landed in the capital of Port-au-Prince.",
+            "Port-au-Prince",
+        ),
+        ("NATO approved a 1,000-strong battalion to each of the Baltic states.", "Baltic states"),
+    ],
+)
+def test_places_named_with_a_lead_in(text: str, location: str) -> None:
+    assert _force(text).location == location

@@ -225,7 +225,7 @@ _DIRECTION = r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\
 _PLACE_WORD = (
     r"(?:region|oblast|province|border|area|city|front|district|peninsula|sea|strait|coast"
     r"|shoal|reef|island|islands|town|state|governorate|territory|territories|flank|bay|port"
-    r"|river|capital|base|airbase|villages?)"
+    r"|river|capital|base|airbase|villages?|states|countries|republics)\b"
 )
 _PLACE_NAME = (
     r"(?:[A-Z][\w'’.-]*(?:'s|’s)?(?:\s+(?:of|da|de|du|al|el)\s+|\s+"
@@ -235,7 +235,8 @@ _PLACE_NAME = (
 _PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
     r"|on|within|throughout|over|above|across|through)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:capital|city|town|port|province|region|island|village)\s+of\s+)?"
+    r"(?:each\s+of\s+(?:the\s+)?)?"
+    r"(?P<named>(?:capital|city|town|port|province|region|island|village)\s+of\s+)?"
     r"(?P<loc>(?:(?:border|frontier)\s+with\s+(?:the\s+)?"
     + _PLACE_NAME
     + r")|"
@@ -297,7 +298,8 @@ def clause_location(
         if _ORIGIN.search(text[max(begin, match.start() - 40) : match.start()]):
             continue
         before = match.end() <= start
-        if (match["prep"] in ("to", "at", "on") or before) and not _is_state_or_place(match["loc"]):
+        vague = not (_is_state_or_place(match["loc"]) or match["named"])
+        if (match["prep"] in ("to", "at", "on") or before) and vague:
             continue
         loc = match["loc"].strip()
         if not _is_place(loc):
@@ -329,7 +331,9 @@ def places(text: str) -> list[str]:
     return [
         m["loc"].strip()
         for m in _PLACE_AFTER.finditer(text)
-        if m["prep"] != "from" and _is_state_or_place(m["loc"]) and _is_place(m["loc"])
+        if m["prep"] != "from"
+        and (_is_state_or_place(m["loc"]) or m["named"])
+        and _is_place(m["loc"])
     ]
 
 

@@ -27,7 +27,8 @@ _HEAD = rf"(?:{PERSON_NOUNS}|{BODY_NOUNS})"
 _DET = r"(?:the|a|an|one|two|three|several|some|many|other|two\s+other)"
 _MOD = (
     r"(?:(?!(?:on|in|at|by|of|to|for|from|with|and|or|broadcast|issued|published|released"
-    r"|posted|read|seen|which|who|that|said|says)\b)[\w'’.-]+\s+)"
+    r"|posted|read|seen|which|who|that|said|says|as|when|if|while|because|but|so)\b)"
+    r"[\w'’.-]+\s+)"
 )
 # A described speaker right before its verb: "one diplomatic source said",
 # "diplomats in Ethiopia at the AU headquarters said", "Some media reports suggested".

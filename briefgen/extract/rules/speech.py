@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefgen.extract.actors import Mention
 from briefgen.extract.rules import speakers as speakers_rules
@@ -21,6 +21,8 @@ SPEECH_VERB = re.compile(
     r"|accuses|welcomes|condemns|rejects|say|noting|described|asked(?=\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
 )
+# "..., as the newspaper reported, ...": an aside, not a statement.
+_AS_REPORTED = re.compile(r"(?:^|,)\s*as\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}\w+\s*,?\s*$")
 _PARTICIPLE = re.compile(r"^(?:saying|adding|noting)$")
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
@@ -162,7 +164,9 @@ def find_acts(
     verbs = [
         m
         for m in SPEECH_VERB.finditer(text)
-        if not _inside_quote(text, m.start()) and not re.search(r"\bas\s+$", text[: m.start()])
+        if not _inside_quote(text, m.start())
+        and not re.search(r"\bas\s+$", text[: m.start()])
+        and not _AS_REPORTED.search(text[: m.end() + 2])
     ]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
@@ -190,6 +194,7 @@ def find_acts(
             if shared and first and first.start == shared.start("who"):
                 speakers, speaker_start = _speakers_of(first, mentions, last_person), verb.start()
         verb_text = " ".join(verb.group().split())
+        main = ""
         if not speakers and _PARTICIPLE.match(verb_text):
             # "X confirmed the move, saying it was needed": the subject of the clause speaks.
             if acts:
@@ -201,6 +206,7 @@ def find_acts(
             subject = _clause_subject(text, mentions, verb.start())
             if subject:
                 speakers, speaker_start = (subject,), verb.start()
+                main = _main_clause(text, mentions, verb.start())
         if not speakers and describe is not None:
             before = text[: verb.start()]
             described = speakers_rules.described_before(before)
@@ -239,6 +245,9 @@ def find_acts(
             continue
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
         act = _content(text, verb, speakers, speaker_start, inverted_end, next_start, mentions)
+        if act is not None and main:
+            # "X thanked Y for its help, noting that ...": what X did frames what X noted.
+            act = replace(act, content=f"{main}; {act.content[:1].lower()}{act.content[1:]}")
         if act is not None:
             acts.append(act)
     if not acts:
@@ -370,7 +379,9 @@ def _content(
         quotes = _QUOTED.findall(before) + more
     else:
         # X said (that) words.
-        lead = _THAT.match(after) or _LEAD_IN.match(after)
+        # "described the visit as a turning point": no reported clause to look for.
+        that = None if verb.group() == "described" else _THAT.match(after)
+        lead = that or _LEAD_IN.match(after)
         skip = lead.end() if lead else 0
         raw = after[skip:].strip().rstrip(".")
         begin = after_start + skip
@@ -415,6 +426,14 @@ def _without_audience(verb: str, rest: str) -> str:
 _SUBJECT_SKIP = re.compile(r"^(?:(?:On|In|At|Earlier|Later|Meanwhile|However|But|And)\b[^,]*,\s*)?")
 
 
+def _main_clause(text: str, mentions: list[Mention], end: int) -> str:
+    """Return what the subject did before a participle, without the subject."""
+    first = next((m for m in mentions if m.kind != "adjective" and m.start < end), None)
+    if first is None:
+        return ""
+    return text[first.end : end].strip(" ,").strip()
+
+
 def _clause_subject(text: str, mentions: list[Mention], end: int) -> str | None:
     """Return the actor that opens the sentence, the subject a participle shares."""
     begin = _SUBJECT_SKIP.match(text)
@@ -422,7 +441,7 @@ def _clause_subject(text: str, mentions: list[Mention], end: int) -> str | None:
     for mention in mentions:
         if mention.start >= end or mention.actor.startswith("?"):
             break
-        if mention.start <= start + 4 and mention.kind != "adjective":
+        if start <= mention.start <= start + 4 and mention.kind != "adjective":
             return mention.actor
     return None
 
