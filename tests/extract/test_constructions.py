@@ -316,3 +316,9 @@ def test_participle_keeps_what_the_subject_did() -> None:
 )
 def test_places_named_with_a_lead_in(text: str, location: str) -> None:
     assert _force(text).location == location
+
+
+def test_a_negated_speech_verb_keeps_its_negation() -> None:
+    position = _one("Rwanda has never acknowledged that its troops were operating in Congo.")
+    assert position.actor == "rwanda"
+    assert position.stance.startswith("Has never acknowledged")

@@ -23,6 +23,10 @@ SPEECH_VERB = re.compile(
 )
 # "..., as the newspaper reported, ...": an aside, not a statement.
 _AS_REPORTED = re.compile(r"(?:^|,)\s*as\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}\w+\s*,?\s*$")
+_NEGATION = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could)\s+)?(?:not|never|no\s+longer)\s+"
+    r"(?:(?:yet|publicly|directly|officially)\s+)?$|\b(?:didn't|doesn't|hasn't|haven't|won't)\s+$"
+)
 _PARTICIPLE = re.compile(r"^(?:saying|adding|noting)$")
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
@@ -167,6 +171,7 @@ def find_acts(
         if not _inside_quote(text, m.start())
         and not re.search(r"\bas\s+$", text[: m.start()])
         and not _AS_REPORTED.search(text[: m.end() + 2])
+        and not re.search(r"\b(?:which|who)\s+(?:(?:has|have|had)\s+)?$", text[: m.start()])
     ]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
@@ -238,6 +243,7 @@ def find_acts(
                 opening
                 and opening["name"].split()[0] not in COMMON_CAPITALS
                 and opening["name"].split()[0] not in NOT_SPEAKERS
+                and not opening["name"].split()[0].endswith("ing")
             ):
                 speakers = (name_speaker(opening["name"], 0),)
                 speaker_start = 0
@@ -396,7 +402,11 @@ def _content(
     if len(content.split()) < 3:
         return None
     verb_text = " ".join(verb.group().split()).lower()
-    if _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
+    negated = _NEGATION.search(text[: verb.start()])
+    if negated and content_span[0] >= verb.end():
+        # "Kigali has never acknowledged its troops were there": the stance keeps the "never".
+        content = f"{negated.group().strip().capitalize()} {verb_text} {content}"
+    elif _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
     venue = VENUE.search(text, *(outside[0]))
     outside = _when_spans(text, verb, content_span)
