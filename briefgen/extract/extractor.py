@@ -132,11 +132,13 @@ class _Run:
             self.add_forces(sentence, mentions, acts)
             self.add_event(sentence, mentions, acts)
             self.add_questions(sentence)
-            named = forces.places(sentence.text)
+            named = forces.places(_QUOTED.sub(" ", sentence.text))
             self.place_age += 1
             if named:
                 self.last_place, self.place_age = named[-1], 0
-            states = [m for m in mentions if m.kind == "state"]
+            states = [
+                m for m in mentions if m.kind in ("state", "group") and forces.is_state(m.actor)
+            ]
             if states:
                 self.last_state = self.index.ensure(states[-1].actor).name
             voices = [
@@ -342,7 +344,8 @@ class _Run:
         generic = forces.generic_place(sentence.text, strength.start, strength.end)
         if generic or strength.definite:
             return self.last_place or self.last_state
-        return self.last_place if self.place_age <= 1 else None
+        # Otherwise only a place named in the sentence just before.
+        return self.last_place if self.place_age == 0 else None
 
     def place_unplaced(self, sentence: Sentence) -> None:
         """Give forces of the last sentence the destination this one names ("They'll go to X")."""
@@ -422,6 +425,7 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")
 _ONE_OFFICIAL = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"

@@ -322,3 +322,17 @@ def test_a_negated_speech_verb_keeps_its_negation() -> None:
     position = _one("Rwanda has never acknowledged that its troops were operating in Congo.")
     assert position.actor == "rwanda"
     assert position.stance.startswith("Has never acknowledged")
+
+
+def test_a_place_where_words_were_said_is_not_where_a_force_is() -> None:
+    found = _extract(
+        'Colonel Ilse Brandt told reporters in Riga: "We are ready." '
+        "About 150 Danish troops will join them."
+    )
+    assert [f.location for f in found.forces] == [None]
+
+
+def test_regions_count_as_places() -> None:
+    assert _force("Washington sent about 2,000 troops to the Middle East.").location == (
+        "Middle East"
+    )

@@ -220,6 +220,15 @@ def _located(text: str, match: re.Match[str], strength: str | dict[str, Any], mo
 
 _CLAUSE_BREAK = re.compile(
     r";|\.\s|,\s+(?:but|while|whereas|although|though|which|who|adding|saying)\b|\bbut\s"
+    r"|,\s+and\s+(?=the\s|[A-Z])"
+)
+# Regions named like places though no state is meant.
+REGIONS = frozenset(
+    str.split(
+        """Europe Africa Asia Mideast Sahel Balkans Caucasus Baltics Arctic Pacific Atlantic
+        Indo-Pacific Levant Maghreb Donbas Crimea Kashmir Darfur Kurdistan Sinai"""
+    )
+    + ["Middle East", "Horn of", "Red Sea", "Black Sea", "South China", "East China"]
 )
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)"
 _PLACE_WORD = (
@@ -230,7 +239,7 @@ _PLACE_WORD = (
 _PLACE_NAME = (
     r"(?:[A-Z][\w'’.-]*(?:'s|’s)?(?:\s+(?:of|da|de|du|al|el)\s+|\s+"
     r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)?|-))*"
-    r"[A-Z][\w'’-]*(?:\s+" + _PLACE_WORD + r")?"
+    r"[A-Z][\w'’-]*(?:(?:'s|’s)?\s+" + _DIRECTION + r"?" + _PLACE_WORD + r")?"
 )
 _PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
@@ -326,6 +335,20 @@ def generic_place(text: str, start: int, end: int) -> bool:
     return bool(_GENERIC_PLACE.search(text, begin, stop))
 
 
+# "told reporters in Warsaw", "at a news conference in Riga": where words were said.
+_VENUE_BEFORE = re.compile(
+    r"\b(?:told|said|says|speaking|spoke|reporters|conference|summit|briefing|meeting|interview"
+    r"|visit|statement)\b[^,;]{0,30}$"
+)
+
+
+def is_state(actor: str) -> bool:
+    """Tell whether an actor id is a state of the gazetteer."""
+    from briefgen.extract.gazetteer import STATES
+
+    return actor in {e.id for e in STATES}
+
+
 def places(text: str) -> list[str]:
     """Return the states and places a sentence puts something in, in order."""
     return [
@@ -334,6 +357,7 @@ def places(text: str) -> list[str]:
         if m["prep"] != "from"
         and (_is_state_or_place(m["loc"]) or m["named"])
         and _is_place(m["loc"])
+        and not _VENUE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
     ]
 
 
@@ -344,8 +368,9 @@ def _is_state_or_place(loc: str) -> bool:
     head = first[0].removesuffix("'s").removesuffix("’s") if first else ""
     return (
         is_name(head)
-        or bool(re.search(_PLACE_WORD + r"$", loc))
-        or head in ("Europe", "Africa", "Asia")
+        or bool(re.search(_PLACE_WORD + r"$", loc, re.IGNORECASE))
+        or " ".join(first[:2]) in REGIONS
+        or head in REGIONS
     )
 
 
@@ -495,8 +520,10 @@ def clause_subject(text: str, strength: Strength, mentions: list[Mention]) -> st
 # "They'll go to Germany", "The troops will deploy to Souda Bay": where the force just
 # counted goes, said in the next sentence.
 DESTINATION = re.compile(
-    r"^[\"“]?\s*(?:They|These\s+\w+|The\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|personnel"
-    r"|contingent|units?|members|aircraft|ships|vessels|police|officers|team|company))\b(?:'ll|’ll)?"
+    r"^[\"“]?\s*(?:[A-Z][\w ]{0,20},\s+)?(?:[Tt]hey|These\s+\w+|The\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|forces|soldiers|personnel"
+    r"|contingent|units?|members|aircraft|ships|vessels|police|officers|team|company))\b"
+    r"(?:'ll|’ll|'re|’re)?"
     r"[^.;]{0,50}?\b(?:go|deploy|move|head|be\s+deployed|be\s+stationed|be\s+based|arrive"
     r"|relocate)\w*\s+(?P<rest>(?:to|in|into|at)\s+.*)$"
 )
