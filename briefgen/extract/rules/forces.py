@@ -224,11 +224,17 @@ _CLAUSE_BREAK = re.compile(
 )
 # Regions named like places though no state is meant.
 REGIONS = frozenset(
-    str.split(
-        """Europe Africa Asia Mideast Sahel Balkans Caucasus Baltics Arctic Pacific Atlantic
-        Indo-Pacific Levant Maghreb Donbas Crimea Kashmir Darfur Kurdistan Sinai"""
-    )
-    + ["Middle East", "Horn of", "Red Sea", "Black Sea", "South China", "East China"]
+    [
+        *str.split(
+            """Europe Africa Asia Mideast Sahel Balkans Caucasus Baltics Arctic Pacific Atlantic\n        Indo-Pacific Levant Maghreb Donbas Crimea Kashmir Darfur Kurdistan Sinai"""
+        ),
+        "Middle East",
+        "Horn of",
+        "Red Sea",
+        "Black Sea",
+        "South China",
+        "East China",
+    ]
 )
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)"
 _PLACE_WORD = (
