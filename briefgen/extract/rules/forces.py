@@ -226,14 +226,10 @@ _CLAUSE_BREAK = re.compile(
 REGIONS = frozenset(
     [
         *str.split(
-            """Europe Africa Asia Mideast Sahel Balkans Caucasus Baltics Arctic Pacific Atlantic\n        Indo-Pacific Levant Maghreb Donbas Crimea Kashmir Darfur Kurdistan Sinai"""
+            "Europe Africa Asia Mideast Sahel Balkans Caucasus Baltics Arctic Pacific Atlantic"
+            " Indo-Pacific Levant Maghreb Donbas Crimea Kashmir Darfur Kurdistan Sinai"
         ),
-        "Middle East",
-        "Horn of",
-        "Red Sea",
-        "Black Sea",
-        "South China",
-        "East China",
+        *("Middle East", "Horn of", "Red Sea", "Black Sea", "South China", "East China"),
     ]
 )
 _DIRECTION = r"(?:(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+)"
