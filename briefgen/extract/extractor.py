@@ -104,6 +104,7 @@ class _Run:
         self.said: dict[str, list[str]] = {}
         self.counted: set[tuple[str, tuple[float | None, float | None, float | None]]] = set()
         self.asked: list[str] = []
+        self.placed: set[tuple[str, tuple[None, None, None], str | None]] = set()
 
     def run(self) -> Extraction:
         for sentence, found in zip(self.article.sentences, self.mentions, strict=True):
@@ -130,6 +131,7 @@ class _Run:
             self.add_positions(sentence, acts)
             self.place_unplaced(sentence)
             self.add_forces(sentence, mentions, acts)
+            self.add_unnumbered(sentence, mentions)
             self.add_event(sentence, mentions, acts)
             self.add_questions(sentence)
             named = forces.places(_QUOTED.sub(" ", sentence.text))
@@ -153,8 +155,23 @@ class _Run:
             if bodies:
                 self.last_body = bodies[-1]
                 self.body_age = 0
+        self.drop_restated_forces()
         self.result.actors = self.actors()
         return self.result
+
+    def drop_restated_forces(self) -> None:
+        """Drop a force without a number where the article gives the same one with a number."""
+        numbered = {
+            (f.actor, f.location, forces.unit_kind(f.strength.unit or ""))
+            for f in self.result.forces
+            if f.strength is not None
+        }
+        self.result.forces = [
+            f
+            for f in self.result.forces
+            if f.strength is not None
+            or (f.actor, f.location, forces.unit_kind(f.notes or "")) not in numbered
+        ]
 
     def reject_unresolved(
         self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
@@ -338,6 +355,38 @@ class _Run:
                     }
                 )
             )
+
+    def add_unnumbered(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """Add forces the text places without a number, owned by a state in the phrase."""
+        counted = {
+            f.actor
+            for f in self.result.forces
+            if f.extracted and f.extracted.sentence == sentence.text
+        }
+        for strength in forces.find_unnumbered(sentence.text, mentions):
+            owners = forces.owners(sentence.text, strength, mentions)
+            if not owners:
+                # "Pakistan stepped up security along its border by deploying more troops".
+                subject = forces.force_actor(sentence.text, strength, mentions)
+                owners = [subject] if subject and forces.is_state(subject) else []
+            for actor in dict.fromkeys(owners):
+                key = (actor, (None, None, None), strength.location)
+                if actor in counted or key in self.placed:
+                    continue
+                self.placed.add(key)
+                self.use(actor, sentence, (strength.start, strength.end))
+                self.result.forces.append(
+                    Force(
+                        actor=actor,
+                        location=strength.location,
+                        status=strength.status,
+                        notes=f"As stated: {' '.join(strength.mod.split())}",
+                        as_of=self.info.published,
+                        cite=(self.info.source_key,),
+                        extracted=self.provenance(sentence, strength.start, strength.end),
+                        unreviewed=True,
+                    )
+                )
 
     def fallback_place(self, sentence: Sentence, strength: forces.Strength) -> str | None:
         """Return where a force stands when its clause says only "the country" or nothing."""

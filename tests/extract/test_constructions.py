@@ -336,3 +336,39 @@ def test_regions_count_as_places() -> None:
     assert _force("Washington sent about 2,000 troops to the Middle East.").location == (
         "Middle East"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A small Belarusian military unit is operating near Gomel.",
+            [("belarus", "Gomel", "deployed")],
+        ),
+        (
+            "The contingents of the armed forces of Armenia and Azerbaijan will be withdrawn "
+            "from the border villages.",
+            [
+                ("armenia", "border villages", "deployed"),
+                ("azerbaijan", "border villages", "deployed"),
+            ],
+        ),
+        (
+            "Pakistan stepped up security along its western border by deploying additional troops.",
+            [("pakistan", "its western border", None)],
+        ),
+    ],
+)
+def test_forces_placed_without_a_number(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = _extract(text).forces
+    assert [(f.actor, f.location, f.status) for f in found] == expected
+    assert all(f.strength is None and f.notes for f in found)
+
+
+def test_a_force_without_a_number_is_dropped_when_the_article_counts_it() -> None:
+    found = _extract(
+        "French troops are stationed in Niger. About 1,500 French soldiers are stationed in Niger."
+    )
+    assert [(f.actor, f.strength is not None) for f in found.forces] == [("france", True)]

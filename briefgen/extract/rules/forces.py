@@ -381,6 +381,7 @@ _WITHDRAWN = re.compile(
     r"|were taken|was taken|completed (?:the|its) (?:withdrawal|drawdown|first phase))\b"
     r"|\bwithdrawal\b.*\b(?:completed|ended)\b"
 )
+_TO_LEAVE = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?:withdraw|withdrawn|leave|pull\s+out)\b")
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|is to|are to|to be|expected to|set to"
     r"|intends? to|aims? to|could|may|might|considering|weighing|preparing to|ready to"
@@ -394,8 +395,9 @@ _DEPLOYED = re.compile(
 
 def force_status(clause: str) -> str | None:
     """Tell from a force's clause whether it is withdrawn, planned or deployed."""
-    if _WITHDRAWN.search(clause) and not _PLANNED.search(clause):
-        return "withdrawn"
+    if _WITHDRAWN.search(clause) or _TO_LEAVE.search(clause):
+        # A withdrawal still to come leaves the force where it is for now.
+        return "deployed" if _PLANNED.search(clause) else "withdrawn"
     if _PLANNED.search(clause):
         return "planned"
     if _DEPLOYED.search(clause):
@@ -547,3 +549,106 @@ def claimant(text: str, mentions: list[Mention]) -> str | None:
             if mention.start == match.end() and mention.kind != "pronoun":
                 return mention.actor
     return None
+
+
+# Forces named without a number: "a small North Korean military unit is operating near
+# Donetsk", "the contingents of the armed forces of Armenia ... will be withdrawn from X".
+_FORCE_NOUN = (
+    r"(?:armed\s+forces|forces|troops|soldiers|border\s+guards|military\s+unit|unit|units|navy"
+    r"|naval\s+vessels?|warships?|patrol\s+vessels?|vessels?|contingents?|battalions?|brigades?"
+    r"|peacekeepers|militia|militiamen|marines|special\s+forces|sub-units|boats)"
+)
+UNNUMBERED = re.compile(
+    rf"\b(?P<np>(?:(?:the|a|an|its|their|additional|more|small|large)\s+)*"
+    rf"(?:(?!(?:by|of|in|on|at|to|from|with|for|and|or|as|is|are|was|were|be|been)\b)"
+    rf"(?![\w'’-]+ing\b)[\w'’-]+\s+){{0,4}}?{_FORCE_NOUN})\b"
+)
+_PRESENCE = re.compile(
+    r"\b(?:deployed|deploying|deploy|stationed|based|operating|docked|patrolling|withdrawn"
+    r"|withdraw|withdrew|sent|moved|moving|arrived|positioned|massed|present|remain|remained"
+    r"|will\s+be\s+withdrawn|replaced)\b"
+)
+_LOWER_PLACE = re.compile(
+    r"\b(?:in|along|near|from|at|on|to|across)\s+(?P<loc>(?:its|their|the|these|those)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:border\s+villages?|border\s+areas?|border|frontier|villages?"
+    r"|front\s+lines?))\b"
+)
+
+
+def find_unnumbered(text: str, mentions: list[Mention]) -> list[Strength]:
+    """Return forces a clause places without a number, owned by a state named in the phrase."""
+    found: list[Strength] = []
+    for match in UNNUMBERED.finditer(text):
+        if _ANY_NUMBER.search(match["np"]) or _FIRED.search(text, 0, match.start()):
+            continue
+        begin, stop = _clause(text, match.start(), match.end())
+        clause = text[begin:stop]
+        if not _PRESENCE.search(clause) or _CASUALTY.match(text[match.end() :]):
+            continue
+        status = force_status(clause)
+        location = clause_location(
+            text, match.start(), match.end(), (begin, stop), withdrawn=status == "withdrawn"
+        )
+        if location is None:
+            lower = _LOWER_PLACE.search(text, begin, stop)
+            location = lower["loc"] if lower else None
+        if location is None:
+            continue
+        found.append(
+            Strength(
+                strength="",
+                value=(None, None, None),
+                unit=match["np"].split()[-1].lower(),
+                start=match.start(),
+                end=match.end(),
+                mod=match["np"],
+                definite=False,
+                location=re.sub(r"^the\s+", "", location),
+                status=status,
+            )
+        )
+    return found
+
+
+_OWNER_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?(?P<first>[^,;]{2,40}?)"
+    r"(?:\s+and\s+(?P<second>[^,;]{2,40}?))?(?=[,;.]|\s+(?:will|would|are|were|is|was|have|had)\b)"
+)
+
+
+def owners(text: str, strength: Strength, mentions: list[Mention]) -> list[str]:
+    """Return the states a force phrase names as owners: "Russian border guards", "of X and Y"."""
+    found = [
+        m.actor
+        for m in mentions
+        if strength.start <= m.start < strength.end
+        and m.kind in ("state", "adjective", "group")
+        and is_state(m.actor)
+    ]
+    after = _OWNER_AFTER.match(text, strength.end)
+    if after:
+        for name in ("first", "second"):
+            if after[name]:
+                start = after.start(name)
+                found += [
+                    m.actor
+                    for m in mentions
+                    if m.start == start and m.kind in ("state", "group") and is_state(m.actor)
+                ]
+    return list(dict.fromkeys(found))
+
+
+def unit_kind(words: str) -> str:
+    """Return what sort of force a unit counts: ships, aircraft, vehicles or people."""
+    last = words.lower().split()[-1] if words.strip() else ""
+    for kind, pattern in _UNIT_KINDS:
+        if re.search(pattern, last):
+            return kind
+    return "people"
+
+
+_UNIT_KINDS = (
+    ("ships", r"ship|vessel|boat|warship|submarine|frigate|destroyer|navy"),
+    ("aircraft", r"aircraft|jet|plane|helicopter|drone|warplane"),
+    ("vehicles", r"vehicle|tank|truck|artillery|howitzer|launcher"),
+)
