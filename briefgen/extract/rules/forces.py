@@ -578,6 +578,8 @@ _LOWER_PLACE = re.compile(
 def find_unnumbered(text: str, mentions: list[Mention]) -> list[Strength]:
     """Return forces a clause places without a number, owned by a state named in the phrase."""
     found: list[Strength] = []
+    if not _PRESENCE.search(text):
+        return found
     for match in UNNUMBERED.finditer(text):
         if _ANY_NUMBER.search(match["np"]) or _FIRED.search(text, 0, match.start()):
             continue
