@@ -33,10 +33,12 @@ _MOD = (
 # A described speaker right before its verb: "one diplomatic source said",
 # "diplomats in Ethiopia at the AU headquarters said", "Some media reports suggested".
 NP_BEFORE = re.compile(
-    rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhile\s))"
+    rf"(?:^|(?<=[,;:]\s)|(?<=[,;:][\"”]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)"
+    rf"|(?<=\bwhile\s))"
     rf"(?P<np>(?:(?i:{_DET})\s+)?{_MOD}{{0,4}}?(?P<head>(?i:{_HEAD}))"
     rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for|affiliated\s+with|linked\s+to"
-    rf"|loyal\s+to|(?:issued|published|analy[sz]ed)\s+by)\s+[^,;\"“”]{{1,60}}?)?)"
+    rf"|loyal\s+to|(?:issued|published|analy[sz]ed|commissioned|prepared|compiled|released"
+    rf"|seen)\s+by)\s+[^,;\"“”]{{1,60}}?)?)"
     rf"\s+(?:(?:also|later|then|earlier|again|has|have|had|on\s+\w+day|\w+ly)\s+)*$"
 )
 # A described speaker right after its verb, in a quote-first sentence: ', said the statement'.
@@ -65,7 +67,8 @@ class Described:
     @property
     def anaphoric(self) -> bool:
         """Tell whether the phrase points back to someone named before ("the ministry")."""
-        return bool(ANAPHORIC.match(self.phrase)) and len(self.phrase.split()) <= 4
+        core = self.phrase[: self.phrase.lower().find(self.head.lower()) + len(self.head)]
+        return bool(ANAPHORIC.match(self.phrase)) and len(core.split()) <= 4
 
     @property
     def person(self) -> bool:
