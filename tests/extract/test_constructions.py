@@ -372,3 +372,20 @@ def test_a_force_without_a_number_is_dropped_when_the_article_counts_it() -> Non
         "French troops are stationed in Niger. About 1,500 French soldiers are stationed in Niger."
     )
     assert [(f.actor, f.strength is not None) for f in found.forces] == [("france", True)]
+
+
+def test_words_as_reported_by_a_body_are_its_words() -> None:
+    position = _one(
+        'The unit will "train local troops and patrol the border", as reported by Baltic Radio.'
+    )
+    assert position.actor == "baltic-radio"
+    assert position.quote == "train local troops and patrol the border"
+
+
+def test_a_report_named_before_speaks_again_as_the_report() -> None:
+    found = _extract(
+        "Some 900 Chadian troops are in Niger, said a UN experts report seen by AFP.\n\n"
+        "But the report commissioned by the Security Council said the troops "
+        "were training local units."
+    )
+    assert [p.actor for p in found.positions] == ["un-experts-report", "un-experts-report"]

@@ -26,15 +26,15 @@ BODY_NOUNS = (
 _HEAD = rf"(?:{PERSON_NOUNS}|{BODY_NOUNS})"
 _DET = r"(?:the|a|an|one|two|three|several|some|many|other|two\s+other)"
 _MOD = (
-    r"(?:(?!(?:on|in|at|by|of|to|for|from|with|and|or|broadcast|issued|published|released"
+    r"(?:(?!(?i:on|in|at|by|of|to|for|from|with|and|or|broadcast|issued|published|released"
     r"|posted|read|seen|which|who|that|said|says|as|when|if|while|because|but|so)\b)"
     r"[\w'’.-]+\s+)"
 )
 # A described speaker right before its verb: "one diplomatic source said",
 # "diplomats in Ethiopia at the AU headquarters said", "Some media reports suggested".
 NP_BEFORE = re.compile(
-    rf"(?:^|(?<=[,;:]\s)|(?<=[,;:][\"”]\s)|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)"
-    rf"|(?<=\bwhile\s))"
+    rf"(?:^|(?<=[,;:]\s)|(?<=[,;:][\"”]\s)|(?<=\bthat\s)|(?<=\b[Bb]ut\s)|(?<=\b[Aa]nd\s)"
+    rf"|(?<=\b[Ww]hile\s)|(?<=\b[Hh]owever,\s))"
     rf"(?P<np>(?:(?i:{_DET})\s+)?{_MOD}{{0,4}}?(?P<head>(?i:{_HEAD}))"
     rf"(?:\s+(?:in|at|from|of|close\s+to|familiar\s+with|with|for|affiliated\s+with|linked\s+to"
     rf"|loyal\s+to|(?:issued|published|analy[sz]ed|commissioned|prepared|compiled|released"

@@ -256,6 +256,10 @@ def find_acts(
             act = replace(act, content=f"{main}; {act.content[:1].lower()}{act.content[1:]}")
         if act is not None:
             acts.append(act)
+    if not acts and name_speaker is not None:
+        passive = _as_by(text, mentions, name_speaker)
+        if passive is not None:
+            acts.append(passive)
     if not acts:
         according = _according(text, mentions, last_body, describe)
         if according is not None:
@@ -456,6 +460,36 @@ def _clause_subject(text: str, mentions: list[Mention], end: int) -> str | None:
     return None
 
 
+_AS_BY = re.compile(
+    r",?\s+as\s+(?:highlighted|reported|stated|announced|noted|said|claimed|confirmed"
+    r"|quoted)\s+by\s+(?:the\s+)?(?P<src>[A-Z][^,.;]{1,60}?)(?=\s*(?:,|\.|;|$|\s+on\s))"
+)
+
+
+def _as_by(
+    text: str, mentions: list[Mention], name_speaker: Callable[[str, int], str]
+) -> SpeechAct | None:
+    """Read "words, as reported by X" as X's words."""
+    match = _AS_BY.search(text)
+    if match is None or match.start() < 12:
+        return None
+    speaker = next(
+        (m.actor for m in mentions if m.start == match.start("src") and m.kind != "adjective"),
+        None,
+    ) or name_speaker(match["src"].split(",")[0].strip(), match.start("src"))
+    content = text[: match.start()].strip().rstrip(",")
+    quotes = _QUOTED.findall(content)
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="said",
+        verb_span=(match.start(), match.end()),
+        content=re.sub(r"[\"“”]", "", content),
+        content_span=(0, match.start()),
+        quote=longest_quote(quotes),
+        outside=((match.start(), match.end()),),
+    )
+
+
 def _according(
     text: str,
     mentions: list[Mention],
@@ -578,6 +612,7 @@ def _is_trailer(rest: str) -> bool:
         return True
     if re.match(
         r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an|as|while|when|after"
+        r"|which|who"
         r"|amid|before|since|despite)\b",
         rest,
     ):
