@@ -429,6 +429,9 @@ class _Run:
 
     def add_questions(self, sentence: Sentence) -> None:
         for opening in questions.find_openings(sentence.text):
+            if _VAGUE_QUESTION.match(opening.question) or len(opening.question.split()) < 3:
+                # "Will he chooses to?": too little to track.
+                continue
             asked = self.asked
             if opening.question in asked or any(
                 _same_question(q, opening.question) for q in asked[-RECALLED:]
@@ -474,6 +477,7 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_VAGUE_QUESTION = re.compile(r"^\w+\s+(?:he|she|they|which|who|its|his|her|their)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")
 _ONE_OFFICIAL = re.compile(

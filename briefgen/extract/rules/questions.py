@@ -379,7 +379,7 @@ def _base_form(verb_phrase: str) -> str:
     irregular = {"seen": "see", "taken": "take", "given": "give", "made": "make", "begun": "begin"}
     base = irregular.get(first) or re.sub(r"ied$", "y", first)
     if base == first and first.endswith("ed"):
-        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir)ed$", first):
+        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir|u|nc|rc|rg|ng|us|as|ut)ed$", first):
             base = first[:-1]
         elif re.search(r"([bdgkmnprt])\1ed$", first):
             base = first[:-3]
