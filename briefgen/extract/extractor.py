@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol
 
@@ -104,11 +104,12 @@ class _Run:
         self.said: dict[str, list[str]] = {}
         self.counted: set[tuple[str, tuple[float | None, float | None, float | None]]] = set()
         self.asked: list[str] = []
+        self.heads: dict[str, set[str]] = {}
         self.placed: set[tuple[str, tuple[None, None, None], str | None]] = set()
 
     def run(self) -> Extraction:
         for sentence, found in zip(self.article.sentences, self.mentions, strict=True):
-            mentions = self.pronouns.resolve(sentence.text, found)
+            mentions = self.described_bodies(sentence, self.pronouns.resolve(sentence.text, found))
             acts = speech.find_acts(
                 sentence.text,
                 mentions,
@@ -151,6 +152,10 @@ class _Run:
             ]
             self.pronouns.observe(sentence.text, mentions, voices)
             bodies = [s for a in acts for s in a.speakers if not self.index.is_person(s)]
+            for mention in mentions:
+                if mention.kind in ("group", "body"):
+                    words = sentence.text[mention.start : mention.end].lower().split()
+                    self.heads.setdefault(mention.actor, set()).update(words)
             self.body_age += 1
             if bodies:
                 self.last_body = bodies[-1]
@@ -183,13 +188,42 @@ class _Run:
             near = sentence.text[max(0, mention.start - 12) : mention.end + 16]
             if speech.SPEECH_VERB.search(near):
                 pronoun = sentence.text[mention.start : mention.end]
-                self.result.rejected.append(
-                    Rejection(
-                        "positions",
-                        f"speaker {pronoun!r} could mean more than one person; not guessed",
-                        sentence.text,
-                    )
+                why = (
+                    "could mean more than one person"
+                    if pronoun.lower() in ("he", "she", "his", "her")
+                    else "names no body mentioned before"
                 )
+                self.result.rejected.append(
+                    Rejection("positions", f"speaker {pronoun!r} {why}; not guessed", sentence.text)
+                )
+
+    def described_bodies(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """Resolve "the army", "the ministry" to a body of that name named before, or to none."""
+        result: list[Mention] = []
+        for mention in mentions:
+            words = sentence.text[mention.start : mention.end].split()
+            if mention.actor != "?it" or len(words) < 2:
+                result.append(mention)
+                continue
+            head = words[-1].lower()
+            actor = next(
+                (
+                    r.id
+                    for r in reversed(list(self.index.records.values()))
+                    if r.sentence is not None
+                    and r.sentence.start < sentence.start
+                    and not self.index.is_person(r.id)
+                    and re.search(rf"\b{re.escape(head)}\b", r.name.lower())
+                ),
+                None,
+            )
+            known = self.heads.get(self.last_body or "", set())
+            recent = self.body_age <= RECENT
+            if actor is None and recent and (head in known or head in _GENERIC_BODIES):
+                # "The group vowed ...", "the ministry condemned ...": the body that just spoke.
+                actor = self.last_body
+            result.append(replace(mention, actor=actor or coref.UNRESOLVED))
+        return result
 
     def continued_quote(self, sentence: Sentence) -> list[speech.SpeechAct]:
         """Give a quotation standing alone to whoever was quoted in the sentence before."""
@@ -477,6 +511,7 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_GENERIC_BODIES = frozenset(["group", "movement", "militia", "organization", "organisation"])
 _VAGUE_QUESTION = re.compile(r"^\w+\s+(?:he|she|they|which|who|its|his|her|their)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")

@@ -389,3 +389,13 @@ def test_a_report_named_before_speaks_again_as_the_report() -> None:
         "were training local units."
     )
     assert [p.actor for p in found.positions] == ["un-experts-report", "un-experts-report"]
+
+
+def test_a_described_body_is_resolved_by_name_or_left_unresolved() -> None:
+    found = _extract(
+        "The Estonian defence ministry said it had seen 12 Russian jets near Narva. "
+        "The ministry condemned the flights as a deliberate provocation.\n\n"
+        'Riga is calm, "and the coast is quiet", the army said.'
+    )
+    assert [p.actor for p in found.positions] == ["estonia", "estonia"]
+    assert any("'the army' names no body mentioned before" in r.reason for r in found.rejected)
