@@ -140,6 +140,7 @@ SPEAKING_NAME = re.compile(
     rf"|{_BOUND_L}(?P<name3>{_PERSON_NAME}),\s+(?:a|an|the)?\s*(?P<role2>[^,;\"“”]{{3,90}}),"
     rf"\s+(?:(?:has|had|also|on\s+\w+day)\s+)*{_SAY}\b"
 )
+_NOT_NAME_WORDS = frozenset(str.split("Without For And Of The In On At To With Against Across"))
 _BODY_WORDS = frozenset(
     str.split(
         """Ministry Office Council Forces Force Agency Service Services News Times Post Command
@@ -298,6 +299,9 @@ class ActorIndex:
         name = _trim_name(match["name"] or match["name2"] or match["name3"])
         words = name.split()
         if len(words) < 2 or any(w in _BODY_WORDS or is_name(w) for w in words):
+            return
+        if any(w in _NOT_NAME_WORDS for w in words):
+            # "Doctors Without Borders said": a body, not a person.
             return
         if name in self._people_by_name or words[-1] in self._people_by_name:
             return
