@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefgen.extract.actors import Mention
+from briefgen.extract.gazetteer import STATES
 from briefgen.model import parse_quantity
 
 UNITS = (
@@ -178,6 +179,7 @@ _FIRED = re.compile(
     r"\b(?:fired|fires|firing|launched|launches|shot\s+down|shot|intercepted|downed|dropped"
     r"|struck|destroyed)\s+(?:(?:at\s+least|more\s+than|some|about|around|over)\s+)?$"
 )
+_STATE_IDS = frozenset(e.id for e in STATES)
 _KILLING = re.compile(
     r"\b(?:killing|killed|lost|losing|wounding|wounded|injuring|captured|capturing)"
     r"\s+(?:\w+\s+)?$"
@@ -346,9 +348,7 @@ _VENUE_BEFORE = re.compile(
 
 def is_state(actor: str) -> bool:
     """Tell whether an actor id is a state of the gazetteer."""
-    from briefgen.extract.gazetteer import STATES
-
-    return actor in {e.id for e in STATES}
+    return actor in _STATE_IDS
 
 
 def places(text: str) -> list[str]:
