@@ -297,7 +297,8 @@ def test_an_aside_as_the_newspaper_reported_is_not_a_statement() -> None:
 
 def test_participle_keeps_what_the_subject_did() -> None:
     position = _one(
-        "Prime Minister Lena Holm thanked Norway for its support, noting that the border is calm."
+        "Hours after the talks, Prime Minister Lena Holm thanked Norway for its support, "
+        "noting that the border is calm."
     )
     assert position.actor == "holm"
     assert "Thanked Norway for its support" in position.stance

@@ -437,7 +437,11 @@ def _without_audience(verb: str, rest: str) -> str:
     return rest
 
 
-_SUBJECT_SKIP = re.compile(r"^(?:(?:On|In|At|Earlier|Later|Meanwhile|However|But|And)\b[^,]*,\s*)?")
+# An opening phrase before the subject: "On Monday, ", "Hours after the troops landed, ".
+_SUBJECT_SKIP = re.compile(
+    r"^(?:(?:On|In|At|Earlier|Later|Meanwhile|However|But|And|Hours|Days|Weeks|After|Before"
+    r"|Shortly|Speaking|Asked)\b[^,]{0,80},\s*)?"
+)
 
 
 def _main_clause(text: str, mentions: list[Mention], end: int) -> str:
