@@ -10,11 +10,13 @@ from typing import Protocol
 
 from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, Mention
+from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.keywords import coverage, overlap
 from briefgen.extract.rules import events, forces, positions, questions, speakers, speech
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
 from briefgen.model.base import slugify
+from briefgen.model.vocab import Qualifier
 
 RECENT = 2
 """How many sentences back "the statement" may point to the body that spoke."""
@@ -161,8 +163,45 @@ class _Run:
                 self.last_body = bodies[-1]
                 self.body_age = 0
         self.drop_restated_forces()
+        self.ask_strengths()
         self.result.actors = self.actors()
         return self.result
+
+    def ask_strengths(self) -> None:
+        """Ask how many, where the text leaves a strength open: hedged, unstated or contested."""
+        by_actor: dict[str, list[Force]] = {}
+        for force in self.result.forces:
+            if force.status != "withdrawn":
+                by_actor.setdefault(force.actor, []).append(force)
+        for actor, listed in by_actor.items():
+            stated = [f.strength for f in listed if f.strength is not None]
+            amounts = {(q.value, q.min, q.max) for q in stated if q.unit == stated[0].unit}
+            hedged = any(q.qualifier is not Qualifier.EXACT for q in stated)
+            if not (hedged or len(amounts) > 1 or len(stated) < len(listed)):
+                continue
+            force = next((f for f in listed if f.location), listed[0])
+            unit = (stated[0].unit or "troops") if stated else "troops"
+            if forces.unit_kind(unit) == "people":
+                unit = "troops"
+            verb = "will be deployed" if force.status == "planned" else "are deployed"
+            where = ""
+            if force.location:
+                along = re.match(r"(?:its|their|the)\s|border|frontier", force.location)
+                where = f" {'along' if along else 'in'} {force.location}"
+            question = f"How many {self.describe_owner(actor)} {unit} {verb}{where}?"
+            if force.extracted is None or question in self.asked:
+                continue
+            self.asked.append(question)
+            self.result.open_questions.append(
+                OpenQuestion(question=question, extracted=force.extracted, unreviewed=True)
+            )
+
+    def describe_owner(self, actor: str) -> str:
+        """Return how a question names an owner: the demonym of a state, else its name."""
+        entry = gazetteer_entry(actor)
+        if entry is not None and entry.adjectives:
+            return entry.adjectives[0]
+        return self.index.ensure(actor).name if self.index.known(actor) else actor
 
     def drop_restated_forces(self) -> None:
         """Drop a force without a number where the article gives the same one with a number."""

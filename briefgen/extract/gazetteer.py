@@ -409,3 +409,11 @@ GROUP_NOUNS: tuple[str, ...] = (
     "security sources",
     "military sources",
 )
+
+
+_BY_ID = {e.id: e for e in (*STATES, *BODIES)}
+
+
+def gazetteer_entry(actor: str) -> Entry | None:
+    """Return the built-in entry of an actor id, if it has one."""
+    return _BY_ID.get(actor)

@@ -400,3 +400,30 @@ def test_a_described_body_is_resolved_by_name_or_left_unresolved() -> None:
     )
     assert [p.actor for p in found.positions] == ["estonia", "estonia"]
     assert any("'the army' names no body mentioned before" in r.reason for r in found.rejected)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Some 3,000 to 4,000 Chadian troops are deployed in northern Niger.",
+            "How many Chadian troops are deployed in northern Niger?",
+        ),
+        (
+            "Media said 9,000 Malian soldiers were moved to Gao. Officials said "
+            "only 2,000 Malian soldiers were moved to Gao.",
+            "How many Malian troops are deployed in Gao?",
+        ),
+        (
+            "Pakistan stepped up security along its western border by deploying additional troops.",
+            "How many Pakistani troops are deployed along its western border?",
+        ),
+    ],
+)
+def test_hedged_contested_or_unstated_strengths_raise_a_question(text: str, question: str) -> None:
+    assert question in [q.question for q in _extract(text).open_questions]
+
+
+def test_an_exact_uncontested_strength_raises_no_question() -> None:
+    found = _extract("Norway has 400 soldiers in Lithuania.")
+    assert not any(q.question.startswith("How many") for q in found.open_questions)

@@ -366,6 +366,8 @@ def places(text: str) -> list[str]:
 def _is_state_or_place(loc: str) -> bool:
     from briefgen.extract.actors import is_name
 
+    if re.match(r"(?:border|frontier)\s+with\s", loc):
+        return True
     first = re.sub(r"^" + _DIRECTION, "", loc).split()
     head = first[0].removesuffix("'s").removesuffix("’s") if first else ""
     return (
