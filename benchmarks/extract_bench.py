@@ -28,11 +28,11 @@ def big_text(size: int = 1_000_000) -> str:
     return (block * (size // len(block.encode()) + 1))[:size]
 
 
-def time_extraction(text: str) -> float:
-    """Return the seconds it takes to extract a text."""
-    start = time.perf_counter()
+def time_extraction(text: str) -> tuple[float, float]:
+    """Return the wall-clock and CPU seconds it takes to extract a text."""
+    wall, cpu = time.perf_counter(), time.process_time()
     extract_article(text, "text", ArticleInfo("src", published=dt.date(2024, 10, 31)))
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main() -> int:
@@ -54,8 +54,12 @@ def main() -> int:
                     f"{s.precision:>5.2f} {s.recall:>5.2f}"
                 )
     text = big_text()
-    seconds = time_extraction(text)
-    print(f"\n1 MB timing: {len(text.encode()):,} bytes extracted in {seconds:.2f} s")
+    # CPU time is the figure to compare: on a shared machine wall time includes waiting.
+    wall, cpu = time_extraction(text)
+    print(
+        f"\n1 MB timing: {len(text.encode()):,} bytes extracted in {cpu:.2f} s CPU "
+        f"({wall:.2f} s wall clock; budget 5 s)"
+    )
     return 0
 
 

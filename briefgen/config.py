@@ -85,6 +85,31 @@ class Style(BaseModel):
     )
 
 
+class LanguageModel(BaseModel):
+    """An OpenAI-compatible chat endpoint `briefgen extract` may use; off unless enabled."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = Field(default=False, description="Use the model instead of the rules.")
+    endpoint: str = Field(
+        default="http://127.0.0.1:11434/v1",
+        description="Base URL of the API, ending before /chat/completions (Ollama, vLLM, ...).",
+    )
+    model: str = Field(default="", description="Model name the endpoint serves.")
+    api_key_env: str | None = Field(
+        default=None, description="Environment variable holding the API key, if one is needed."
+    )
+    timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for an answer.")
+
+
+class ExtractSettings(BaseModel):
+    """Settings of `briefgen extract`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    llm: LanguageModel = LanguageModel()
+
+
 class Config(BaseModel):
     """Project settings; every key is optional and unknown keys are errors."""
 
@@ -106,6 +131,7 @@ class Config(BaseModel):
     style: Style = Style()
     publish: PublishPolicy = PublishPolicy()
     pagination: Pagination = Pagination()
+    extract: ExtractSettings = ExtractSettings()
     root: Path = Field(default=Path(), exclude=True)
 
     @property
@@ -171,6 +197,8 @@ def load_config(path: Path | None) -> Config:
                     *Pagination.model_fields,
                     *PrintSettings.model_fields,
                     *Style.model_fields,
+                    *ExtractSettings.model_fields,
+                    *LanguageModel.model_fields,
                 ]
                 close = difflib.get_close_matches(key, allowed, n=1)
                 fix = f"did you mean {close[0]!r}?" if close else "remove it"

@@ -6,12 +6,15 @@ import codecs
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from briefgen import clock
 from briefgen.errors import InputError, display_path
+
+if TYPE_CHECKING:
+    from briefgen.extract import Extraction, Extractor
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -41,6 +44,12 @@ def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
 @click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--title", help="The article's title (default: its headline).")
 @click.option(
+    "--engine",
+    type=click.Choice(["rules", "llm"]),
+    help="Extract with the rules or the model set in briefgen.toml [extract.llm] "
+    "(default: the model when enabled there, else the rules).",
+)
+@click.option(
     "--into",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Add the new items to this existing brief instead of writing a draft.",
@@ -55,6 +64,7 @@ def extract(
     title: str | None,
     into: Path | None,
     force: bool,
+    engine: str | None,
 ) -> None:
     """Draft a brief from an article (text, Markdown or HTML; - for stdin).
 
@@ -74,24 +84,26 @@ def extract(
             "--force to overwrite it"
         )
     raw, fmt = read_article(article)
+    extractor = _extractor(article, engine)
     key = source_key_for(title, publisher, published)
     info = ArticleInfo(key, title=title, publisher=publisher, url=url, published=published)
     if into is not None:
-        _merge(raw, fmt, info, into, output)
+        _merge(raw, fmt, info, into, output, extractor)
         return
     name = "<stdin>" if article == "-" else Path(article).name
-    draft = draft_brief(raw, fmt, info, name=name, today=clock.today())
+    draft = draft_brief(raw, fmt, info, name=name, today=clock.today(), extractor=extractor)
+    found = draft.extraction
     if output is None:
         click.echo(draft.text, nl=False)
-        return
-    write_atomic(output, draft.text)
-    found = draft.extraction
-    click.echo(
-        f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
-        f"{len(found.positions)} positions, {len(found.events)} events, "
-        f"{len(found.open_questions)} open questions (all unreviewed)",
-        err=True,
-    )
+    else:
+        write_atomic(output, draft.text)
+        click.echo(
+            f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
+            f"{len(found.positions)} positions, {len(found.events)} events, "
+            f"{len(found.open_questions)} open questions (all unreviewed)",
+            err=True,
+        )
+    _report(found)
 
 
 def _taken(output: Path, into: Path | None) -> bool:
@@ -101,7 +113,9 @@ def _taken(output: Path, into: Path | None) -> bool:
     return into is None or output.resolve() != into.resolve()
 
 
-def _merge(raw: str, fmt: str, info: Any, into: Path, output: Path | None) -> None:
+def _merge(
+    raw: str, fmt: str, info: Any, into: Path, output: Path | None, extractor: Extractor | None
+) -> None:
     """Append an article's new items to a brief, keeping its bytes, BOM and line endings.
 
     A brief that is a symlink is written through: the link stays and its target changes.
@@ -118,7 +132,9 @@ def _merge(raw: str, fmt: str, info: Any, into: Path, output: Path | None) -> No
         raise InputError(
             f"{display_path(into)}:1:1: error: cannot read the brief to merge into: {exc}"
         ) from exc
-    merged = merge_article(raw, fmt, info, into, existing)
+    merged = merge_article(raw, fmt, info, into, existing, extractor=extractor)
+    if merged.extraction is not None:
+        _report(merged.extraction)
     target = output or into.resolve()
     if merged.added:
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
@@ -126,3 +142,40 @@ def _merge(raw: str, fmt: str, info: Any, into: Path, output: Path | None) -> No
     for line in merged.added:
         click.echo(f"added {line}", err=True)
     click.echo(f"{len(merged.added)} addition(s) to {output or into}", err=True)
+
+
+def _extractor(article: str, engine: str | None) -> Extractor | None:
+    """Return the model extractor when chosen or enabled in briefgen.toml, else None (rules)."""
+    from briefgen.config import find_config, load_config
+
+    if engine == "rules":
+        return None
+    start = Path.cwd() if article == "-" else Path(article).resolve().parent
+    settings = load_config(find_config(start)).extract.llm
+    if engine is None and not settings.enabled:
+        return None
+    if not settings.model:
+        raise InputError(
+            "briefgen.toml: error: extract.llm.model is empty; name the model the endpoint"
+            ' serves, e.g. model = "llama3.1"'
+        )
+    from briefgen.extract.llm import LLMExtractor
+
+    return LLMExtractor(settings)
+
+
+def _report(found: Extraction) -> None:
+    """List what was found but not kept, so nothing is dropped silently."""
+    if found.rejected:
+        click.echo(f"rejected {len(found.rejected)} item(s):", err=True)
+        for item in found.rejected:
+            where = f' in "{_short(item.sentence)}"' if item.sentence else ""
+            click.echo(f"  {item.section}: {item.reason}{where}", err=True)
+    if found.casualties:
+        figures = "; ".join(found.casualties)
+        click.echo(f"skipped casualty figures (not forces): {figures}", err=True)
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"

@@ -13,11 +13,13 @@ from briefgen.extract.extractor import (
     ArticleInfo,
     Extraction,
     Extractor,
+    Rejection,
     RuleExtractor,
     source_key_for,
 )
 from briefgen.extract.merge import Merged, merge_into
 from briefgen.extract.text import Article, prepare, read_article
+from briefgen.extract.verify import verify
 from briefgen.validate import validate_text
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Extraction",
     "Extractor",
     "Merged",
+    "Rejection",
     "RuleExtractor",
     "draft_brief",
     "extract_article",
@@ -35,6 +38,7 @@ __all__ = [
     "prepare",
     "read_article",
     "source_key_for",
+    "verify",
 ]
 
 
@@ -53,7 +57,8 @@ def extract_article(
 ) -> tuple[Article, Extraction]:
     """Clean an article and extract its items."""
     article = prepare(raw, fmt)
-    return article, (extractor or RuleExtractor()).extract(article, info)
+    found = (extractor or RuleExtractor()).extract(article, info)
+    return article, verify(found, article)
 
 
 def draft_brief(

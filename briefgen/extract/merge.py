@@ -27,6 +27,8 @@ class Merged:
 
     text: str
     added: list[str] = field(default_factory=list)
+    extraction: Extraction | None = None
+    """What was extracted, with what was rejected, for the command's report."""
 
 
 def merge_into(
@@ -77,7 +79,7 @@ def merge_into(
         if fresh:
             sections[name] = fresh
     if not new_actors and not sections:
-        return Merged(text + tail, [])
+        return Merged(text + tail, [], extraction)
     source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
     text = _append(text, "sources", {key: source})
     added.append(f"sources: {key}")
@@ -89,7 +91,7 @@ def merge_into(
         added.extend(f"{name}: {_describe(name, item)}" for item in items)
     text += tail
     validate_text(text, str(path), shared=shared, path=path)
-    return Merged(text, added)
+    return Merged(text, added, extraction)
 
 
 def _actors_of(data: dict[str, Any]) -> dict[str, Any]:

@@ -259,6 +259,8 @@ def prepare(raw: str, fmt: str) -> Article:
         text = markdown_to_text(raw)
     else:
         text = raw
+    # Some wires write quotation marks as two apostrophes: ''Words,'' she said.
+    text = text.replace("''", '"')
     body_start = 0
     lines = text.lstrip("\n").split("\n", 2)
     first_line = lines[0].strip()

@@ -118,8 +118,15 @@ def inline_keys(text: str | None) -> list[str]:
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
-    """Turn text into a lowercase ASCII slug, e.g. `North Korea` -> `north-korea`."""
+    """Turn text into a lowercase ASCII slug, e.g. `North Korea` -> `north-korea`.
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    Cyrillic, Greek and Hangul are transliterated (`Пхеньян` -> `pkhenyan`); letters of other
+    scripts become their code points, so no title or name gives an empty id.
+    """
+    from briefgen.model.translit import transliterate
+
+    ascii_text = (
+        unicodedata.normalize("NFKD", transliterate(text)).encode("ascii", "ignore").decode()
+    )
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-")

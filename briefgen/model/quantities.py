@@ -35,6 +35,8 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "over": Qualifier.MORE_THAN,
     ">": Qualifier.MORE_THAN,
     "up to": Qualifier.UP_TO,
+    "no more than": Qualifier.UP_TO,
+    "not more than": Qualifier.UP_TO,
     "as many as": Qualifier.UP_TO,
     "as much as": Qualifier.UP_TO,
 }

@@ -49,12 +49,51 @@ ANNOUNCE = re.compile(
 APPEAL = re.compile(
     r"\b(?:calls?\s+(?:on|for)|called\s+(?:on|for)|urged|urges|urging|appealed\s+to|pressed"
     r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*"
+    r"(?:\s+(?:to|of|in)\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*(?=\s+to\s))?"
     r"|the\s+(?:junta|army|government|military|rebels|authorities|regime|alliance))\s+to\s+"
     r"(?P<vp>[^,;.]+)"
 )
 RISK = re.compile(
     r"\b(?:warned|warns|cautioned|feared|fears)\s+(?:[\w']+\s+){0,3}?that\s+"
     r"(?P<clause>[^,;.:]+?\b(?:could|might|may)\s+[^,;.:]+)"
+)
+UNKNOWN = re.compile(
+    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|remains|remained|wasn't|isn't|is\s+still|was\s+still)\s+"
+    r"(?:not\s+)?(?:yet\s+)?(?:immediately\s+|entirely\s+|still\s+)?"
+    r"(?:known|clear|unclear|certain|uncertain|uncertain|to\s+be\s+seen)\s+"
+    r"(?P<wh>what|how(?:\s+exactly|\s+many|\s+much|\s+long)?|whether|when|where|why|who|which|if)"
+    r"\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    r"|\b(?:remains|remain|remained)\s+to\s+be\s+seen\s+(?P<wh2>whether|how|if|when|what)"
+    r"\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+)
+NOT_SAID = re.compile(
+    r"\b(?:did\s+not|didn't|does\s+not|doesn't|declined\s+to|refused\s+to|would\s+not"
+    r"|wouldn't|could\s+not)\s+(?:immediately\s+)?(?:say|specify|disclose|reveal|elaborate\s+on"
+    r"|explain|confirm)\s+(?P<wh>when|how(?:\s+many|\s+much|\s+long)?|where|what|why|whether|who"
+    r"|which)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+)
+DOUBT = re.compile(
+    r"\b(?:questioned|questions|wondered|wonders|doubted|doubts|asked|asks)\s+"
+    r"(?P<wh>whether|if|how|when|why)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+)
+_RUN = r"(?:[^,;.?]|,(?=\d{3})|\.(?=\d))"
+LIKELY = re.compile(rf"\b(?:will|would)\s+(?:very\s+|most\s+|highly\s+)?likely\s+(?P<vp>{_RUN}+)")
+UNLIKELY_THAT = re.compile(
+    r"\b(?:it\s+is|it's)\s+(?:very\s+|highly\s+)?(?:un)?likely\s+that\s+"
+    r"(?P<clause>(?:[^;:.?,]|,(?=\d{3}))+)"
+)
+MODAL = re.compile(
+    r"\b(?P<aux>could|may|might)\s+(?P<vp>(?!not\b|have\b|be\s+reached)(?:[^;:.?,]|,(?=\d{3}))+)"
+)
+_SPOKE_THAT = re.compile(
+    r"\b(?:said|says|warned|warns|added|told\s+\w+|believes?|expects?|predicted|estimated"
+    r"|noted)\s+(?:that\s+)?$"
+)
+DIRECT = re.compile(r"(?:^|(?<=[\"“])|(?<=[.?!]\s))(?P<q>[A-Z][^\"“”?.!]{6,200}\?)")
+PLANS_NOUN = re.compile(
+    r"(?P<subject>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:is|are|was|were)\s+"
+    r"(?:weighing|considering|drawing\s+up|discussing|preparing|reviewing)\s+plans?\s+to\s+"
+    r"(?P<vp>(?:[^;:.?,]|,(?=\d{3}))+)"
 )
 CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 _NOT_VERBS = frozenset(
@@ -103,53 +142,143 @@ class Opening:
     end: int
 
 
+# Words a pattern cannot match without: a sentence lacking them is not searched at all.
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    ASKED: ("asked",),
+    EXPECTED: (
+        "expected",
+        "set ",
+        "poised",
+        "likely",
+        "due ",
+        "scheduled",
+        "planning",
+        "preparing",
+    ),
+    INTENT: ("plan", "intend", "aims", "threaten"),
+    UNSAID: ("not",),
+    YET: ("yet",),
+    NOT_YET: ("yet",),
+    CONSIDER: ("consider", "weigh", "debat", "discuss", "decid", "determin", "assess"),
+    UNDECIDED: ("decided",),
+    ANNOUNCE: ("will", "would", "plans", "intends"),
+    RISK: ("warn", "caution", "fear"),
+    CONDITION: ("if ", "unless"),
+    UNKNOWN: ("known", "clear", "certain", "seen"),
+    NOT_SAID: ("not", "n't", "declined", "refused"),
+    DOUBT: ("question", "wonder", "doubt", "ask"),
+    LIKELY: ("likely",),
+    UNLIKELY_THAT: ("likely",),
+    MODAL: ("could", "may", "might"),
+    PLANS_NOUN: ("plan",),
+    DIRECT: ("?",),
+    APPEAL: ("call", "urg", "appeal", "press", "asked"),
+}
+
+
+def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    triggers = _TRIGGERS.get(pattern)
+    if triggers is not None and not any(t in lowered for t in triggers):
+        return iter(())
+    return pattern.finditer(text)
+
+
 def find_openings(text: str) -> Iterator[Opening]:
     """Yield the open questions a sentence raises, phrased as questions."""
-    for match in ASKED.finditer(text):
+    lowered = text.lower()
+    for match in _finds(ASKED, text, lowered):
         clause = _THOUGHT.sub("", match["q"].strip())
         yield Opening(_invert(clause), match.start(), match.end())
-    for match in EXPECTED.finditer(text):
+    for match in _finds(EXPECTED, text, lowered):
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in INTENT.finditer(text):
+    for match in _finds(INTENT, text, lowered):
+        if re.search(
+            r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$",
+            text[: match.start()],
+        ):
+            continue
         subject = _subject(text, match.start())
         if subject:
             yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in UNSAID.finditer(text):
+    for match in _finds(UNSAID, text, lowered):
         inverted = _invert(match["clause"])
         yield Opening(f"{match['wh'].capitalize()} {_lower_first_word(inverted)}", *match.span())
     for pattern in (YET, NOT_YET):
-        for match in pattern.finditer(text):
+        for match in _finds(pattern, text, lowered):
             subject = _subject(text, match.start())
             if subject:
                 vp = _base_form(match["vp"]) if pattern is NOT_YET else match["vp"]
                 yield Opening(_ask("Will", subject, vp), match.start(), match.end())
     for pattern in (CONSIDER, UNDECIDED):
-        for match in pattern.finditer(text):
+        for match in _finds(pattern, text, lowered):
             subject = _subject(text, match.start())
             if subject:
                 wh = match["wh"].lower()
                 lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
                 yield Opening(_ask(lead, subject, match["vp"]), match.start(), match.end())
-    for match in ANNOUNCE.finditer(text):
+    for match in _finds(ANNOUNCE, text, lowered):
         subject = _subject(text, match.start())
         if subject:
             verb = match["verb"]
             obj = _lower_first(match["obj"])
             question = f"What {obj} will {subject} {verb} {match['when']}?"
             yield Opening(_tidy(question), match.start(), match.end())
-    for match in RISK.finditer(text):
+    for match in _finds(RISK, text, lowered):
         yield Opening(_invert(match["clause"]), match.start(), match.end())
-    for match in CONDITION.finditer(text):
+    for match in _finds(CONDITION, text, lowered):
         condition = _conditional(match["clause"])
         if condition:
             yield Opening(condition, match.start(), match.end())
-    for match in APPEAL.finditer(text):
+    for match in _finds(UNKNOWN, text, lowered):
+        wh = match["wh"] or match["wh2"]
+        clause = match["clause"] or match["clause2"]
+        yield Opening(_wh_question(wh, clause), match.start(), match.end())
+    for pattern in (NOT_SAID, DOUBT):
+        for match in _finds(pattern, text, lowered):
+            yield Opening(_wh_question(match["wh"], match["clause"]), match.start(), match.end())
+    for match in _finds(LIKELY, text, lowered):
+        subject = _subject(text, match.start())
+        if subject:
+            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for match in _finds(UNLIKELY_THAT, text, lowered):
+        yield Opening(_modal_clause(match["clause"]), match.start(), match.end())
+    for match in _finds(MODAL, text, lowered):
+        subject = _subject(text, match.start())
+        head = text[: match.start()]
+        if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
+            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for match in _finds(PLANS_NOUN, text, lowered):
+        subject = _lower_first(match["subject"])
+        yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
+    for match in _finds(DIRECT, text, lowered):
+        yield Opening(_tidy(match["q"]), match.start("q"), match.end("q"))
+    for match in _finds(APPEAL, text, lowered):
         who = match["who"]
         if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
             continue
         yield Opening(_ask("Will", who, match["vp"]), match.start(), match.end())
+
+
+def _wh_question(wh: str, clause: str) -> str:
+    """Turn "how exactly the troops would be used" into "How would the troops be used?"."""
+    wh = " ".join(wh.lower().split())
+    clause = clause.strip()
+    if wh in ("whether", "if"):
+        return _modal_clause(clause)
+    inverted = _invert(clause)
+    if inverted.startswith("Whether "):
+        return _tidy(f"{wh.capitalize()} {clause}?")
+    lead = wh.replace(" exactly", "").capitalize()
+    return _tidy(f"{lead} {_lower_first_word(inverted)}")
+
+
+def _modal_clause(clause: str) -> str:
+    """Turn "the army would be able to hold" into "Would the army be able to hold?"."""
+    clause = re.sub(r"\s+(?:or not)$", "", clause.strip())
+    inverted = _invert(clause)
+    return inverted if not inverted.startswith("Whether ") else _tidy(f"Will {clause}?")
 
 
 def _conditional(clause: str) -> str | None:
@@ -194,6 +323,15 @@ def _subject(text: str, end: int) -> str | None:
     subject = re.sub(
         r"(?:\s+(?:and|also|still|now|currently|is|are|was|were|has|have|had|\w+ly))+$", "", subject
     )
+    if subject.lower() in ("which", "who", "that"):
+        # "..., these troops, which are expected to ...": the antecedent is the subject.
+        antecedent = re.search(
+            r"(?<![\w'’-])(?P<np>(?:(?:the|these|those|its|their|some)\s+)?"
+            r"(?:(?!(?:with|of|for|to|by|on|in|at)\b)[\w'’-]+\s+){0,3}?[\w'’-]+),\s*"
+            r"(?:which|who|that)\s*$",
+            text[:end].rstrip(),
+        )
+        subject = antecedent["np"] if antecedent else ""
     if subject.lower() in _PRONOUNS:
         speaker = _SPEAKER_BEFORE.search(head)
         subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
@@ -241,7 +379,7 @@ def _base_form(verb_phrase: str) -> str:
     irregular = {"seen": "see", "taken": "take", "given": "give", "made": "make", "begun": "begin"}
     base = irregular.get(first) or re.sub(r"ied$", "y", first)
     if base == first and first.endswith("ed"):
-        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir)ed$", first):
+        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir|u|nc|rc|rg|ng|us|as|ut)ed$", first):
             base = first[:-1]
         elif re.search(r"([bdgkmnprt])\1ed$", first):
             base = first[:-3]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefgen.extract.actors import Mention
+from briefgen.extract.rules import speakers as speakers_rules
 
 SPEECH_VERB = re.compile(
     r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
@@ -15,8 +16,18 @@ SPEECH_VERB = re.compile(
     r"|insists|argued|announced|pledged|pledges|vowed|vows|promised|accused|denied|claimed"
     r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
-    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed)\b"
+    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
+    r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
+    r"|accuses|welcomes|condemns|rejects|say|noting|described|asked(?=\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
 )
+# "..., as the newspaper reported, ...": an aside, not a statement.
+_AS_REPORTED = re.compile(r"(?:^|,)\s*as\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}\w+\s*,?\s*$")
+_NEGATION = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could)\s+)?(?:not|never|no\s+longer)\s+"
+    r"(?:(?:yet|publicly|directly|officially)\s+)?$|\b(?:didn't|doesn't|hasn't|haven't|won't)\s+$"
+)
+_PARTICIPLE = re.compile(r"^(?:saying|adding|noting)$")
 # What may stand between a speaker and the verb: an appositive or relative clause, a day,
 # an adverb or an auxiliary ("Blinken, speaking in Washington, said"; "Blinken warned Thursday").
 _GAP_BEFORE = re.compile(
@@ -24,9 +35,9 @@ _GAP_BEFORE = re.compile(
     r"\s*(?:,\s*(?:who\s+)?(?:[^,\"“”]|,(?=\d{3})){1,220},\s*)?"
     r"(?:(?:also|later|again|then|previously|earlier|separately|repeatedly|publicly|once|has|"
     r"have|had|on\s+\w+day|\w+day|who|who\s+has|who\s+have|who\s+had|have\s+also|has\s+also|"
-    r"and\s+\w+\s+ministers?)\s+)*"
+    r"and\s+\w+\s+ministers?|\w+ly|never|not)\s+)*"
 )
-_RELATIVE_GAP = re.compile(r"\s*,\s*who\s+(?:(?:has|had|have|also|repeatedly)\s+)*")
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:who|which)\s+(?:(?:has|had|have|also|repeatedly)\s+)*")
 _AND_GAP = re.compile(r"\s*,?\s*and\s*")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _TRAILER_START = re.compile(
@@ -40,7 +51,7 @@ _LEAD_ADVERBIAL = re.compile(
 _ASKED = re.compile(r"^Asked\s+(?:if|whether|about)\s+(?P<q>[^,]+(?:,[^,]+)*?),\s*")
 _THAT = re.compile(r"^(?:(?!\bthat\b)[^,;:\"“”]){0,70}?\bthat\s+")
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
+    r"^\s*:?\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
     r"(?:,\s*)?(?:reporters\s+)?"
 )
 _OBJECT_VERBS = re.compile(
@@ -48,7 +59,23 @@ _OBJECT_VERBS = re.compile(
     r"|calls on|called for|calls for|stepped up calls for|renewed calls for|appealed to|threatened"
     r"|pledged|vowed|promised)$"
 )
-_INVERTING = re.compile(r"^(?:said|says|added|adds|wrote|noted|told reporters|warned)$")
+_INVERTING = re.compile(
+    r"^(?:said|says|added|adds|wrote|noted|told reporters|warned|stated|reported|announced)$"
+)
+# "told reporters", "told a news conference in Rukla", "told Lebanese television": who heard it.
+_AUDIENCE = re.compile(
+    r"^\s+(?:(?:the|a|an|state|local|national|foreign)\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:reporters|journalists|lawmakers|legislators|senators|parliament|committee|conference"
+    r"|briefing|television|TV|radio|broadcaster|newspaper|agency|media|press|audience|crowd"
+    r"|members|delegates|students|troops|soldiers|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}"
+    r"(?:\s+(?:television|TV|radio|media|newspaper|agency|broadcaster|reporters))?)\b"
+    r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+)
+_ACCORDING = re.compile(r"(?:^|,\s*)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))")
+_TRANSCRIPT = re.compile(
+    r"^\[?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:/[^:\]\"“]{1,80})?:\s*"
+    r"[\"“](?P<quote>[^\"“”]{3,})[\"”]\]?\s*$"
+)
 _DESCRIPTOR = re.compile(r"(?:,|,[\"”]|[\"”])\s*((?:[\w'’.-]+\s+){0,5})$")
 _SHARED_SUBJECT = re.compile(
     r"^(?:But\s+|And\s+)?(?P<who>\S)[^,;\"“”]*?\s(?:did not|didn't|does not|declined to)\s"
@@ -78,6 +105,9 @@ COMMON_CAPITALS = frozenset(
         "Some",
         "Others",
     ]
+)
+NOT_SPEAKERS = frozenset(
+    str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
 )
 _OPENING_SPEAKER = re.compile(r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+")
 _PROPER_SPEAKER = re.compile(
@@ -115,12 +145,33 @@ def find_acts(
     last_person: str | None,
     name_speaker: Callable[[str, int], str] | None = None,
     last_body: str | None = None,
+    describe: Callable[[speakers_rules.Described], str | None] | None = None,
 ) -> list[SpeechAct]:
     """Return the acts of reported speech in a sentence, in order."""
+    transcript = _TRANSCRIPT.match(text)
+    if transcript and name_speaker is not None:
+        # '[Ana Lund / Minister: "Words."]': a broadcast transcript names the speaker first.
+        quote = transcript["quote"].strip()
+        person = next((m.actor for m in mentions if m.start <= 1 and m.kind == "person"), None)
+        speaker = person or name_speaker(transcript["name"], transcript.start("name"))
+        start = transcript.start("quote")
+        return [
+            SpeechAct(
+                speakers=(speaker,),
+                verb="said",
+                verb_span=(transcript.start("name"), transcript.end("name")),
+                content=quote,
+                content_span=(start, start + len(quote)),
+                quote=quote,
+            )
+        ]
     verbs = [
         m
         for m in SPEECH_VERB.finditer(text)
-        if not _inside_quote(text, m.start()) and not re.search(r"\bas\s+$", text[: m.start()])
+        if not _inside_quote(text, m.start())
+        and not re.search(r"\bas\s+$", text[: m.start()])
+        and not _AS_REPORTED.search(text[: m.end() + 2])
+        and not re.search(r"\b(?:which|who)\s+(?:(?:has|have|had)\s+)?$", text[: m.start()])
     ]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
@@ -147,21 +198,72 @@ def find_acts(
             first = mentions[0] if mentions else None
             if shared and first and first.start == shared.start("who"):
                 speakers, speaker_start = _speakers_of(first, mentions, last_person), verb.start()
+        verb_text = " ".join(verb.group().split())
+        main = ""
+        if not speakers and _PARTICIPLE.match(verb_text):
+            # "X confirmed the move, saying it was needed": the subject of the clause speaks.
+            if acts:
+                end = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
+                more = _content(text, verb, acts[-1].speakers, verb.start(), -1, end, mentions)
+                if more is not None:
+                    acts[-1] = _join(acts[-1], more)
+                continue
+            subject = _clause_subject(text, mentions, verb.start())
+            if subject:
+                speakers, speaker_start = (subject,), verb.start()
+                main = _main_clause(text, mentions, verb.start())
+        if not speakers and describe is not None:
+            before = text[: verb.start()]
+            described = speakers_rules.described_before(before)
+            if (
+                described is None
+                and _INVERTING.match(verb_text)
+                and before.rstrip().endswith((",", ',"', ",”", '"', "”"))
+            ):
+                described = speakers_rules.described_after(text[verb.end() :], verb.end())
+                if described is not None:
+                    actor = describe(described)
+                    if actor:
+                        speakers, speaker_start = (actor,), verb.start()
+                        inverted_end = described.end
+                    described = None
+            if described is not None:
+                actor = describe(described)
+                if actor:
+                    speakers, speaker_start = (actor,), described.start
         if not speakers and name_speaker is not None:
             named = _PROPER_SPEAKER.search(text[: verb.start()])
             opening = _OPENING_SPEAKER.fullmatch(text[: verb.start()])
-            if named and _is_trailer(text[verb.end() :]):
+            if named and named["name"].split()[0] in NOT_SPEAKERS:
+                named = None
+            if named and _is_trailer(_without_audience(verb_text, text[verb.end() :])):
                 speakers = (name_speaker(named["name"], named.start("name")),)
                 speaker_start = named.start() + 1
-            elif opening and opening["name"].split()[0] not in COMMON_CAPITALS:
+            elif (
+                opening
+                and opening["name"].split()[0] not in COMMON_CAPITALS
+                and opening["name"].split()[0] not in NOT_SPEAKERS
+                and not opening["name"].split()[0].endswith("ing")
+            ):
                 speakers = (name_speaker(opening["name"], 0),)
                 speaker_start = 0
         if not speakers:
             continue
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
         act = _content(text, verb, speakers, speaker_start, inverted_end, next_start, mentions)
+        if act is not None and main:
+            # "X thanked Y for its help, noting that ...": what X did frames what X noted.
+            act = replace(act, content=f"{main}; {act.content[:1].lower()}{act.content[1:]}")
         if act is not None:
             acts.append(act)
+    if not acts and name_speaker is not None:
+        passive = _as_by(text, mentions, name_speaker)
+        if passive is not None:
+            acts.append(passive)
+    if not acts:
+        according = _according(text, mentions, last_body, describe)
+        if according is not None:
+            acts.append(according)
     return [
         act
         for act in acts
@@ -173,8 +275,9 @@ def find_acts(
 
 
 def _inside_quote(text: str, pos: int) -> bool:
+    # Count every double quotation mark: sources mix curly and straight ones.
     before = text[:pos]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _speakers(
@@ -224,17 +327,19 @@ def _speakers(
     if not speakers and _INVERTING.match(" ".join(verb.group().split())):
         for mention in mentions:
             gap = text[verb.end() : mention.start]
-            if mention.start >= verb.end() and re.fullmatch(r"\s*", gap):
+            if mention.start >= verb.end() and re.fullmatch(r"\s*(?:the\s+)?", gap):
                 if mention.kind in ("person", "group", "body", "state"):
                     before = text[: verb.start()].rstrip()
                     if before.endswith((",", ',"', ",”", '"', "”")):
                         speakers, start, end = [mention.actor], verb.start(), mention.end
                 break
     resolved = [last_person if s == "?" else s for s in speakers]
-    return tuple(s for s in resolved if s), start, end
+    return tuple(s for s in resolved if s and not s.startswith("?")), start, end
 
 
-_LOOKS_LIKE_OBJECT = re.compile(r"\b(?:of|to|for|with|by|against|on|about|from)\s+(?:the\s+)?$")
+_LOOKS_LIKE_OBJECT = re.compile(
+    r"\b(?:of|to|for|with|by|against|on|about|from|in|at|into)\s+(?:the\s+)?$"
+)
 
 
 def _content(
@@ -248,6 +353,11 @@ def _content(
 ) -> SpeechAct | None:
     after_start = inverted_end if inverted_end >= 0 else verb.end()
     after = text[after_start:next_verb]
+    if verb.group().startswith(("told", "tells")) and not _THAT.match(after):
+        audience = _AUDIENCE.match(after)
+        if audience:
+            after_start += audience.end()
+            after = after[audience.end() :]
     if next_verb < len(text):
         cut = after.rfind(",")
         after = after[:cut] if cut > 0 else re.sub(r"\s+(?:and|but|while|or)\s*$", "", after)
@@ -279,14 +389,16 @@ def _content(
         quotes = _QUOTED.findall(before) + more
     else:
         # X said (that) words.
-        lead = _THAT.match(after) or _LEAD_IN.match(after)
+        # "described the visit as a turning point": no reported clause to look for.
+        that = None if verb.group() == "described" else _THAT.match(after)
+        lead = that or _LEAD_IN.match(after)
         skip = lead.end() if lead else 0
         raw = after[skip:].strip().rstrip(".")
         begin = after_start + skip
         content_span = (begin, begin + len(after[skip:]))
         outside = ((0, begin),)
         quotes = _QUOTED.findall(raw)
-    quote = " … ".join(q.strip().rstrip(",") for q in quotes) if quotes else None
+    quote = longest_quote(quotes)
     content = re.sub(r"[\"“”]", "", raw).strip().rstrip(",")
     if asked:
         content = f"Asked whether {asked['q'].strip()}: {content}"
@@ -294,7 +406,11 @@ def _content(
     if len(content.split()) < 3:
         return None
     verb_text = " ".join(verb.group().split()).lower()
-    if _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
+    negated = _NEGATION.search(text[: verb.start()])
+    if negated and content_span[0] >= verb.end():
+        # "Kigali has never acknowledged its troops were there": the stance keeps the "never".
+        content = f"{negated.group().strip().capitalize()} {verb_text} {content}"
+    elif _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
     venue = VENUE.search(text, *(outside[0]))
     outside = _when_spans(text, verb, content_span)
@@ -312,6 +428,130 @@ def _content(
     )
 
 
+def _without_audience(verb: str, rest: str) -> str:
+    """Drop who was told ("told reporters in Riga"), keeping what follows."""
+    if verb.startswith(("told", "tells")):
+        audience = _AUDIENCE.match(rest)
+        if audience and not re.match(r"\s*that\b", rest[audience.end() :]):
+            return rest[audience.end() :]
+    return rest
+
+
+# An opening phrase before the subject: "On Monday, ", "Hours after the troops landed, ".
+_SUBJECT_SKIP = re.compile(
+    r"^(?:(?:On|In|At|Earlier|Later|Meanwhile|However|But|And|Hours|Days|Weeks|After|Before"
+    r"|Shortly|Speaking|Asked)\b[^,]{0,80},\s*)?"
+)
+
+
+def _main_clause(text: str, mentions: list[Mention], end: int) -> str:
+    """Return what the subject did before a participle, without the subject."""
+    first = next((m for m in mentions if m.kind != "adjective" and m.start < end), None)
+    if first is None:
+        return ""
+    return text[first.end : end].strip(" ,").strip()
+
+
+def _clause_subject(text: str, mentions: list[Mention], end: int) -> str | None:
+    """Return the actor that opens the sentence, the subject a participle shares."""
+    begin = _SUBJECT_SKIP.match(text)
+    start = begin.end() if begin else 0
+    for mention in mentions:
+        if mention.start >= end or mention.actor.startswith("?"):
+            break
+        if start <= mention.start <= start + 4 and mention.kind != "adjective":
+            return mention.actor
+    return None
+
+
+_AS_BY = re.compile(
+    r",?\s+as\s+(?:highlighted|reported|stated|announced|noted|said|claimed|confirmed"
+    r"|quoted)\s+by\s+(?:the\s+)?(?P<src>[A-Z][^,.;]{1,60}?)(?=\s*(?:,|\.|;|$|\s+on\s))"
+)
+
+
+def _as_by(
+    text: str, mentions: list[Mention], name_speaker: Callable[[str, int], str]
+) -> SpeechAct | None:
+    """Read "words, as reported by X" as X's words."""
+    match = _AS_BY.search(text)
+    if match is None or match.start() < 12:
+        return None
+    speaker = next(
+        (m.actor for m in mentions if m.start == match.start("src") and m.kind != "adjective"),
+        None,
+    ) or name_speaker(match["src"].split(",")[0].strip(), match.start("src"))
+    content = text[: match.start()].strip().rstrip(",")
+    quotes = _QUOTED.findall(content)
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="said",
+        verb_span=(match.start(), match.end()),
+        content=re.sub(r"[\"“”]", "", content),
+        content_span=(0, match.start()),
+        quote=longest_quote(quotes),
+        outside=((match.start(), match.end()),),
+    )
+
+
+def _according(
+    text: str,
+    mentions: list[Mention],
+    last_body: str | None,
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "According to X, words" and "words, according to X" as X's words."""
+    match = _ACCORDING.search(text)
+    if match is None:
+        return None
+    source = match["src"].strip()
+    if re.match(r"(?i)(?:him|her|them|it)\b", source):
+        return None
+    speaker = next(
+        (
+            m.actor
+            for m in mentions
+            if match.start("src") <= m.start < match.end("src")
+            and m.kind in ("person", "state", "group", "body")
+        ),
+        None,
+    )
+    if speaker is None and describe is not None:
+        head = re.search(
+            rf"\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b(?!.*\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b)",
+            source,
+        )
+        if head:
+            speaker = describe(speakers_rules.Described(source, head.group(), match.start("src")))
+    if not speaker:
+        return None
+    if match.start() == 0 or text[: match.start()].strip() == "":
+        begin = match.end("src")
+        begin += len(re.match(r"[\s,]*", text[begin:]).group())  # type: ignore[union-attr]
+        content_span = (begin, len(text))
+    else:
+        content_span = (0, match.start())
+    content = text[content_span[0] : content_span[1]].strip().rstrip(".").strip()
+    if len(content.split()) < 3:
+        return None
+    quotes = _QUOTED.findall(content)
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="according to",
+        verb_span=(match.start(), match.end("src")),
+        content=re.sub(r"[\"“”]", "", content),
+        content_span=content_span,
+        quote=longest_quote(quotes),
+        outside=((match.start(), match.end()),),
+    )
+
+
+def longest_quote(fragments: list[str]) -> str | None:
+    """Return the longest quoted fragment, verbatim: fragments are never stitched together."""
+    cleaned = [q.strip().rstrip(",").strip() for q in fragments]
+    return max(cleaned, key=len) if cleaned else None
+
+
 def _speakers_of(
     mention: Mention, mentions: list[Mention], last_person: str | None
 ) -> tuple[str, ...]:
@@ -326,14 +566,14 @@ def _join(first: SpeechAct, second: SpeechAct) -> SpeechAct:
     """Join what one speaker said with two verbs in one sentence into one act."""
     verb = second.verb if second.verb not in ("said", "says") else ""
     content = f"{first.content}; {verb} {second.content}".replace(";  ", "; ")
-    quotes = [q for q in (first.quote, second.quote) if q]
+    quote = longest_quote([q for q in (first.quote, second.quote) if q])
     return SpeechAct(
         speakers=first.speakers,
         verb=first.verb,
         verb_span=first.verb_span,
         content=content,
         content_span=(first.content_span[0], max(first.content_span[1], second.content_span[1])),
-        quote=" … ".join(quotes) if quotes else None,
+        quote=quote,
         addressed=first.addressed or second.addressed,
         asked=first.asked,
         venue=first.venue or second.venue,
@@ -368,6 +608,7 @@ def _when_spans(
 
 def _is_trailer(rest: str) -> bool:
     """Tell whether what follows "X said" only says when or where, not what."""
+    rest = re.sub(r"^\s*\([^)]{1,40}\)", "", rest)
     rest = re.sub(r"^\s*(?:on\s+)?(?:\w+day|today|yesterday)\b", "", rest).strip()
     if rest.startswith(("that", '"', "“")):
         return False
@@ -375,6 +616,7 @@ def _is_trailer(rest: str) -> bool:
         return True
     if re.match(
         r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an|as|while|when|after"
+        r"|which|who"
         r"|amid|before|since|despite)\b",
         rest,
     ):
