@@ -114,16 +114,17 @@ class SiteModel:
 
 def _no_base_url(config: Config) -> Finding:
     """Warn that a site without base_url has no sitemap and a feed of relative links."""
-    where = display_path(config.root / "briefgen.toml")
+    toml = config.root / "briefgen.toml"
+    fix = "set" if toml.is_file() else "create this file with"
     return Finding(
-        where,
+        display_path(toml),
         1,
         1,
         Severity.WARNING,
         "base_url",
         "base_url is not set, so sitemap.xml is left out (a sitemap needs absolute URLs) "
-        "and the feed's links are relative to the feed itself; set base_url = "
-        '"https://your.site/path/" in briefgen.toml',
+        f"and the feed's links are relative to the feed itself; {fix} base_url = "
+        '"https://your.site/path/"',
     )
 
 
