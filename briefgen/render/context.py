@@ -131,7 +131,7 @@ def brief_context(
         "mode": mode,
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
-        "figures": brief_figures(brief, style),
+        "figures": brief_figures(brief, style, revision.paths if revision else None),
     }
 
 

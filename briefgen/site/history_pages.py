@@ -14,6 +14,8 @@ from briefgen.config import Config
 from briefgen.model import Brief
 from briefgen.policy import highest, is_publishable
 from briefgen.render.changes import change_sentences as reader_sentences
+from briefgen.render.figures import path_figures
+from briefgen.render.markdown import markdown_plain, smarten
 from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel
 from briefgen.site.feed import absolute, brief_entry
@@ -73,7 +75,15 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
         if ctx["page_marking"] is not None:
             restricted.append(ctx["page_marking"])
         ctx["page_marking"] = highest(restricted)
+    brief = item.checked.brief
+    figures = path_figures(brief, history.info.paths)
+    judged = [(kj.id, kj.text) for kj in brief.key_judgments]
+    judged += [(q.id, q.question) for q in brief.open_questions]
     ctx |= {
+        "figures": figures,
+        "moved": [
+            (i, smarten(markdown_plain(t))) for i, t in judged if i in figures.paths.likelihood
+        ],
         "item": item,
         "brief": item.checked.brief,
         "history": history,
