@@ -73,6 +73,8 @@ class Figures:
     strength_paths: dict[str, Markup] = field(default_factory=dict)
     # The points behind the step charts and the likelihood paths, for the lists beside them.
     paths: RevisionPaths = field(default_factory=RevisionPaths)
+    # By force id: what the step chart is of, e.g. `North Korea in Kursk region`.
+    path_headings: dict[str, str] = field(default_factory=dict)
 
 
 def brief_figures(
@@ -92,6 +94,7 @@ def brief_figures(
         scales,
         strength_paths=steps,
         paths=_shown(paths, steps, scales),
+        path_headings=_headings(brief, steps),
     )
 
 
@@ -103,7 +106,16 @@ def path_figures(brief: Brief, paths: RevisionPaths) -> Figures:
         if item_id in paths.likelihood
     }
     steps = _strength_paths(brief, paths)
-    return Figures(likelihood=scales, strength_paths=steps, paths=_shown(paths, steps, scales))
+    return Figures(
+        likelihood=scales,
+        strength_paths=steps,
+        paths=_shown(paths, steps, scales),
+        path_headings=_headings(brief, steps),
+    )
+
+
+def _headings(brief: Brief, steps: dict[str, Markup]) -> dict[str, str]:
+    return {f.id: force_heading(brief, f) for f in brief.forces if f.id in steps}
 
 
 def _judged(brief: Brief) -> list[tuple[str, Likelihood, str]]:

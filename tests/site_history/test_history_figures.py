@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from briefgen.config import Config
 from briefgen.enrich.history import revision_info
 from briefgen.render.html import render_html
+from briefgen.render.pdf import render_pdf
 from briefgen.validate import load_brief
 from tests.enrich.conftest import KURSK, Workspace
 from tests.site_history.helpers import build, soup
@@ -132,3 +135,20 @@ def test_no_paths_without_changes(workspace: Workspace) -> None:
 
 def soup_text(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
+
+
+def test_pdf_carries_the_paths_and_rebuilds_identically(moving: Workspace) -> None:
+    path = moving.root / BRIEF
+    checked = load_brief(path)
+    info = revision_info(path, current=checked.brief)
+    first = render_pdf(checked, config=Config(), today=TODAY, revision=info)
+    assert render_pdf(checked, config=Config(), today=TODAY, revision=info) == first
+    text = " ".join(pdf_text(first).split())
+    assert "Strength over revisions" in text
+    assert "Revision 1, 1 November 2024: more than 3,000 troops" in text
+    assert "likely (Revision 1, 1 November 2024) → very likely" in text
+    assert SECRET not in text
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
