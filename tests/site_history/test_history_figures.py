@@ -152,3 +152,33 @@ def test_pdf_carries_the_paths_and_rebuilds_identically(moving: Workspace) -> No
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_history_page_renders_markdown_and_citations(moving: Workspace) -> None:
+    _revision(
+        moving,
+        3,
+        **{
+            "text: North Korean troops will take part in combat": (
+                "text: North Korean troops will **take part** in combat"
+            ),
+            "in the coming weeks.\n": "in the coming weeks [@wire-2024-10-31].\n",
+        },
+    )
+    moving.commit("Reword the judgment")
+    site = build(moving.root / "briefs")
+    page = soup(site / "briefs" / "dprk-troops-kursk" / "history.html")
+    newest = page.select("ol.history > li")[0]
+    reworded = [li for li in newest.select("li.change") if li.find("strong")]
+    assert reworded, newest
+    assert reworded[0].strong.get_text() == "take part"  # type: ignore[union-attr]
+    link = reworded[0].select_one("sup.cite a.cite-link")
+    assert link is not None
+    target, _, anchor = str(link["href"]).partition("#")
+    assert anchor == "src-wire-2024-10-31"
+    assert (site / "briefs" / "dprk-troops-kursk" / target).resolve() == (
+        site / "briefs" / "dprk-troops-kursk" / "index.html"
+    ).resolve()
+    assert "[@" not in page.get_text() and "**" not in page.get_text()
+    brief_page = soup(site / "briefs" / "dprk-troops-kursk" / "index.html")
+    assert brief_page.select_one("#src-wire-2024-10-31") is not None
