@@ -16,7 +16,7 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markupsafe import Markup
 
@@ -377,7 +377,13 @@ def force_heading(brief: Brief, force: Force) -> str:
 
 def strength_path(force_id: str, heading: str, paths: dict[str, tuple[PathPoint, ...]]) -> Markup:
     """Draw a force's strength as stated at each revision as steps, one column per revision."""
-    points = [(p, _amounts(p.value)) for p in paths.get(force_id, ())]
+    return _strength_steps(force_id, heading, paths.get(force_id, ()))
+
+
+# A site draws each chart twice, on the brief page and on its history page.
+@lru_cache(maxsize=1024)
+def _strength_steps(force_id: str, heading: str, path: tuple[PathPoint, ...]) -> Markup:
+    points = [(p, _amounts(p.value)) for p in path]
     known = [(p, a) for p, a in points if a is not None]
     if len(known) < 2:
         return NO_FIGURE
