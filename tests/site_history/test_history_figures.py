@@ -182,3 +182,13 @@ def test_history_page_renders_markdown_and_citations(moving: Workspace) -> None:
     assert "[@" not in page.get_text() and "**" not in page.get_text()
     brief_page = soup(site / "briefs" / "dprk-troops-kursk" / "index.html")
     assert brief_page.select_one("#src-wire-2024-10-31") is not None
+
+
+def test_a_draft_ends_the_path(moving: Workspace) -> None:
+    _revision(moving, 3, **{"about 10,000 troops": "about 14,000 troops"})
+    info = revision_info(moving.root / BRIEF)
+    assert info is not None and info.draft
+    assert _points(info.paths.strength["dprk-in-russia"]) == [
+        *EXPECTED_STRENGTH,
+        ("Draft", "about 14,000 troops"),
+    ]
