@@ -9,14 +9,16 @@ are listed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from briefgen.config import CONFIG_NAME, Config
 from briefgen.enrich import git
 from briefgen.enrich.diff import BriefDiff, Change, diff_briefs
+from briefgen.enrich.paths import RevisionPaths, revision_paths
 from briefgen.errors import BriefgenError, GitError, display_path
 from briefgen.load import decode, parse
 from briefgen.model import Brief, Marking
@@ -97,6 +99,8 @@ class RevisionInfo:
     complete: bool = True
     # The whole diff (labels and changes), for format_markdown/format_text/to_json.
     diff: BriefDiff | None = None
+    # Strengths and likelihoods that changed across the revisions this output may show.
+    paths: RevisionPaths = field(default_factory=RevisionPaths)
 
 
 @dataclass(frozen=True)
@@ -334,6 +338,9 @@ def revision_info(
     if current is None:
         current = load_brief(path, config=config).brief
     files = read_revision_files(repo, [(commit, r.path) for r, commit in candidates])
+    paths = RevisionPaths()
+    if since is None:
+        paths = _paths(candidates, files, validator, current, shown if not draft else None)
     for (candidate, _), candidate_files in zip(candidates, files, strict=True):
         old, marking = validator.judge(candidate, candidate_files)
         label = candidate.describe()
@@ -351,9 +358,35 @@ def revision_info(
             continue
         diff = diff_briefs(old, current, old_label=label, new_label=line)
         return RevisionInfo(
-            line, draft, shown, candidate, label, list(diff.changes), complete, diff
+            line, draft, shown, candidate, label, list(diff.changes), complete, diff, paths
         )
-    return RevisionInfo(line, draft, shown, None, "", [], complete)
+    return RevisionInfo(line, draft, shown, None, "", [], complete, paths=paths)
+
+
+def _paths(
+    newest_first: Sequence[tuple[Revision, str]],
+    files: Sequence[RevisionFiles],
+    validator: RevisionValidator,
+    current: Brief,
+    shown: Revision | None,
+) -> RevisionPaths:
+    """Follow strengths and likelihoods through the earlier revisions the brief may show.
+
+    A revision more restricted than the brief, or one that no longer validates, is left
+    out, as the baseline search leaves it out; the files are already read, so no git call.
+    """
+    kept: list[tuple[Revision, Brief]] = []
+    for (revision, _), revision_files in zip(newest_first, files, strict=True):
+        old, marking = validator.judge(revision, revision_files)
+        if old is not None and allows(marking, current.effective_marking):
+            kept.append((revision, old))
+    kept.reverse()
+    steps: list[tuple[Revision, Revision | None, list[Change]]] = [
+        (a, b, diff_briefs(old, new).changes) for (a, old), (b, new) in itertools.pairwise(kept)
+    ]
+    if kept:
+        steps.append((kept[-1][0], shown, diff_briefs(kept[-1][1], current).changes))
+    return revision_paths(steps)
 
 
 def history_of_folder(folder: Path) -> dict[Path, list[Revision]]:

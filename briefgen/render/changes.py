@@ -59,19 +59,24 @@ def reader_revision(revision: Any, brief: Brief, style: DateStyle = "long") -> R
 
 
 def change_sentences(
-    changes: Sequence[Change], brief: Brief, style: DateStyle = "long"
+    changes: Sequence[Change], brief: Brief, style: DateStyle = "long", *, markdown: bool = False
 ) -> tuple[str, ...]:
-    """Tell changes as a reader's sentences, naming items as they stand in `brief`."""
-    words = _Words(brief, style)
+    """Tell changes as a reader's sentences, naming items as they stand in `brief`.
+
+    With `markdown`, the brief's own prose keeps its Markdown and citations, for a page
+    that renders them; otherwise every sentence is plain text.
+    """
+    words = _Words(brief, style, markdown=markdown)
     return tuple(s for change in changes for s in words.sentences(change))
 
 
 class _Words:
     """Turn one Change into sentences, naming actors and items as the brief does."""
 
-    def __init__(self, brief: Brief, style: DateStyle) -> None:
+    def __init__(self, brief: Brief, style: DateStyle, *, markdown: bool = False) -> None:
         self.brief = brief
         self.style = style
+        self.markdown = markdown
 
     def sentences(self, change: Change) -> list[str]:
         method = getattr(self, f"_{change.section}", None)
@@ -93,13 +98,13 @@ class _Words:
 
     def _key_judgments(self, change: Change) -> list[str]:
         fields = _named(change.fields)
-        text = _plain(fields.get("text"), change)
+        text = self._plain(fields.get("text"), change)
         if change.kind == "added":
             return [f"New key judgment: {text}{_hedge(fields, 'new')}"]
         if change.kind == "removed":
             return [f"Key judgment withdrawn: {text}"]
         kj = next((k for k in self.brief.key_judgments if k.id == change.item_id), None)
-        subject = _plain(kj.text, change) if kj else "a judgment since withdrawn"
+        subject = self._plain(kj.text, change) if kj else "a judgment since withdrawn"
         out = []
         if "text" in fields:
             out.append(f"A key judgment was reworded; it now reads: {subject}")
@@ -166,7 +171,7 @@ class _Words:
             kind = _value(fields.get("type"), change.kind) or "statement"
             date = fields.get("date")
             when = f" on {format_date(_value(date, change.kind), self.style)}" if date else ""
-            stance = _plain(fields.get("stance"), change)
+            stance = self._plain(fields.get("stance"), change)
             head = "New" if change.kind == "added" else "Withdrawn"
             return [f"{head} {kind} by {actor}{when}: {stance}"]
         position = next((p for p in self.brief.positions if p.id == change.item_id), None)
@@ -182,7 +187,7 @@ class _Words:
         fields = _named(change.fields)
         if change.kind in ("added", "removed"):
             date = format_date(_value(fields.get("date"), change.kind), self.style)
-            summary = _plain(fields.get("summary"), change)
+            summary = self._plain(fields.get("summary"), change)
             head = "New event" if change.kind == "added" else "Event removed"
             return [f"{head}, {date}: {summary}"]
         event = next((e for e in self.brief.events if e.id == change.item_id), None)
@@ -196,7 +201,7 @@ class _Words:
         ) or _value(fields.get("question"), change.kind)
         question = smarten(question or "")
         resolution = fields.get("resolution")
-        resolved = f" {_plain(resolution, change)}" if resolution and resolution.new else ""
+        resolved = f" {self._plain(resolution, change)}" if resolution and resolution.new else ""
         if change.kind == "resolved" or (change.kind == "added" and resolved):
             return [f"Question resolved: {question}{resolved}"]
         if change.kind == "added":
@@ -258,8 +263,16 @@ class _Words:
         if name in ("date", "as_of"):
             return format_date(text, self.style)
         if name in ("stance", "summary", "notes", "why", "text", "resolution"):
-            return _q(markdown_plain(text).rstrip("."))
+            return _q(self._prose(text).rstrip("."))
         return _q(text) if name in ("status", "quote", "venue") else smarten(text)
+
+    def _plain(self, value: FieldChange | str | None, change: Change) -> str:
+        text = _value(value, change.kind) if isinstance(value, FieldChange) else value
+        return smarten(self._prose(text)) if text else ""
+
+    def _prose(self, text: str) -> str:
+        """Return the brief's prose as plain text, or as Markdown on one line."""
+        return " ".join(text.split()) if self.markdown else markdown_plain(text)
 
     def _actor_name(self, actor_id: str | None) -> str:
         actor = self.brief.actors.get(actor_id or "")
@@ -277,11 +290,6 @@ def _value(fc: FieldChange | None, kind: str) -> str:
     if fc is None:
         return ""
     return (fc.old if kind == "removed" else fc.new) or ""
-
-
-def _plain(value: FieldChange | str | None, change: Change) -> str:
-    text = _value(value, change.kind) if isinstance(value, FieldChange) else value
-    return smarten(markdown_plain(text)) if text else ""
 
 
 def _hedge(fields: dict[str, FieldChange], side: str) -> str:

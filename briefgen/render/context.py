@@ -81,7 +81,7 @@ def brief_context(
     style = config.date_style
     citations = number_citations(brief)
     today = today or clock.today()
-    cite = _cite_linker(citations)
+    cite = cite_linker(citations)
 
     def md(text: str) -> Markup:
         return markdown_to_html(text, cite)
@@ -131,7 +131,7 @@ def brief_context(
         "mode": mode,
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
-        "figures": brief_figures(brief, style),
+        "figures": brief_figures(brief, style, revision.paths if revision else None),
     }
 
 
@@ -187,19 +187,23 @@ def _reader(revision: Any, brief: Brief, config: Config) -> ReaderRevision | Non
     return None if revision is None else reader_revision(revision, brief, config.date_style)
 
 
-def _cite_linker(citations: CitationIndex) -> Callable[[list[str]], str]:
+def cite_linker(citations: CitationIndex, page: str = "") -> Callable[[list[str]], str]:
+    """Return what writes citation markers linking to the sources list on `page` ("": here).
+
+    A key the brief no longer has (cited by an old revision) gets no marker.
+    """
     by_key = citations.by_key()
 
     def link(keys: list[str]) -> str:
         parts = []
+        known = [k for k in dict.fromkeys(keys) if k in by_key]
         # Numbered in order, each once; a no-break space keeps the marker on its word's line.
-        for key in sorted(dict.fromkeys(keys), key=lambda k: by_key[k].number):
+        for key in sorted(known, key=lambda k: by_key[k].number):
             entry = by_key[key]
             title = escape(entry.source.title)
-            parts.append(
-                f'<a href="#src-{escape(key)}" class="cite-link" title="{title}">{entry.number}</a>'
-            )
-        return f'\u202f<sup class="cite">[{", ".join(parts)}]</sup>'
+            href = f"{escape(page)}#src-{escape(key)}"
+            parts.append(f'<a href="{href}" class="cite-link" title="{title}">{entry.number}</a>')
+        return f'\u202f<sup class="cite">[{", ".join(parts)}]</sup>' if parts else ""
 
     return link
 

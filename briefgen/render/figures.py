@@ -1,5 +1,8 @@
 """Figures of a brief as inline SVG: strength claims, likelihood scales and a timeline.
 
+With the brief's revisions, strengths that changed get a step chart and likelihoods that
+changed their path on the scale.
+
 Every figure is drawn from the validated brief alone, as text with fixed rounding, so the
 same brief always gives the same bytes. Each carries a title and a description for screen
 readers, and the brief keeps the table with the same numbers beside it.
@@ -9,16 +12,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markupsafe import Markup
 
+from briefgen.enrich.paths import PathPoint, RevisionPaths
 from briefgen.model import Brief, Force, Incident, Likelihood, Qualifier
 from briefgen.model.base import INLINE_CITE
-from briefgen.model.quantities import format_number
+from briefgen.model.quantities import format_number, parse_quantity
 from briefgen.render.dates import MONTHS, DateStyle, format_date
 from briefgen.render.locator import locator_map
 from briefgen.render.svg import (
@@ -64,35 +69,137 @@ class Figures:
     likelihood: dict[str, Markup] = field(default_factory=dict)
     strength_key: str = STRENGTH_KEY
     timeline_key: str = TIMELINE_KEY
+    # By force id: a step chart of the strength across revisions, where it changed.
+    strength_paths: dict[str, Markup] = field(default_factory=dict)
+    # The points behind the step charts and the likelihood paths, for the lists beside them.
+    paths: RevisionPaths = field(default_factory=RevisionPaths)
+    # By force id: what the step chart is of, e.g. `North Korea in Kursk region`.
+    path_headings: dict[str, str] = field(default_factory=dict)
 
 
-def brief_figures(brief: Brief, style: DateStyle = "long") -> Figures:
-    """Draw every figure of a brief, dates in the project's style."""
+def brief_figures(
+    brief: Brief, style: DateStyle = "long", paths: RevisionPaths | None = None
+) -> Figures:
+    """Draw every figure of a brief, dates in the project's style, paths from its revisions."""
+    paths = paths or RevisionPaths()
     scales = {
-        kj.id: likelihood_scale(kj.id, kj.likelihood, kj.text)
-        for kj in brief.key_judgments
-        if kj.likelihood
+        item_id: likelihood_scale(item_id, term, about, paths.likelihood.get(item_id, ())[:-1])
+        for item_id, term, about in _judged(brief)
     }
-    for q in brief.open_questions:
-        if q.outlook and q.outlook.likelihood:
-            scales[q.id] = likelihood_scale(q.id, q.outlook.likelihood, q.question)
-    return Figures(locator_map(brief), strength_chart(brief, style), timeline(brief, style), scales)
+    steps = _strength_paths(brief, paths)
+    return Figures(
+        locator_map(brief),
+        strength_chart(brief, style),
+        timeline(brief, style),
+        scales,
+        strength_paths=steps,
+        paths=_shown(paths, steps, scales),
+        path_headings=_headings(brief, steps),
+    )
+
+
+def path_figures(brief: Brief, paths: RevisionPaths) -> Figures:
+    """Draw only what changed across revisions: strength steps and likelihood paths."""
+    scales = {
+        item_id: likelihood_scale(item_id, term, about, paths.likelihood[item_id][:-1])
+        for item_id, term, about in _judged(brief)
+        if item_id in paths.likelihood
+    }
+    steps = _strength_paths(brief, paths)
+    return Figures(
+        likelihood=scales,
+        strength_paths=steps,
+        paths=_shown(paths, steps, scales),
+        path_headings=_headings(brief, steps),
+    )
+
+
+def _headings(brief: Brief, steps: dict[str, Markup]) -> dict[str, str]:
+    return {f.id: force_heading(brief, f) for f in brief.forces if f.id in steps}
+
+
+def _judged(brief: Brief) -> list[tuple[str, Likelihood, str]]:
+    """Return each key judgment and question outlook with a likelihood: id, term, text."""
+    judged = [(kj.id, kj.likelihood, kj.text) for kj in brief.key_judgments if kj.likelihood]
+    judged += [
+        (q.id, q.outlook.likelihood, q.question)
+        for q in brief.open_questions
+        if q.outlook and q.outlook.likelihood
+    ]
+    return judged
+
+
+def _strength_paths(brief: Brief, paths: RevisionPaths) -> dict[str, Markup]:
+    return {
+        force.id: chart
+        for force in brief.forces
+        if (chart := strength_path(force.id, force_heading(brief, force), paths.strength))
+    }
+
+
+def _shown(
+    paths: RevisionPaths, steps: dict[str, Markup], scales: dict[str, Markup]
+) -> RevisionPaths:
+    """Keep the paths of items the brief still has and that are drawn."""
+    return RevisionPaths(
+        {k: v for k, v in paths.strength.items() if k in steps},
+        {k: v for k, v in paths.likelihood.items() if k in scales and len(v) > 1},
+    )
 
 
 # Likelihood ------------------------------------------------------------------------------
 
 
-def likelihood_scale(item_id: str, term: Likelihood, about: str) -> Markup:
-    """Draw the seven ICD 203 bands on a 0–100% axis with the judged band filled and named."""
+def likelihood_scale(
+    item_id: str, term: Likelihood, about: str, earlier: tuple[PathPoint, ...] = ()
+) -> Markup:
+    """Draw the seven ICD 203 bands on a 0–100% axis with the judged band filled and named.
+
+    Earlier judgments, oldest first, are outlined, with arrows from each to the next.
+    """
     desc = (
         f"{_plain(about)} Judged {term.value}, {term.range_label}, on the seven-band ICD 203 "
         "scale from almost no chance (1–5%) to almost certain (95–99%)."
     )
     title = f"Likelihood: {term.value} ({term.range_label})"
-    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 14, title, desc, _scale_body(term))
+    bands = [Likelihood(p.value) for p in earlier if p.value in _TERMS]
+    if not bands:
+        return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 14, title, desc, _scale_body(term))
+    said = "; ".join(f"{p.revision}: {p.value}" for p in earlier)
+    desc += f" Earlier revisions judged it otherwise ({said}); now {term.value}."
+    title += ", changed across revisions"
+    body = _scale_body(term) + _path_marks([*bands, term])
+    return frame(f"fig-likelihood-{item_id}", SCALE_WIDTH, 30, title, desc, body)
 
 
 SCALE_WIDTH = 480.0
+_TERMS = {t.value for t in Likelihood}
+
+
+def _band_x(percent: float) -> float:
+    return 10 + percent / 100 * (SCALE_WIDTH - 20)
+
+
+def _path_marks(bands: list[Likelihood]) -> str:
+    """Outline each earlier band and draw arrows below the scale from band to band."""
+    parts = []
+    for n, band in enumerate(bands[:-1]):
+        low, high = band.percent
+        parts.append(
+            el("rect", class_="band-earlier", data_band=band.value, data_step=n,
+               x=_band_x(low) + 1, y=2, width=_band_x(high) - _band_x(low) - 2, height=10,
+               fill="none", stroke=ACCENT, stroke_width=1.5, stroke_dasharray="3 2")
+        )  # fmt: skip
+    y = 17.0
+    for before, after in itertools.pairwise(bands):
+        start, end = (_band_x(sum(b.percent) / 2) for b in (before, after))
+        if start == end:
+            continue
+        parts.append(line(start, 13, start, y, stroke=ACCENT))
+        parts += _arrow(start, end, y, {"stroke": ACCENT, "stroke_width": 1.5})
+        parts.append(line(end, y, end, 13, stroke=ACCENT))
+        y += 5
+    return "".join(parts)
 
 
 @cache
@@ -103,9 +210,7 @@ def _scale_body(term: Likelihood) -> str:
     text of its own.
     """
 
-    def x(percent: float) -> float:
-        return 10 + percent / 100 * (SCALE_WIDTH - 20)
-
+    x = _band_x
     parts = []
     for n, band in enumerate(Likelihood):
         low, high = band.percent
@@ -256,6 +361,82 @@ def _nice_step(top: float) -> float:
 
 def _number(value: float) -> str:
     return format_number(int(value) if float(value).is_integer() else value)
+
+
+# Strength over revisions --------------------------------------------------------------------
+
+PATH_WIDTH = 480.0
+
+
+def force_heading(brief: Brief, force: Force) -> str:
+    """Name a force for a figure: its actor and where it is."""
+    actor = brief.actors[force.actor].name if force.actor in brief.actors else force.actor
+    where = force.location or (brief.places[force.place].name if force.place else "")
+    return f"{actor} in {where}" if where else actor
+
+
+def strength_path(force_id: str, heading: str, paths: dict[str, tuple[PathPoint, ...]]) -> Markup:
+    """Draw a force's strength as stated at each revision as steps, one column per revision."""
+    return _strength_steps(force_id, heading, paths.get(force_id, ()))
+
+
+# A site draws each chart twice, on the brief page and on its history page.
+@lru_cache(maxsize=1024)
+def _strength_steps(force_id: str, heading: str, path: tuple[PathPoint, ...]) -> Markup:
+    points = [(p, _amounts(p.value)) for p in path]
+    known = [(p, a) for p, a in points if a is not None]
+    if len(known) < 2:
+        return NO_FIGURE
+    top = max(max(a) for _, a in known) * 1.15 or 1.0
+    step = _nice_step(top)
+    top = step * math.ceil(top / step)
+    left, right, floor = 56.0, PATH_WIDTH - 12, 116.0
+    width = (right - left) / len(known)
+
+    def y(value: float) -> float:
+        return floor - value / top * (floor - 16)
+
+    parts = []
+    for n in range(round(top / step) + 1):
+        tick = n * step
+        parts.append(line(left, y(tick), right, y(tick), stroke=RULE))
+        parts.append(label(left - 4, y(tick) + 4, _number(tick), font_size=10, fill=MUTED,
+                           text_anchor="end"))  # fmt: skip
+    previous: tuple[float, ...] | None = None
+    for n, (point, amounts) in enumerate(known):
+        a, b = left + n * width, left + (n + 1) * width
+        low, high = y(min(amounts)), y(max(amounts))
+        if previous is not None:
+            parts.append(line(a, y(min(previous)), a, low, stroke=ACCENT, stroke_dasharray="2 2"))
+        attrs = {"class_": "step", "data_revision": point.revision, "data_value": point.value}
+        if len(amounts) == 2:
+            mark = el("rect", x=a, y=high, width=b - a, height=low - high, fill=ACCENT,
+                      fill_opacity=0.25, stroke=ACCENT)  # fmt: skip
+        else:
+            mark = line(a, low, b, low, stroke=ACCENT, stroke_width=3)
+        parts.append(_group(attrs, [mark]))
+        centre = (a + b) / 2
+        parts.append(label(centre, high - 5, clip_text(point.value, width - 4, 10), font_size=10,
+                           text_anchor="middle"))  # fmt: skip
+        parts.append(label(centre, floor + 14, point.revision, font_size=10, fill=MUTED,
+                           text_anchor="middle"))  # fmt: skip
+        previous = amounts
+    said = "; ".join(f"{p.revision}: {p.value}" for p, _ in known)
+    title = f"Strength over revisions: {heading}"
+    desc = f"{heading}, strength as stated at each revision where it changed: {said}."
+    return frame(f"fig-strength-path-{force_id}", PATH_WIDTH, floor + 22, title, desc,
+                 "".join(parts))  # fmt: skip
+
+
+def _amounts(value: str) -> tuple[float, ...] | None:
+    """Return the number, or both ends of a range, a stated strength gives; None if none."""
+    try:
+        fields = parse_quantity(value)
+    except ValueError:
+        return None
+    if fields.get("min") is not None:
+        return (float(fields["min"]), float(fields["max"]))
+    return (float(fields["value"]),)
 
 
 # Timeline ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ against the last published one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,6 +40,7 @@ from briefgen.enrich.history import (
     read_revision_files,
     revision_line,
 )
+from briefgen.enrich.paths import revision_paths
 from briefgen.errors import GitError
 from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
@@ -729,5 +731,8 @@ def _history(
             list(newest.changes),
             complete,
         )
+    # Withheld and invalid revisions have no changes of their own: they feed no path.
+    steps = [(e.baseline, e.revision, e.changes) for e in entries if e.baseline is not None]
+    info = dataclasses.replace(info, paths=revision_paths(steps))
     updated = revisions[-1].date.date() if revisions else None
     return BriefHistory(tuple(reversed(entries)), info, updated, complete)

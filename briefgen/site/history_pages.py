@@ -11,9 +11,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from briefgen import __version__
 from briefgen.config import Config
+from briefgen.enrich.citations import number_citations
 from briefgen.model import Brief
 from briefgen.policy import highest, is_publishable
 from briefgen.render.changes import change_sentences as reader_sentences
+from briefgen.render.context import cite_linker
+from briefgen.render.figures import path_figures
+from briefgen.render.markdown import markdown_inline, markdown_plain, smarten
 from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel
 from briefgen.site.feed import absolute, brief_entry
@@ -73,13 +77,25 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
         if ctx["page_marking"] is not None:
             restricted.append(ctx["page_marking"])
         ctx["page_marking"] = highest(restricted)
+    brief = item.checked.brief
+    figures = path_figures(brief, history.info.paths)
+    judged = [(kj.id, kj.text) for kj in brief.key_judgments]
+    judged += [(q.id, q.question) for q in brief.open_questions]
     ctx |= {
+        "figures": figures,
+        "moved": [
+            (i, smarten(markdown_plain(t))) for i, t in judged if i in figures.paths.likelihood
+        ],
         "item": item,
         "brief": item.checked.brief,
         "history": history,
         "revisions": sum(1 for e in history.entries if e.revision is not None),
         "reader_changes": partial(
-            reader_sentences, brief=item.checked.brief, style=maker.config.date_style
+            reader_sentences, brief=brief, style=maker.config.date_style, markdown=True
+        ),
+        # Citations link to the sources on the brief's own page, numbered as there.
+        "md_change": partial(
+            markdown_inline, cite=cite_linker(number_citations(brief), ctx["root"] + item.url)
         ),
     }
     return maker.render("history.html.j2", ctx)
