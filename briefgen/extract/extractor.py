@@ -10,11 +10,23 @@ from typing import Protocol
 
 from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, Mention
+from briefgen.extract.dates import find_dates
 from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.keywords import coverage, overlap
-from briefgen.extract.rules import events, forces, positions, questions, speakers, speech
+from briefgen.extract.places import known_places, place_of
+from briefgen.extract.rules import events, forces, incidents, positions, questions, speakers, speech
 from briefgen.extract.text import Article, Sentence
-from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
+from briefgen.model import (
+    Actor,
+    Event,
+    Force,
+    Incident,
+    OpenQuestion,
+    Place,
+    Position,
+    Provenance,
+    Quantity,
+)
 from briefgen.model.base import slugify
 from briefgen.model.vocab import Qualifier
 
@@ -49,8 +61,11 @@ class Extraction:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     """Items found but not kept, with the reason: shown in the command's report."""
+    incidents: list[Incident] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    """Places items refer to by id, each with coordinates the gazetteer ships."""
     casualties: list[str] = field(default_factory=list)
-    """Killed, wounded or captured figures, as stated: never forces."""
+    """Killed, wounded or captured figures not filed as incidents, as stated: never forces."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,22 @@ class _Run:
         self.drop_restated_forces()
         self.ask_strengths()
         self.result.actors = self.actors()
+        self.place_items()
         return self.result
+
+    def place_items(self) -> None:
+        """Give forces and incidents the id of a known place their location names."""
+        known = known_places()
+        for name in ("forces", "incidents"):
+            items: list[Force] | list[Incident] = getattr(self.result, name)
+            placed = []
+            for item in items:
+                place = place_of(item.location)
+                if place is not None and item.place is None:
+                    self.result.places.setdefault(place, known[place])
+                    item = item.model_copy(update={"place": place})
+                placed.append(item)
+            setattr(self.result, name, placed)
 
     def ask_strengths(self) -> None:
         """Ask how many, where the text leaves a strength open: hedged, unstated or contested."""
@@ -375,12 +405,10 @@ class _Run:
     def add_forces(
         self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
     ) -> None:
-        for _, figure in forces.find_casualties(sentence.text):
-            if figure not in self.result.casualties:
-                self.result.casualties.append(figure)
         claimed = forces.claimant(sentence.text, mentions)
         if claimed is None and acts:
             claimed = acts[0].speakers[0]
+        self.add_incidents(sentence, mentions, claimed)
         previous: tuple[forces.Strength, str] | None = None
         for strength in forces.find_strengths(sentence.text):
             group = forces.described_group(sentence.text, strength)
@@ -424,6 +452,42 @@ class _Run:
                         "as_of": self.info.published,
                         "cite": self.info.source_key,
                         "extracted": self.provenance(sentence, strength.start, strength.end),
+                        "unreviewed": True,
+                    }
+                )
+            )
+
+    def add_incidents(
+        self, sentence: Sentence, mentions: list[Mention], claimed: str | None
+    ) -> None:
+        """File the casualty figures of a sentence as incidents, one per claim; never as forces."""
+        text = sentence.text
+        dates = find_dates(text, self.info.published)
+        date = dates[0][2] if dates else self.info.published
+        for found in incidents.find_incidents(text):
+            if date is None:
+                # No date in the sentence and no --published: listed in the report instead.
+                self.result.casualties.extend(found.figures.values())
+                continue
+            location = found.location or self.last_place
+            actors = [
+                self.use(m.actor, sentence, (m.start, m.end))
+                for m in mentions
+                if found.start <= m.start < found.end and m.kind in ("state", "adjective", "group")
+            ]
+            if claimed:
+                self.use(claimed, sentence, (found.start, found.end))
+            self.result.incidents.append(
+                Incident.model_validate(
+                    {
+                        "date": str(date),
+                        "location": location or "not stated in the sentence",
+                        "type": found.type,
+                        "actors": list(dict.fromkeys(actors)),
+                        **{k: _stated_quantity(v) for k, v in found.figures.items()},
+                        "claimed_by": claimed,
+                        "cite": self.info.source_key,
+                        "extracted": self.provenance(sentence, found.start, found.end),
                         "unreviewed": True,
                     }
                 )
@@ -558,6 +622,23 @@ _ONE_OFFICIAL = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"
     r"|source|diplomat|commander|officer|minister|envoy)\b(?!s)"
 )
+
+
+def _stated_quantity(stated: str) -> str | dict[str, object]:
+    """Return a figure as stated, with its amount where the words alone do not parse."""
+    try:
+        Quantity.model_validate(stated)
+    except ValueError:
+        # A number in words ("Twelve Malian soldiers"): the amount beside the words.
+        word, _, unit = stated.partition(" ")
+        amount: dict[str, object] = {"as_stated": stated, "qualifier": "exact"}
+        value = forces.word_number(word)
+        if value is not None:
+            amount["value"] = value
+        if unit:
+            amount["unit"] = unit
+        return amount
+    return stated
 
 
 def _singular_voice(text: str, act: speech.SpeechAct) -> bool:

@@ -8,7 +8,15 @@ from briefgen.extract.extractor import Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
-from briefgen.model import Actor, ActorKind, Force, OpenQuestion, Position, Provenance
+from briefgen.model import (
+    Actor,
+    ActorKind,
+    Force,
+    Incident,
+    OpenQuestion,
+    Position,
+    Provenance,
+)
 
 _WORD_NUMBERS = {
     w: i
@@ -49,6 +57,7 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
     result = Extraction(
         actors={key: checker.actor(actor) for key, actor in extraction.actors.items()},
         events=list(extraction.events),
+        places=dict(extraction.places),
         rejected=list(extraction.rejected),
         casualties=list(extraction.casualties),
     )
@@ -60,13 +69,23 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
         kept_position = checker.position(position)
         if kept_position is not None:
             result.positions.append(kept_position)
+    for incident in extraction.incidents:
+        kept_incident = checker.incident(incident)
+        if kept_incident is not None:
+            result.incidents.append(kept_incident)
     for question in extraction.open_questions:
         kept_question = checker.question(question)
         if kept_question is not None:
             result.open_questions.append(kept_question)
     result.rejected.extend(checker.rejected)
+    filed = {
+        q.as_stated
+        for i in result.incidents
+        for q in (i.fatalities, i.wounded, i.captured)
+        if q is not None
+    }
     for figure in checker.casualties:
-        if figure not in result.casualties:
+        if figure not in result.casualties and figure not in filed:
             result.casualties.append(figure)
     return result
 
@@ -114,6 +133,23 @@ class _Checker:
         span = _inside(force.extracted.span, start, sentence) or _whole(sentence)
         return force.model_copy(
             update={"extracted": self._provenance(force.extracted, sentence, span)}
+        )
+
+    def incident(self, incident: Incident) -> Incident | None:
+        sentence = self._sentence(incident.extracted, "incidents")
+        if sentence is None or incident.extracted is None:
+            return None
+        figures = [
+            q.as_stated for q in (incident.fatalities, incident.wounded, incident.captured) if q
+        ]
+        if not _item_numbers(" ".join(figures)) <= _sentence_numbers(sentence):
+            self._reject(
+                "incidents", f"{'; '.join(figures)!r}: number not in its sentence", sentence
+            )
+            return None
+        span = _inside(incident.extracted.span, self._start(sentence), sentence) or _whole(sentence)
+        return incident.model_copy(
+            update={"extracted": self._provenance(incident.extracted, sentence, span)}
         )
 
     def position(self, position: Position) -> Position | None:

@@ -218,10 +218,16 @@ def test_past_withdrawal_keeps_the_place_it_left() -> None:
     assert (force.actor, force.location, force.status) == ("france", "Mali", "withdrawn")
 
 
-def test_casualties_are_never_forces_and_are_listed_as_skipped() -> None:
+def test_casualties_are_never_forces_but_incidents() -> None:
     found = _extract("Twelve Malian soldiers were killed and 30 wounded in an ambush near Gao.")
     assert found.forces == []
-    assert found.casualties == ["Twelve Malian soldiers"]
+    [incident] = found.incidents
+    assert incident.fatalities is not None and incident.wounded is not None
+    assert (incident.fatalities.as_stated, incident.wounded.as_stated) == (
+        "Twelve Malian soldiers",
+        "30",
+    )
+    assert (incident.type, incident.location) == ("attack", "Gao")
 
 
 # --- open questions ----------------------------------------------------------------------

@@ -104,6 +104,11 @@ _LOCATION = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?")
 
 
+def word_number(word: str) -> int | None:
+    """Return the value of a number written as a word ("Twelve"), or None."""
+    return _WORD_NUMBERS.get(word.lower())
+
+
 @dataclass(frozen=True)
 class Strength:
     """A number of something military, as stated, and where it stands in the sentence."""
