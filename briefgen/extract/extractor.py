@@ -178,6 +178,7 @@ class _Run:
                 self.last_body = bodies[-1]
                 self.body_age = 0
         self.drop_restated_forces()
+        self.place_by_actor()
         self.ask_strengths()
         self.result.actors = self.actors()
         self.place_items()
@@ -232,6 +233,27 @@ class _Run:
         if entry is not None and entry.adjectives:
             return entry.adjectives[0]
         return self.index.ensure(actor).name if self.index.known(actor) else actor
+
+    def place_by_actor(self) -> None:
+        """Place a counted force the text does not place where the same owner's force stands.
+
+        "Pakistan moved troops to its border with India. ... as many as 20,000 Pakistani
+        troops were involved": the figure restates a deployment the article placed, the
+        nearest earlier one first, else the nearest later one (a withdrawal only for one).
+        """
+        listed = self.result.forces
+        for index, force in enumerate(listed):
+            if force.location or force.strength is None:
+                continue
+            same = [
+                (abs(index - other) + (0 if other < index else 0.5), f.location)
+                for other, f in enumerate(listed)
+                if f.actor == force.actor
+                and f.location
+                and (f.status == "withdrawn") == (force.status == "withdrawn")
+            ]
+            if same:
+                listed[index] = force.model_copy(update={"location": min(same)[1]})
 
     def drop_restated_forces(self) -> None:
         """Drop a force without a number where the article gives the same one with a number."""

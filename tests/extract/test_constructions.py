@@ -433,3 +433,13 @@ def test_hedged_contested_or_unstated_strengths_raise_a_question(text: str, ques
 def test_an_exact_uncontested_strength_raises_no_question() -> None:
     found = _extract("Norway has 400 soldiers in Lithuania.")
     assert not any(q.question.startswith("How many") for q in found.open_questions)
+
+
+def test_a_figure_restating_a_placed_deployment_takes_its_place() -> None:
+    found = _extract(
+        "Moldova moved troops to its border with Romania last week. "
+        "The move drew protests from several capitals. "
+        "Officials said as many as 9,000 Moldovan troops were involved."
+    )
+    counted = [f for f in found.forces if f.strength is not None]
+    assert [(f.actor, f.location) for f in counted] == [("moldova", "border with Romania")]
