@@ -443,3 +443,55 @@ def test_a_figure_restating_a_placed_deployment_takes_its_place() -> None:
     )
     counted = [f for f in found.forces if f.strength is not None]
     assert [(f.actor, f.location) for f in counted] == [("moldova", "border with Romania")]
+
+
+def test_a_statement_quoting_a_person_gives_the_words_to_the_person() -> None:
+    [position] = [
+        p
+        for p in _positions(
+            "Prime Minister Edi Rama met the envoy on Monday. "
+            '"The talks cut the risks on the border," the government statement quoted Rama '
+            "as saying."
+        )
+        if p.quote
+    ]
+    assert (position.actor, position.quote) == ("rama", "The talks cut the risks on the border")
+
+
+def test_in_what_it_called_is_the_subjects_description() -> None:
+    position = _one('China began drills near the island in what it called a "firm warning".')
+    assert (position.actor, position.quote) == ("china", "firm warning")
+    assert position.stance.startswith("China began drills near the island")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Fishing boats stayed near the reef for 300 days, according to radar data analyzed "
+            "by the Marine Watch Institute.",
+            "marine-watch-institute",
+        ),
+        (
+            "Fishing boats stayed near the reef for 300 days according to imagery compiled by "
+            "Reef Monitor.",
+            "reef-monitor",
+        ),
+    ],
+)
+def test_according_to_data_made_by_x_is_x(text: str, speaker: str) -> None:
+    position = _one(text)
+    assert (position.actor, position.stance) == (
+        speaker,
+        "Fishing boats stayed near the reef for 300 days.",
+    )
+
+
+def test_an_acronym_inserted_in_a_name_keeps_the_name_whole() -> None:
+    position = _one(
+        "The drills will run until Monday, the Northern Army's [NA] Coastal Command said."
+    )
+    assert (position.actor, position.stance) == (
+        "coastal-command",
+        "The drills will run until Monday.",
+    )
