@@ -495,3 +495,8 @@ def test_an_acronym_inserted_in_a_name_keeps_the_name_whole() -> None:
         "coastal-command",
         "The drills will run until Monday.",
     )
+
+
+def test_calling_a_thing_something_is_a_stance() -> None:
+    position = _one("President Anna Lund on Monday called the war a defeat for the rebels.")
+    assert (position.actor, position.stance) == ("lund", "The war: a defeat for the rebels.")

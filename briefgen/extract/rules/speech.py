@@ -18,7 +18,9 @@ SPEECH_VERB = re.compile(
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
     r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
     r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
-    r"|accuses|welcomes|condemns|rejects|say|noting|described|asked(?=\s+(?:the\s+)?"
+    r"|accuses|welcomes|condemns|rejects|say|noting|described"
+    r"|called(?=\s+(?:the|it|this|that|these|those|its|their|his|her)\b[^,.;\"“]{0,50}?\s+an?\s)"
+    r"|asked(?=\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
 )
 # "..., as the newspaper reported, ...": an aside, not a statement.
@@ -429,6 +431,9 @@ def _content(
         content = f"{negated.group().strip().capitalize()} {verb_text} {content}"
     elif _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
+    elif verb_text == "called" and content_span[0] >= verb.end():
+        # "called the war a defeat": the thing named, then what it was called.
+        content = re.sub(r"^(.*?)\s+(an?\s)", r"\1: \2", content, count=1)
     venue = VENUE.search(text, *(outside[0]))
     outside = _when_spans(text, verb, content_span)
     return SpeechAct(
