@@ -180,6 +180,7 @@ class _Run:
         self.drop_restated_forces()
         self.place_by_actor()
         self.ask_strengths()
+        self.ask_responses()
         self.result.actors = self.actors()
         self.place_items()
         return self.result
@@ -221,6 +222,33 @@ class _Run:
                 where = f" {'along' if along else 'in'} {force.location}"
             question = f"How many {self.describe_owner(actor)} {unit} {verb}{where}?"
             if force.extracted is None or question in self.asked:
+                continue
+            self.asked.append(question)
+            self.result.open_questions.append(
+                OpenQuestion(question=question, extracted=force.extracted, unreviewed=True)
+            )
+
+    def ask_responses(self) -> None:
+        """Ask how a state will answer troops its neighbour puts on their shared border."""
+        for force in self.result.forces:
+            border = _BORDER_WITH.search(force.location or "")
+            if border is None or force.extracted is None or force.status == "withdrawn":
+                continue
+            states = [
+                m.actor
+                for m in self.index.mentions(border["other"])
+                if m.kind in ("state", "adjective") and forces.is_state(m.actor)
+            ]
+            if not states or states[0] == force.actor:
+                continue
+            other = self.index.ensure(states[0]).name if self.index.known(states[0]) else None
+            entry = gazetteer_entry(states[0])
+            name = entry.name if entry is not None else other
+            question = (
+                f"How will {name} respond to the {self.describe_owner(force.actor)} troop "
+                "deployment on its border?"
+            )
+            if name is None or question in self.asked:
                 continue
             self.asked.append(question)
             self.result.open_questions.append(
@@ -587,7 +615,12 @@ class _Run:
         )
 
     def add_questions(self, sentence: Sentence) -> None:
-        for opening in questions.find_openings(sentence.text):
+        truce = questions.find_truce(sentence.text)
+        openings = list(questions.find_openings(sentence.text))
+        if truce is not None and not any("hold?" in q for q in self.asked):
+            # Whether a ceasefire holds is open wherever one is reported; asked once.
+            openings.append(truce)
+        for opening in openings:
             if _VAGUE_QUESTION.match(opening.question) or len(opening.question.split()) < 3:
                 # "Will he chooses to?": too little to track.
                 continue
@@ -636,6 +669,7 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?(?P<other>.+)$")
 _GENERIC_BODIES = frozenset(["group", "movement", "militia", "organization", "organisation"])
 _VAGUE_QUESTION = re.compile(r"^\w+\s+(?:he|she|they|which|who|its|his|her|their)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")

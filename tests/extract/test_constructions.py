@@ -500,3 +500,27 @@ def test_an_acronym_inserted_in_a_name_keeps_the_name_whole() -> None:
 def test_calling_a_thing_something_is_a_stance() -> None:
     position = _one("President Anna Lund on Monday called the war a defeat for the rebels.")
     assert (position.actor, position.stance) == ("lund", "The war: a defeat for the rebels.")
+
+
+def test_troops_on_a_shared_border_ask_how_the_neighbour_will_respond() -> None:
+    asked = [
+        q.question
+        for q in _extract(
+            "Moldova has moved about 5,000 troops to its border with Romania, officials said."
+        ).open_questions
+    ]
+    assert "How will Romania respond to the Moldovan troop deployment on its border?" in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "The cease-fire between Larnovia and Orsk militias took effect on Monday.",
+            "Will the cease-fire between Larnovia and Orsk hold?",
+        ),
+        ("Militants in the valley agreed to a truce last week.", "Will the truce hold?"),
+    ],
+)
+def test_a_reported_ceasefire_asks_whether_it_will_hold(text: str, question: str) -> None:
+    assert question in [q.question for q in _extract(text).open_questions]
