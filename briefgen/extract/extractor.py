@@ -674,7 +674,7 @@ _GENERIC_BODIES = frozenset(["group", "movement", "militia", "organization", "or
 _VAGUE_QUESTION = re.compile(r"^\w+\s+(?:he|she|they|which|who|its|his|her|their)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")
-_ONE_OFFICIAL = re.compile(
+ONE_OFFICIAL = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"
     r"|source|diplomat|commander|officer|minister|envoy)\b(?!s)"
 )
@@ -700,7 +700,8 @@ def _stated_quantity(stated: str) -> str | dict[str, object]:
 def _singular_voice(text: str, act: speech.SpeechAct) -> bool:
     """Tell whether one unnamed person spoke ("a senior official said"), whom "he" may mean."""
     start, end = act.verb_span
-    return bool(_ONE_OFFICIAL.search(text[max(0, start - 60) : end + 40]))
+    # Wide enough for "a senior official, speaking on condition of anonymity, said".
+    return bool(ONE_OFFICIAL.search(text[max(0, start - 100) : end + 40]))
 
 
 def source_key_for(title: str | None, publisher: str | None, published: dt.date | None) -> str:

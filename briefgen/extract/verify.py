@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.extractor import Extraction, Rejection
+from briefgen.extract.extractor import ONE_OFFICIAL, Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
@@ -264,13 +264,23 @@ class _Checker:
             return True
         person = actor is not None and actor.kind in (ActorKind.PERSON, ActorKind.OTHER)
         refers = _REFERS_TO_PERSON if person else _REFERS_TO_BODY
-        return bool(refers.search(sentence))
+        if refers.search(sentence):
+            return True
+        # "he" for a state whose one unnamed official spoke in the sentence before.
+        previous = self.previous.get(sentence, "")
+        return (
+            not person
+            and _HE_OR_SHE.search(sentence) is not None
+            and ONE_OFFICIAL.search(previous) is not None
+            and any(n and n.lower() in previous.lower() for n in names)
+        )
 
     def _reject(self, section: str, reason: str, sentence: str) -> None:
         self.rejected.append(Rejection(section, reason, sentence))
         return
 
 
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
 
 

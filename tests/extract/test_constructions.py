@@ -524,3 +524,14 @@ def test_troops_on_a_shared_border_ask_how_the_neighbour_will_respond() -> None:
 )
 def test_a_reported_ceasefire_asks_whether_it_will_hold(text: str, question: str) -> None:
     assert question in [q.question for q in _extract(text).open_questions]
+
+
+def test_he_after_one_unnamed_official_far_from_the_verb_is_that_officials_state() -> None:
+    found = _extract(
+        "Some media reports said as many as 9,000 Moldovan troops were moved. "
+        "But a senior Moldovan security official, speaking on the condition of anonymity, said "
+        "that the moves involved no more than 2,000 troops. "
+        '"We are taking only defensive steps," he said.'
+    )
+    [quoted] = [p for p in found.positions if p.quote]
+    assert (quoted.actor, quoted.quote) == ("moldova", "We are taking only defensive steps")
