@@ -535,3 +535,20 @@ def test_he_after_one_unnamed_official_far_from_the_verb_is_that_officials_state
     )
     [quoted] = [p for p in found.positions if p.quote]
     assert (quoted.actor, quoted.quote) == ("moldova", "We are taking only defensive steps")
+
+
+def test_what_officials_said_is_their_words() -> None:
+    [position] = _positions(
+        "Since May, the Pentagon has added about 9,000 troops to the region in response to "
+        "what officials said is a growing threat from Iran."
+    )
+    assert (position.actor, position.stance) == ("officials", "A growing threat from Iran.")
+
+
+def test_maintained_with_an_object_is_not_speech() -> None:
+    [position] = _positions(
+        "Boats have maintained a presence near the reef for over 300 days according to "
+        "imagery compiled by Reef Monitor."
+    )
+    assert position.actor == "reef-monitor"
+    assert _one("Kirby maintained that the move was temporary.").stance == "The move was temporary."

@@ -17,7 +17,7 @@ SPEECH_VERB = re.compile(
     r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
     r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
-    r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
+    r"|reported|reports|revealed|disclosed|alleged|maintained(?=\s+(?:that\b|[,:\"“]))|saying|adding|announces|denies"
     r"|accuses|welcomes|condemns|rejects|say|noting|described"
     r"|called(?=\s+(?:the|it|this|that|these|those|its|their|his|her)\b[^,.;\"“]{0,50}?\s+an?\s)"
     r"|asked(?=\s+(?:the\s+)?"
@@ -283,6 +283,9 @@ def find_acts(
         called = _what_called(text, mentions)
         if called is not None:
             acts.append(called)
+    what_said = _what_said(text, mentions, describe)
+    if what_said is not None:
+        acts.append(what_said)
     return [
         act
         for act in acts
@@ -597,6 +600,61 @@ def _what_called(text: str, mentions: list[Mention]) -> SpeechAct | None:
     )
 
 
+# "in response to what officials said is a growing threat": the speakers' words, "a growing
+# threat", inside another clause.
+_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?P<who>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?:said|says|say)\s+"
+    r"(?:is|was|were|are|had\s+been|has\s+been)\s+(?P<what>[^,;.]{6,}?)\s*(?=[,;.]|$)"
+)
+
+
+def _what_said(
+    text: str,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "what officials said is a growing threat" as the speakers' words."""
+    match = _WHAT_SAID.search(text)
+    if match is None:
+        return None
+    speaker = _source_speaker(match["who"], match.start("who"), mentions, describe)
+    if speaker is None:
+        return None
+    content = f"{match['what'][:1].upper()}{match['what'][1:]}"
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="said",
+        verb_span=(match.start("who"), match.start("what")),
+        content=content,
+        content_span=(match.start("what"), match.end("what")),
+        outside=((match.start(), match.start("what")),),
+    )
+
+
+def _source_speaker(
+    source: str,
+    start: int,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> str | None:
+    """Return who a source phrase names: an actor mentioned in it, else a described one."""
+    speaker = next(
+        (
+            m.actor
+            for m in mentions
+            if start <= m.start < start + len(source)
+            and m.kind in ("person", "state", "group", "body")
+        ),
+        None,
+    )
+    if speaker is None and describe is not None:
+        nouns = f"{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS}"
+        head = re.search(rf"\b(?i:{nouns})\b(?!.*\b(?i:{nouns})\b)", source)
+        if head:
+            speaker = describe(speakers_rules.Described(source, head.group(), start))
+    return speaker if speaker and not speaker.startswith("?") else None
+
+
 def _according(
     text: str,
     mentions: list[Mention],
@@ -616,22 +674,7 @@ def _according(
     if by is not None:
         # "according to satellite imagery analyzed by X": X makes the claim.
         source, src_start = by["by"], src_start + by.start("by")
-    speaker = next(
-        (
-            m.actor
-            for m in mentions
-            if src_start <= m.start < match.end("src")
-            and m.kind in ("person", "state", "group", "body")
-        ),
-        None,
-    )
-    if speaker is None and describe is not None:
-        head = re.search(
-            rf"\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b(?!.*\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b)",
-            source,
-        )
-        if head:
-            speaker = describe(speakers_rules.Described(source, head.group(), src_start))
+    speaker = _source_speaker(source, src_start, mentions, describe)
     if not speaker and by is not None and name_speaker is not None:
         name = re.sub(r"^the\s+", "", source.strip())
         if re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*", name):
