@@ -552,3 +552,14 @@ def test_maintained_with_an_object_is_not_speech() -> None:
     )
     assert position.actor == "reef-monitor"
     assert _one("Kirby maintained that the move was temporary.").stance == "The move was temporary."
+
+
+def test_there_have_been_reports_that_gives_the_reports_as_source() -> None:
+    position = _one(
+        "Citing Western diplomatic sources, there have been local reports in Moldova that "
+        "Russia has already deployed 9,000 troops to Transnistria."
+    )
+    assert (position.actor, position.stance) == (
+        "local-reports-in-moldova",
+        "Russia has already deployed 9,000 troops to Transnistria.",
+    )

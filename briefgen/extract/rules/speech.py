@@ -283,6 +283,10 @@ def find_acts(
         called = _what_called(text, mentions)
         if called is not None:
             acts.append(called)
+    if not acts:
+        reports = _there_are_reports(text, mentions, describe)
+        if reports is not None:
+            acts.append(reports)
     what_said = _what_said(text, mentions, describe)
     if what_said is not None:
         acts.append(what_said)
@@ -628,6 +632,42 @@ def _what_said(
         content=content,
         content_span=(match.start("what"), match.end("what")),
         outside=((match.start(), match.start("what")),),
+    )
+
+
+# "there have been local reports in Ukraine that X": the reports are the source.
+_THERE_ARE_REPORTS = re.compile(
+    r"\bthere\s+(?:have\s+been|has\s+been|are|were|is|was)\s+"
+    r"(?P<who>(?:[\w'’-]+\s+){0,3}?(?:reports|claims|accounts|indications)"
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?)\s+that\s+"
+)
+
+
+def _there_are_reports(
+    text: str,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "there have been reports in X that Y" as the reports' words."""
+    match = _THERE_ARE_REPORTS.search(text)
+    if match is None or describe is None:
+        return None
+    who = match["who"]
+    head = re.search(r"\b(?:reports|claims|accounts|indications)\b", who)
+    assert head is not None
+    speaker = describe(speakers_rules.Described(who, head.group(), match.start("who")))
+    if speaker is None or speaker.startswith("?"):
+        return None
+    said = text[match.end() :].strip().rstrip(".").strip()
+    if len(said.split()) < 3:
+        return None
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="reported",
+        verb_span=(match.start(), match.end()),
+        content=f"{said[:1].upper()}{said[1:]}",
+        content_span=(match.end(), match.end() + len(said)),
+        outside=((0, match.end()),),
     )
 
 
