@@ -563,3 +563,14 @@ def test_there_have_been_reports_that_gives_the_reports_as_source() -> None:
         "local-reports-in-moldova",
         "Russia has already deployed 9,000 troops to Transnistria.",
     )
+
+
+def test_a_named_source_after_the_and_adjectives_speaks() -> None:
+    position = _one(
+        "The usually credible Border Watch Daily reported that 150 Moldovan soldiers set off "
+        "on Monday for the border."
+    )
+    assert (position.actor, position.stance) == (
+        "border-watch-daily",
+        "150 Moldovan soldiers set off on Monday for the border.",
+    )

@@ -118,7 +118,10 @@ COMMON_CAPITALS = frozenset(
 NOT_SPEAKERS = frozenset(
     str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
 )
-_OPENING_SPEAKER = re.compile(r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+")
+# "Conflict Watch reported", "The usually reliable Conflict Watch reported".
+_OPENING_SPEAKER = re.compile(
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){1,3})?(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+"
+)
 _PROPER_SPEAKER = re.compile(
     r"(?:,|,[\"”])\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|without|the|and|de|du)?\s*[A-Z][\w'’-]+){1,5})\s+$"
@@ -260,8 +263,8 @@ def find_acts(
                 and opening["name"].split()[0] not in NOT_SPEAKERS
                 and not opening["name"].split()[0].endswith("ing")
             ):
-                speakers = (name_speaker(opening["name"], 0),)
-                speaker_start = 0
+                speakers = (name_speaker(opening["name"], opening.start("name")),)
+                speaker_start = opening.start("name")
         if not speakers:
             continue
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
