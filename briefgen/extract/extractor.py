@@ -515,8 +515,10 @@ class _Run:
         dates = find_dates(text, self.info.published)
         date = dates[0][2] if dates else self.info.published
         for found in incidents.find_incidents(text):
-            if date is None:
-                # No date in the sentence and no --published: listed in the report instead.
+            amounts = {k: _stated_quantity(v) for k, v in found.figures.items()}
+            if date is None or None in amounts.values():
+                # No date (in the sentence or --published), or a figure that is no amount:
+                # listed in the report instead.
                 self.result.casualties.extend(found.figures.values())
                 continue
             location = found.location or self.last_place
@@ -534,7 +536,7 @@ class _Run:
                         "location": location or "not stated in the sentence",
                         "type": found.type,
                         "actors": list(dict.fromkeys(actors)),
-                        **{k: _stated_quantity(v) for k, v in found.figures.items()},
+                        **amounts,
                         "claimed_by": claimed,
                         "cite": self.info.source_key,
                         "extracted": self.provenance(sentence, found.start, found.end),
@@ -680,20 +682,13 @@ ONE_OFFICIAL = re.compile(
 )
 
 
-def _stated_quantity(stated: str) -> str | dict[str, object]:
+def _stated_quantity(stated: str) -> str | dict[str, object] | None:
     """Return a figure as stated, with its amount where the words alone do not parse."""
     try:
         Quantity.model_validate(stated)
     except ValueError:
         # A number in words ("Twelve Malian soldiers"): the amount beside the words.
-        word, _, unit = stated.partition(" ")
-        amount: dict[str, object] = {"as_stated": stated, "qualifier": "exact"}
-        value = forces.word_number(word)
-        if value is not None:
-            amount["value"] = value
-        if unit:
-            amount["unit"] = unit
-        return amount
+        return forces.spelled_quantity(stated)
     return stated
 
 

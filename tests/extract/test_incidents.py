@@ -126,3 +126,17 @@ def test_the_draft_with_incidents_and_places_validates(tmp_path: Path) -> None:
     assert all(f["place"] in draft["places"] for f in draft["forces"])
     validated = validate_text(out.read_text(encoding="utf-8"), str(out))  # raises on errors
     assert len(validated.brief.incidents) == 2
+
+
+def test_figures_in_words_keep_their_words_and_get_their_value() -> None:
+    found = _extract(
+        "A raid near Gao killed a dozen fighters on Monday. "
+        "At least fifteen soldiers were wounded near Gao. "
+        "The blast killed hundreds of people."
+    )
+    figures = [i.fatalities or i.wounded for i in found.incidents]
+    assert [(q.as_stated, q.value, q.qualifier) for q in figures if q] == [
+        ("a dozen fighters", 12, "exact"),
+        ("At least fifteen soldiers", 15, "at_least"),
+    ]
+    assert found.casualties == []  # "hundreds" is no figure: neither filed nor listed

@@ -15,7 +15,7 @@ _WHO = (
     r"|" + forces.UNITS
 )
 FIGURE = re.compile(
-    rf"(?i:(?P<qual>{forces._QUALIFIERS})\s+)?(?<![\w.,-])(?P<num>(?i:{forces._NUMBER}))"
+    rf"(?i:(?P<qual>{forces._QUALIFIERS})\s+)?(?<![\w.,-])(?P<num>(?i:{forces._NUMBER}))\b"
     rf"(?:\s*(?:thousand|million))?(?:\s*(?:-|–|to)\s*(?i:{forces._NUMBER}))?(?![\w.,]*\d)"
     rf"(?:\s+(?P<mod>(?:(?!(?:and|or|in|at|on|were|was|are|is|have|has|had)\b)[\w'’.-]+\s+)"
     rf"{{0,3}}?)(?P<who>{_WHO})\b)?"
@@ -86,9 +86,7 @@ def incident_type(text: str) -> IncidentType:
 def find_incidents(text: str) -> list[Found]:
     """Return the casualty figures of a sentence, one entry per claim."""
     result: list[Found] = []
-    if not re.search(
-        r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)", text
-    ):
+    if not forces.ANY_NUMBER.search(text):
         return result
     kind_type = incident_type(text)
     for match in FIGURE.finditer(text):
