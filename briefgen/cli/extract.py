@@ -100,7 +100,8 @@ def extract(
         click.echo(
             f"wrote {output}: {len(found.actors)} actors, {len(found.forces)} forces, "
             f"{len(found.positions)} positions, {len(found.events)} events, "
-            f"{len(found.open_questions)} open questions (all unreviewed)",
+            f"{len(found.incidents)} incidents, {len(found.open_questions)} open questions "
+            f"(all unreviewed), {len(found.places)} places",
             err=True,
         )
     _report(found)
@@ -173,7 +174,7 @@ def _report(found: Extraction) -> None:
             click.echo(f"  {item.section}: {item.reason}{where}", err=True)
     if found.casualties:
         figures = "; ".join(found.casualties)
-        click.echo(f"skipped casualty figures (not forces): {figures}", err=True)
+        click.echo(f"casualty figures not filed (no date; never forces): {figures}", err=True)
 
 
 def _short(sentence: str, limit: int = 90) -> str:

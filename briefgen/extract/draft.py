@@ -13,7 +13,7 @@ from briefgen.extract.text import Article
 from briefgen.model import Quantity, Source, SourceType
 from briefgen.model.base import slugify
 
-SECTIONS = ("forces", "positions", "events", "open_questions")
+SECTIONS = ("forces", "positions", "events", "incidents", "open_questions")
 _DATE_KEYS = frozenset({"as_of", "date", "published", "accessed"})
 HEADER = """\
 # Draft brief written by `briefgen extract` from {name}.
@@ -58,9 +58,10 @@ def source_of(article: Article, info: ArticleInfo) -> Source:
 def item_data(item: BaseModel) -> dict[str, Any]:
     """Return an item as plain YAML-ready data, provenance last, strength as shorthand."""
     data = item.model_dump(mode="json", exclude_defaults=True, by_alias=True)
-    strength = data.get("strength")
-    if isinstance(strength, dict) and _reads_back(strength):
-        data["strength"] = strength["as_stated"]
+    for key in ("strength", "fatalities", "wounded", "captured"):
+        amount = data.get(key)
+        if isinstance(amount, dict) and _reads_back(amount):
+            data[key] = amount["as_stated"]
     if isinstance(data.get("cite"), list) and len(data["cite"]) == 1:
         data["cite"] = data["cite"][0]
     for key in ("id", "extracted", "unreviewed"):
@@ -152,6 +153,11 @@ def render_draft(
     body: dict[str, Any] = {}
     if extraction.actors:
         body["actors"] = {key: item_data(actor) for key, actor in extraction.actors.items()}
+    if extraction.places:
+        body["places"] = {
+            key: place.model_dump(mode="json", exclude_defaults=True)
+            for key, place in sorted(extraction.places.items())
+        }
     body.update(section_data(extraction))
     source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
     body["sources"] = {info.source_key: _with_dates(source)}

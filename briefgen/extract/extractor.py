@@ -10,11 +10,23 @@ from typing import Protocol
 
 from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, Mention
+from briefgen.extract.dates import find_dates
 from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.keywords import coverage, overlap
-from briefgen.extract.rules import events, forces, positions, questions, speakers, speech
+from briefgen.extract.places import known_places, place_of
+from briefgen.extract.rules import events, forces, incidents, positions, questions, speakers, speech
 from briefgen.extract.text import Article, Sentence
-from briefgen.model import Actor, Event, Force, OpenQuestion, Position, Provenance
+from briefgen.model import (
+    Actor,
+    Event,
+    Force,
+    Incident,
+    OpenQuestion,
+    Place,
+    Position,
+    Provenance,
+    Quantity,
+)
 from briefgen.model.base import slugify
 from briefgen.model.vocab import Qualifier
 
@@ -49,8 +61,11 @@ class Extraction:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     """Items found but not kept, with the reason: shown in the command's report."""
+    incidents: list[Incident] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    """Places items refer to by id, each with coordinates the gazetteer ships."""
     casualties: list[str] = field(default_factory=list)
-    """Killed, wounded or captured figures, as stated: never forces."""
+    """Killed, wounded or captured figures not filed as incidents, as stated: never forces."""
 
 
 @dataclass(frozen=True)
@@ -163,9 +178,26 @@ class _Run:
                 self.last_body = bodies[-1]
                 self.body_age = 0
         self.drop_restated_forces()
+        self.place_by_actor()
         self.ask_strengths()
+        self.ask_responses()
         self.result.actors = self.actors()
+        self.place_items()
         return self.result
+
+    def place_items(self) -> None:
+        """Give forces and incidents the id of a known place their location names."""
+        known = known_places()
+        for name in ("forces", "incidents"):
+            items: list[Force] | list[Incident] = getattr(self.result, name)
+            placed = []
+            for item in items:
+                place = place_of(item.location)
+                if place is not None and item.place is None:
+                    self.result.places.setdefault(place, known[place])
+                    item = item.model_copy(update={"place": place})
+                placed.append(item)
+            setattr(self.result, name, placed)
 
     def ask_strengths(self) -> None:
         """Ask how many, where the text leaves a strength open: hedged, unstated or contested."""
@@ -196,12 +228,60 @@ class _Run:
                 OpenQuestion(question=question, extracted=force.extracted, unreviewed=True)
             )
 
+    def ask_responses(self) -> None:
+        """Ask how a state will answer troops its neighbour puts on their shared border."""
+        for force in self.result.forces:
+            border = _BORDER_WITH.search(force.location or "")
+            if border is None or force.extracted is None or force.status == "withdrawn":
+                continue
+            states = [
+                m.actor
+                for m in self.index.mentions(border["other"])
+                if m.kind in ("state", "adjective") and forces.is_state(m.actor)
+            ]
+            if not states or states[0] == force.actor:
+                continue
+            other = self.index.ensure(states[0]).name if self.index.known(states[0]) else None
+            entry = gazetteer_entry(states[0])
+            name = entry.name if entry is not None else other
+            question = (
+                f"How will {name} respond to the {self.describe_owner(force.actor)} troop "
+                "deployment on its border?"
+            )
+            if name is None or question in self.asked:
+                continue
+            self.asked.append(question)
+            self.result.open_questions.append(
+                OpenQuestion(question=question, extracted=force.extracted, unreviewed=True)
+            )
+
     def describe_owner(self, actor: str) -> str:
         """Return how a question names an owner: the demonym of a state, else its name."""
         entry = gazetteer_entry(actor)
         if entry is not None and entry.adjectives:
             return entry.adjectives[0]
         return self.index.ensure(actor).name if self.index.known(actor) else actor
+
+    def place_by_actor(self) -> None:
+        """Place a counted force the text does not place where the same owner's force stands.
+
+        "Pakistan moved troops to its border with India. ... as many as 20,000 Pakistani
+        troops were involved": the figure restates a deployment the article placed, the
+        nearest earlier one first, else the nearest later one (a withdrawal only for one).
+        """
+        listed = self.result.forces
+        for index, force in enumerate(listed):
+            if force.location or force.strength is None:
+                continue
+            same = [
+                (abs(index - other) + (0 if other < index else 0.5), f.location)
+                for other, f in enumerate(listed)
+                if f.actor == force.actor
+                and f.location
+                and (f.status == "withdrawn") == (force.status == "withdrawn")
+            ]
+            if same:
+                listed[index] = force.model_copy(update={"location": min(same)[1]})
 
     def drop_restated_forces(self) -> None:
         """Drop a force without a number where the article gives the same one with a number."""
@@ -375,12 +455,10 @@ class _Run:
     def add_forces(
         self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
     ) -> None:
-        for _, figure in forces.find_casualties(sentence.text):
-            if figure not in self.result.casualties:
-                self.result.casualties.append(figure)
         claimed = forces.claimant(sentence.text, mentions)
         if claimed is None and acts:
             claimed = acts[0].speakers[0]
+        self.add_incidents(sentence, mentions, claimed)
         previous: tuple[forces.Strength, str] | None = None
         for strength in forces.find_strengths(sentence.text):
             group = forces.described_group(sentence.text, strength)
@@ -424,6 +502,44 @@ class _Run:
                         "as_of": self.info.published,
                         "cite": self.info.source_key,
                         "extracted": self.provenance(sentence, strength.start, strength.end),
+                        "unreviewed": True,
+                    }
+                )
+            )
+
+    def add_incidents(
+        self, sentence: Sentence, mentions: list[Mention], claimed: str | None
+    ) -> None:
+        """File the casualty figures of a sentence as incidents, one per claim; never as forces."""
+        text = sentence.text
+        dates = find_dates(text, self.info.published)
+        date = dates[0][2] if dates else self.info.published
+        for found in incidents.find_incidents(text):
+            amounts = {k: _stated_quantity(v) for k, v in found.figures.items()}
+            if date is None or None in amounts.values():
+                # No date (in the sentence or --published), or a figure that is no amount:
+                # listed in the report instead.
+                self.result.casualties.extend(found.figures.values())
+                continue
+            location = found.location or self.last_place
+            actors = [
+                self.use(m.actor, sentence, (m.start, m.end))
+                for m in mentions
+                if found.start <= m.start < found.end and m.kind in ("state", "adjective", "group")
+            ]
+            if claimed:
+                self.use(claimed, sentence, (found.start, found.end))
+            self.result.incidents.append(
+                Incident.model_validate(
+                    {
+                        "date": str(date),
+                        "location": location or "not stated in the sentence",
+                        "type": found.type,
+                        "actors": list(dict.fromkeys(actors)),
+                        **amounts,
+                        "claimed_by": claimed,
+                        "cite": self.info.source_key,
+                        "extracted": self.provenance(sentence, found.start, found.end),
                         "unreviewed": True,
                     }
                 )
@@ -501,7 +617,12 @@ class _Run:
         )
 
     def add_questions(self, sentence: Sentence) -> None:
-        for opening in questions.find_openings(sentence.text):
+        truce = questions.find_truce(sentence.text)
+        openings = list(questions.find_openings(sentence.text))
+        if truce is not None and not any("hold?" in q for q in self.asked):
+            # Whether a ceasefire holds is open wherever one is reported; asked once.
+            openings.append(truce)
+        for opening in openings:
             if _VAGUE_QUESTION.match(opening.question) or len(opening.question.split()) < 3:
                 # "Will he chooses to?": too little to track.
                 continue
@@ -550,20 +671,32 @@ class _Run:
         return dict(sorted(result.items()))
 
 
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?(?P<other>.+)$")
 _GENERIC_BODIES = frozenset(["group", "movement", "militia", "organization", "organisation"])
 _VAGUE_QUESTION = re.compile(r"^\w+\s+(?:he|she|they|which|who|its|his|her|their)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _FIRST_PERSON = re.compile(r"[\"“][^\"“”]*\b(?:[Oo]ur|[Ww]e\s+have)\s+(?:\w+\s+){0,3}$")
-_ONE_OFFICIAL = re.compile(
+ONE_OFFICIAL = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,4}(?:official|spokesman|spokeswoman|spokesperson"
     r"|source|diplomat|commander|officer|minister|envoy)\b(?!s)"
 )
 
 
+def _stated_quantity(stated: str) -> str | dict[str, object] | None:
+    """Return a figure as stated, with its amount where the words alone do not parse."""
+    try:
+        Quantity.model_validate(stated)
+    except ValueError:
+        # A number in words ("Twelve Malian soldiers"): the amount beside the words.
+        return forces.spelled_quantity(stated)
+    return stated
+
+
 def _singular_voice(text: str, act: speech.SpeechAct) -> bool:
     """Tell whether one unnamed person spoke ("a senior official said"), whom "he" may mean."""
     start, end = act.verb_span
-    return bool(_ONE_OFFICIAL.search(text[max(0, start - 60) : end + 40]))
+    # Wide enough for "a senior official, speaking on condition of anonymity, said".
+    return bool(ONE_OFFICIAL.search(text[max(0, start - 100) : end + 40]))
 
 
 def source_key_for(title: str | None, publisher: str | None, published: dt.date | None) -> str:

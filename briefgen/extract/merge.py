@@ -68,6 +68,12 @@ def merge_into(
         if target in known or target in new_actors:
             continue
         new_actors[target] = _remap(item_data(actor), rename, info.source_key, key)
+    have_places = data.get("places") if isinstance(data.get("places"), dict) else {}
+    new_places = {
+        key: place.model_dump(mode="json", exclude_defaults=True)
+        for key, place in sorted(extraction.places.items())
+        if key not in have_places
+    }
     sections: dict[str, list[dict[str, Any]]] = {}
     for name in SECTIONS:
         current = list(data.get(name) or [])
@@ -86,6 +92,9 @@ def merge_into(
     if new_actors:
         text = _append(text, "actors", new_actors)
         added.extend(f"actors: {actor_id}" for actor_id in new_actors)
+    if new_places and sections:
+        text = _append(text, "places", new_places)
+        added.extend(f"places: {place_id}" for place_id in new_places)
     for name, items in sections.items():
         text = _append(text, name, items)
         added.extend(f"{name}: {_describe(name, item)}" for item in items)
@@ -193,6 +202,9 @@ def _describe(section: str, item: dict[str, Any]) -> str:
         return f"{item['actor']}: {item['stance'][:70]}"
     if section == "events":
         return f"{item['date']}: {item['summary'][:70]}"
+    if section == "incidents":
+        figures = [str(item[k]) for k in ("fatalities", "wounded", "captured") if k in item]
+        return f"{item['date']}: {'; '.join(figures)}"
     return str(item["question"])[:80]
 
 

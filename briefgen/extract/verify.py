@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.extractor import Extraction, Rejection
+from briefgen.extract.extractor import ONE_OFFICIAL, Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
-from briefgen.model import Actor, ActorKind, Force, OpenQuestion, Position, Provenance
+from briefgen.model import (
+    Actor,
+    ActorKind,
+    Force,
+    Incident,
+    OpenQuestion,
+    Position,
+    Provenance,
+)
 
 _WORD_NUMBERS = {
     w: i
@@ -49,6 +57,7 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
     result = Extraction(
         actors={key: checker.actor(actor) for key, actor in extraction.actors.items()},
         events=list(extraction.events),
+        places=dict(extraction.places),
         rejected=list(extraction.rejected),
         casualties=list(extraction.casualties),
     )
@@ -60,13 +69,23 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
         kept_position = checker.position(position)
         if kept_position is not None:
             result.positions.append(kept_position)
+    for incident in extraction.incidents:
+        kept_incident = checker.incident(incident)
+        if kept_incident is not None:
+            result.incidents.append(kept_incident)
     for question in extraction.open_questions:
         kept_question = checker.question(question)
         if kept_question is not None:
             result.open_questions.append(kept_question)
     result.rejected.extend(checker.rejected)
+    filed = {
+        q.as_stated
+        for i in result.incidents
+        for q in (i.fatalities, i.wounded, i.captured)
+        if q is not None
+    }
     for figure in checker.casualties:
-        if figure not in result.casualties:
+        if figure not in result.casualties and figure not in filed:
             result.casualties.append(figure)
     return result
 
@@ -114,6 +133,23 @@ class _Checker:
         span = _inside(force.extracted.span, start, sentence) or _whole(sentence)
         return force.model_copy(
             update={"extracted": self._provenance(force.extracted, sentence, span)}
+        )
+
+    def incident(self, incident: Incident) -> Incident | None:
+        sentence = self._sentence(incident.extracted, "incidents")
+        if sentence is None or incident.extracted is None:
+            return None
+        figures = [
+            q.as_stated for q in (incident.fatalities, incident.wounded, incident.captured) if q
+        ]
+        if not _item_numbers(" ".join(figures)) <= _sentence_numbers(sentence):
+            self._reject(
+                "incidents", f"{'; '.join(figures)!r}: number not in its sentence", sentence
+            )
+            return None
+        span = _inside(incident.extracted.span, self._start(sentence), sentence) or _whole(sentence)
+        return incident.model_copy(
+            update={"extracted": self._provenance(incident.extracted, sentence, span)}
         )
 
     def position(self, position: Position) -> Position | None:
@@ -228,13 +264,23 @@ class _Checker:
             return True
         person = actor is not None and actor.kind in (ActorKind.PERSON, ActorKind.OTHER)
         refers = _REFERS_TO_PERSON if person else _REFERS_TO_BODY
-        return bool(refers.search(sentence))
+        if refers.search(sentence):
+            return True
+        # "he" for a state whose one unnamed official spoke in the sentence before.
+        previous = self.previous.get(sentence, "")
+        return (
+            not person
+            and _HE_OR_SHE.search(sentence) is not None
+            and ONE_OFFICIAL.search(previous) is not None
+            and any(n and n.lower() in previous.lower() for n in names)
+        )
 
     def _reject(self, section: str, reason: str, sentence: str) -> None:
         self.rejected.append(Rejection(section, reason, sentence))
         return
 
 
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
 
 

@@ -218,10 +218,16 @@ def test_past_withdrawal_keeps_the_place_it_left() -> None:
     assert (force.actor, force.location, force.status) == ("france", "Mali", "withdrawn")
 
 
-def test_casualties_are_never_forces_and_are_listed_as_skipped() -> None:
+def test_casualties_are_never_forces_but_incidents() -> None:
     found = _extract("Twelve Malian soldiers were killed and 30 wounded in an ambush near Gao.")
     assert found.forces == []
-    assert found.casualties == ["Twelve Malian soldiers"]
+    [incident] = found.incidents
+    assert incident.fatalities is not None and incident.wounded is not None
+    assert (incident.fatalities.as_stated, incident.wounded.as_stated) == (
+        "Twelve Malian soldiers",
+        "30",
+    )
+    assert (incident.type, incident.location) == ("attack", "Gao")
 
 
 # --- open questions ----------------------------------------------------------------------
@@ -427,3 +433,144 @@ def test_hedged_contested_or_unstated_strengths_raise_a_question(text: str, ques
 def test_an_exact_uncontested_strength_raises_no_question() -> None:
     found = _extract("Norway has 400 soldiers in Lithuania.")
     assert not any(q.question.startswith("How many") for q in found.open_questions)
+
+
+def test_a_figure_restating_a_placed_deployment_takes_its_place() -> None:
+    found = _extract(
+        "Moldova moved troops to its border with Romania last week. "
+        "The move drew protests from several capitals. "
+        "Officials said as many as 9,000 Moldovan troops were involved."
+    )
+    counted = [f for f in found.forces if f.strength is not None]
+    assert [(f.actor, f.location) for f in counted] == [("moldova", "border with Romania")]
+
+
+def test_a_statement_quoting_a_person_gives_the_words_to_the_person() -> None:
+    [position] = [
+        p
+        for p in _positions(
+            "Prime Minister Edi Rama met the envoy on Monday. "
+            '"The talks cut the risks on the border," the government statement quoted Rama '
+            "as saying."
+        )
+        if p.quote
+    ]
+    assert (position.actor, position.quote) == ("rama", "The talks cut the risks on the border")
+
+
+def test_in_what_it_called_is_the_subjects_description() -> None:
+    position = _one('China began drills near the island in what it called a "firm warning".')
+    assert (position.actor, position.quote) == ("china", "firm warning")
+    assert position.stance.startswith("China began drills near the island")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Fishing boats stayed near the reef for 300 days, according to radar data analyzed "
+            "by the Marine Watch Institute.",
+            "marine-watch-institute",
+        ),
+        (
+            "Fishing boats stayed near the reef for 300 days according to imagery compiled by "
+            "Reef Monitor.",
+            "reef-monitor",
+        ),
+    ],
+)
+def test_according_to_data_made_by_x_is_x(text: str, speaker: str) -> None:
+    position = _one(text)
+    assert (position.actor, position.stance) == (
+        speaker,
+        "Fishing boats stayed near the reef for 300 days.",
+    )
+
+
+def test_an_acronym_inserted_in_a_name_keeps_the_name_whole() -> None:
+    position = _one(
+        "The drills will run until Monday, the Northern Army's [NA] Coastal Command said."
+    )
+    assert (position.actor, position.stance) == (
+        "coastal-command",
+        "The drills will run until Monday.",
+    )
+
+
+def test_calling_a_thing_something_is_a_stance() -> None:
+    position = _one("President Anna Lund on Monday called the war a defeat for the rebels.")
+    assert (position.actor, position.stance) == ("lund", "The war: a defeat for the rebels.")
+
+
+def test_troops_on_a_shared_border_ask_how_the_neighbour_will_respond() -> None:
+    asked = [
+        q.question
+        for q in _extract(
+            "Moldova has moved about 5,000 troops to its border with Romania, officials said."
+        ).open_questions
+    ]
+    assert "How will Romania respond to the Moldovan troop deployment on its border?" in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "The cease-fire between Larnovia and Orsk militias took effect on Monday.",
+            "Will the cease-fire between Larnovia and Orsk hold?",
+        ),
+        ("Militants in the valley agreed to a truce last week.", "Will the truce hold?"),
+    ],
+)
+def test_a_reported_ceasefire_asks_whether_it_will_hold(text: str, question: str) -> None:
+    assert question in [q.question for q in _extract(text).open_questions]
+
+
+def test_he_after_one_unnamed_official_far_from_the_verb_is_that_officials_state() -> None:
+    found = _extract(
+        "Some media reports said as many as 9,000 Moldovan troops were moved. "
+        "But a senior Moldovan security official, speaking on the condition of anonymity, said "
+        "that the moves involved no more than 2,000 troops. "
+        '"We are taking only defensive steps," he said.'
+    )
+    [quoted] = [p for p in found.positions if p.quote]
+    assert (quoted.actor, quoted.quote) == ("moldova", "We are taking only defensive steps")
+
+
+def test_what_officials_said_is_their_words() -> None:
+    [position] = _positions(
+        "Since May, the Pentagon has added about 9,000 troops to the region in response to "
+        "what officials said is a growing threat from Iran."
+    )
+    assert (position.actor, position.stance) == ("officials", "A growing threat from Iran.")
+
+
+def test_maintained_with_an_object_is_not_speech() -> None:
+    [position] = _positions(
+        "Boats have maintained a presence near the reef for over 300 days according to "
+        "imagery compiled by Reef Monitor."
+    )
+    assert position.actor == "reef-monitor"
+    assert _one("Kirby maintained that the move was temporary.").stance == "The move was temporary."
+
+
+def test_there_have_been_reports_that_gives_the_reports_as_source() -> None:
+    position = _one(
+        "Citing Western diplomatic sources, there have been local reports in Moldova that "
+        "Russia has already deployed 9,000 troops to Transnistria."
+    )
+    assert (position.actor, position.stance) == (
+        "local-reports-in-moldova",
+        "Russia has already deployed 9,000 troops to Transnistria.",
+    )
+
+
+def test_a_named_source_after_the_and_adjectives_speaks() -> None:
+    position = _one(
+        "The usually credible Border Watch Daily reported that 150 Moldovan soldiers set off "
+        "on Monday for the border."
+    )
+    assert (position.actor, position.stance) == (
+        "border-watch-daily",
+        "150 Moldovan soldiers set off on Monday for the border.",
+    )

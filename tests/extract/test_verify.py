@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from briefgen.cli import cli
@@ -117,7 +118,7 @@ def test_spans_are_located_by_briefgen_not_taken_from_the_engine() -> None:
     assert TEXT[first.span[0] : first.span[1]] == "will hold until spring"
 
 
-def test_the_command_lists_rejected_items_and_skipped_casualties(tmp_path: Path) -> None:
+def test_the_command_lists_rejected_items_and_files_casualties(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
         "Foreign Minister Anna Lind met Defence Minister Oleg Petrov. He said talks were useful. "
@@ -130,7 +131,21 @@ def test_the_command_lists_rejected_items_and_skipped_casualties(tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "rejected 1 item(s):" in result.stderr
     assert "speaker 'He' could mean more than one person; not guessed" in result.stderr
-    assert "skipped casualty figures (not forces): Two Latvian soldiers" in result.stderr
+    assert "casualty figures not filed" not in result.stderr
+    draft = yaml.safe_load((tmp_path / "d.yaml").read_text(encoding="utf-8"))
+    assert "forces" not in draft
+    assert draft["incidents"][0]["fatalities"]["as_stated"] == "Two Latvian soldiers"
+    assert draft["incidents"][0]["location"] == "Daugavpils"
+
+
+def test_the_command_lists_casualties_it_cannot_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Two Latvian soldiers were killed near Daugavpils.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(tmp_path / "d.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "casualty figures not filed (no date; never forces): Two Latvian soldiers" in (
+        result.stderr
+    )
 
 
 def test_ids_keep_non_latin_letters_meaningful() -> None:

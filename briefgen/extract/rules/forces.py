@@ -104,6 +104,21 @@ _LOCATION = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?")
 
 
+def spelled_quantity(stated: str) -> dict[str, Any] | None:
+    """Return a figure written in words ("Twelve soldiers", "a dozen fighters") as a quantity."""
+    match = _SPELLED.fullmatch(stated)
+    if match is None:
+        return None
+    amount: dict[str, Any] = {
+        "as_stated": stated,
+        "qualifier": _QUALIFIER_OF.get(" ".join((match["qual"] or "").lower().split()), "exact"),
+        "value": _WORD_NUMBERS[" ".join(match["num"].lower().split())],
+    }
+    if match["unit"]:
+        amount["unit"] = match["unit"]
+    return amount
+
+
 @dataclass(frozen=True)
 class Strength:
     """A number of something military, as stated, and where it stands in the sentence."""
@@ -119,12 +134,12 @@ class Strength:
     status: str | None = None
 
 
-_ANY_NUMBER = re.compile(rf"\d|\b(?i:{'|'.join(_WORD_NUMBERS)})\b")
+ANY_NUMBER = re.compile(rf"\d|\b(?i:{'|'.join(_WORD_NUMBERS)})\b")
 
 
 @lru_cache(maxsize=8)
 def _quantities(text: str) -> tuple[re.Match[str], ...]:
-    if not _ANY_NUMBER.search(text):
+    if not ANY_NUMBER.search(text):
         return ()
     return tuple(QUANTITY.finditer(text))
 
@@ -183,6 +198,11 @@ _STATE_IDS = frozenset(e.id for e in STATES)
 _KILLING = re.compile(
     r"\b(?:killing|killed|lost|losing|wounding|wounded|injuring|captured|capturing)"
     r"\s+(?:\w+\s+)?$"
+)
+_SPELLED = re.compile(
+    rf"(?i:(?P<qual>{_QUALIFIERS})\s+)?(?P<num>(?i:"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r"))(?:\s+(?P<unit>.+))?"
 )
 _QUALIFIER_OF = {
     "no more than": "up_to",
@@ -583,7 +603,7 @@ def find_unnumbered(text: str, mentions: list[Mention]) -> list[Strength]:
     if not _PRESENCE.search(text):
         return found
     for match in UNNUMBERED.finditer(text):
-        if _ANY_NUMBER.search(match["np"]) or _FIRED.search(text, 0, match.start()):
+        if ANY_NUMBER.search(match["np"]) or _FIRED.search(text, 0, match.start()):
             continue
         begin, stop = _clause(text, match.start(), match.end())
         clause = text[begin:stop]

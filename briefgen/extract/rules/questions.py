@@ -392,3 +392,22 @@ def _tidy(question: str) -> str:
     question = " ".join(question.split())
     question = re.sub(r"\s+\?", "?", question)
     return question[:1].upper() + question[1:]
+
+
+# "the cease-fire between Israel and Hezbollah", "a ceasefire agreed by the militants".
+_TRUCE = re.compile(
+    r"\b(?i:cease-?fire|truce)(?:\s+between\s+(?P<a>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
+    r"\s+and\s+(?P<b>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*))?"
+)
+
+
+def find_truce(text: str) -> Opening | None:
+    """Return "Will the ceasefire hold?" where a sentence names a ceasefire or truce."""
+    match = _TRUCE.search(text)
+    if match is None:
+        return None
+    noun = match.group().split()[0].lower()
+    between = ""
+    if match["a"]:
+        between = f" between {match['a']} and {match['b']}"
+    return Opening(f"Will the {noun}{between} hold?", match.start(), match.end())

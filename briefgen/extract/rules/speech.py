@@ -17,8 +17,10 @@ SPEECH_VERB = re.compile(
     r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
     r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
     r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
-    r"|reported|reports|revealed|disclosed|alleged|maintained|saying|adding|announces|denies"
-    r"|accuses|welcomes|condemns|rejects|say|noting|described|asked(?=\s+(?:the\s+)?"
+    r"|reported|reports|revealed|disclosed|alleged|maintained(?=\s+(?:that\b|[,:\"“]))|saying|adding|announces|denies"
+    r"|accuses|welcomes|condemns|rejects|say|noting|described"
+    r"|called(?=\s+(?:the|it|this|that|these|those|its|their|his|her)\b[^,.;\"“]{0,50}?\s+an?\s)"
+    r"|asked(?=\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
 )
 # "..., as the newspaper reported, ...": an aside, not a statement.
@@ -71,7 +73,14 @@ _AUDIENCE = re.compile(
     r"(?:\s+(?:television|TV|radio|media|newspaper|agency|broadcaster|reporters))?)\b"
     r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
-_ACCORDING = re.compile(r"(?:^|,\s*)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))")
+_ACCORDING = re.compile(
+    r"(?:^|,\s*|(?<=\w)\s+)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))"
+)
+_ACRONYM_INSERT = re.compile(r"(?<=[\w’'])\s\[[A-Z]{2,8}\](?=\s+[A-Z])")
+_MADE_BY = re.compile(
+    r"\b(?:analy[sz]ed|compiled|collected|gathered|published|released|reviewed|obtained|seen"
+    r"|commissioned|conducted|provided)\s+by\s+(?P<by>.+)$"
+)
 _TRANSCRIPT = re.compile(
     r"^\[?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:/[^:\]\"“]{1,80})?:\s*"
     r"[\"“](?P<quote>[^\"“”]{3,})[\"”]\]?\s*$"
@@ -109,7 +118,10 @@ COMMON_CAPITALS = frozenset(
 NOT_SPEAKERS = frozenset(
     str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
 )
-_OPENING_SPEAKER = re.compile(r"(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+")
+# "Conflict Watch reported", "The usually reliable Conflict Watch reported".
+_OPENING_SPEAKER = re.compile(
+    r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){1,3})?(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+"
+)
 _PROPER_SPEAKER = re.compile(
     r"(?:,|,[\"”])\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|without|the|and|de|du)?\s*[A-Z][\w'’-]+){1,5})\s+$"
@@ -148,6 +160,9 @@ def find_acts(
     describe: Callable[[speakers_rules.Described], str | None] | None = None,
 ) -> list[SpeechAct]:
     """Return the acts of reported speech in a sentence, in order."""
+    # "the Army's [PLA] Eastern Command said": an editor's acronym inside a name is blanked
+    # (same length, so every offset holds) for the name to read as one.
+    text = _ACRONYM_INSERT.sub(lambda m: " " * len(m.group()), text)
     transcript = _TRANSCRIPT.match(text)
     if transcript and name_speaker is not None:
         # '[Ana Lund / Minister: "Words."]': a broadcast transcript names the speaker first.
@@ -165,6 +180,9 @@ def find_acts(
                 quote=quote,
             )
         ]
+    quoted_as = _quoted_as(text, mentions, name_speaker)
+    if quoted_as is not None:
+        return [quoted_as]
     verbs = [
         m
         for m in SPEECH_VERB.finditer(text)
@@ -245,8 +263,8 @@ def find_acts(
                 and opening["name"].split()[0] not in NOT_SPEAKERS
                 and not opening["name"].split()[0].endswith("ing")
             ):
-                speakers = (name_speaker(opening["name"], 0),)
-                speaker_start = 0
+                speakers = (name_speaker(opening["name"], opening.start("name")),)
+                speaker_start = opening.start("name")
         if not speakers:
             continue
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
@@ -261,9 +279,20 @@ def find_acts(
         if passive is not None:
             acts.append(passive)
     if not acts:
-        according = _according(text, mentions, last_body, describe)
+        according = _according(text, mentions, last_body, describe, name_speaker)
         if according is not None:
             acts.append(according)
+    if not acts:
+        called = _what_called(text, mentions)
+        if called is not None:
+            acts.append(called)
+    if not acts:
+        reports = _there_are_reports(text, mentions, describe)
+        if reports is not None:
+            acts.append(reports)
+    what_said = _what_said(text, mentions, describe)
+    if what_said is not None:
+        acts.append(what_said)
     return [
         act
         for act in acts
@@ -412,6 +441,9 @@ def _content(
         content = f"{negated.group().strip().capitalize()} {verb_text} {content}"
     elif _OBJECT_VERBS.match(verb_text) and content_span[0] >= verb.end():
         content = f"{verb_text.capitalize()} {content}"
+    elif verb_text == "called" and content_span[0] >= verb.end():
+        # "called the war a defeat": the thing named, then what it was called.
+        content = re.sub(r"^(.*?)\s+(an?\s)", r"\1: \2", content, count=1)
     venue = VENUE.search(text, *(outside[0]))
     outside = _when_spans(text, verb, content_span)
     return SpeechAct(
@@ -494,11 +526,184 @@ def _as_by(
     )
 
 
+# '"…," the statement quoted Ana Lund as saying': Ana Lund spoke, the statement only relays.
+_QUOTED_AS = re.compile(
+    r"\bquoted\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|him|her)\s+as\s+(?:saying|telling)\b"
+)
+
+
+def _quoted_as(
+    text: str, mentions: list[Mention], name_speaker: Callable[[str, int], str] | None
+) -> SpeechAct | None:
+    """Read '"words," the statement quoted X as saying' as X's words."""
+    match = _QUOTED_AS.search(text)
+    if match is None:
+        return None
+    quotes = _QUOTED.findall(text)
+    if not quotes:
+        return None
+    who = match.start("who")
+    speaker = next(
+        (m.actor for m in mentions if m.start <= who < m.end and m.kind != "adjective"), None
+    )
+    if speaker is None and name_speaker is not None and match["who"][:1].isupper():
+        speaker = name_speaker(match["who"], who)
+    if speaker is None or speaker.startswith("?"):
+        return None
+    quote = longest_quote(quotes)
+    assert quote is not None
+    start = text.index(quote)
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="said",
+        verb_span=(match.start(), match.end()),
+        content=quote.rstrip(",").rstrip(),
+        content_span=(start, start + len(quote)),
+        quote=quote.rstrip(",").rstrip(),
+        outside=((match.start(), match.end()),),
+    )
+
+
+# "China began drills, in what it called a 'stern warning' to the island": the subject's
+# own description of what it did.
+_WHAT_CALLED = re.compile(
+    r",?\s+in\s+what\s+(?P<who>(?:[\w'’.-]+\s+){0,4}?)(?:has\s+|had\s+)?"
+    r"(?:called|calls|described\s+as|describes\s+as|termed|terms|dubbed)\s+(?P<what>[^;]+?)\s*\.?$"
+)
+
+
+def _what_called(text: str, mentions: list[Mention]) -> SpeechAct | None:
+    """Read "X did Y, in what it called Z" as X's words: Y is Z."""
+    match = _WHAT_CALLED.search(text)
+    if match is None or match.start() < 12:
+        return None
+    who = match["who"].strip()
+    if re.fullmatch(r"(?i)it|they", who):
+        speaker = _clause_subject(text, mentions, match.start())
+    else:
+        speaker = next(
+            (
+                m.actor
+                for m in mentions
+                if match.start("who") <= m.start < match.end("who")
+                and m.kind in ("person", "state", "group", "body")
+            ),
+            None,
+        )
+    if speaker is None or speaker.startswith("?"):
+        return None
+    what = match["what"]
+    quotes = _QUOTED.findall(what)
+    said = re.sub(r"[\"“”]", "", what)
+    content = f"{text[: match.start()].strip()}: {said}"
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="called",
+        verb_span=(match.start(), match.start("what")),
+        content=content,
+        content_span=(0, len(text)),
+        quote=longest_quote(quotes),
+        outside=((match.start(), match.start("what")),),
+    )
+
+
+# "in response to what officials said is a growing threat": the speakers' words, "a growing
+# threat", inside another clause.
+_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?P<who>(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)\s+(?:said|says|say)\s+"
+    r"(?:is|was|were|are|had\s+been|has\s+been)\s+(?P<what>[^,;.]{6,}?)\s*(?=[,;.]|$)"
+)
+
+
+def _what_said(
+    text: str,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "what officials said is a growing threat" as the speakers' words."""
+    match = _WHAT_SAID.search(text)
+    if match is None:
+        return None
+    speaker = _source_speaker(match["who"], match.start("who"), mentions, describe)
+    if speaker is None:
+        return None
+    content = f"{match['what'][:1].upper()}{match['what'][1:]}"
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="said",
+        verb_span=(match.start("who"), match.start("what")),
+        content=content,
+        content_span=(match.start("what"), match.end("what")),
+        outside=((match.start(), match.start("what")),),
+    )
+
+
+# "there have been local reports in Ukraine that X": the reports are the source.
+_THERE_ARE_REPORTS = re.compile(
+    r"\bthere\s+(?:have\s+been|has\s+been|are|were|is|was)\s+"
+    r"(?P<who>(?:[\w'’-]+\s+){0,3}?(?:reports|claims|accounts|indications)"
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?)\s+that\s+"
+)
+
+
+def _there_are_reports(
+    text: str,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> SpeechAct | None:
+    """Read "there have been reports in X that Y" as the reports' words."""
+    match = _THERE_ARE_REPORTS.search(text)
+    if match is None or describe is None:
+        return None
+    who = match["who"]
+    head = re.search(r"\b(?:reports|claims|accounts|indications)\b", who)
+    assert head is not None
+    speaker = describe(speakers_rules.Described(who, head.group(), match.start("who")))
+    if speaker is None or speaker.startswith("?"):
+        return None
+    said = text[match.end() :].strip().rstrip(".").strip()
+    if len(said.split()) < 3:
+        return None
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="reported",
+        verb_span=(match.start(), match.end()),
+        content=f"{said[:1].upper()}{said[1:]}",
+        content_span=(match.end(), match.end() + len(said)),
+        outside=((0, match.end()),),
+    )
+
+
+def _source_speaker(
+    source: str,
+    start: int,
+    mentions: list[Mention],
+    describe: Callable[[speakers_rules.Described], str | None] | None,
+) -> str | None:
+    """Return who a source phrase names: an actor mentioned in it, else a described one."""
+    speaker = next(
+        (
+            m.actor
+            for m in mentions
+            if start <= m.start < start + len(source)
+            and m.kind in ("person", "state", "group", "body")
+        ),
+        None,
+    )
+    if speaker is None and describe is not None:
+        nouns = f"{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS}"
+        head = re.search(rf"\b(?i:{nouns})\b(?!.*\b(?i:{nouns})\b)", source)
+        if head:
+            speaker = describe(speakers_rules.Described(source, head.group(), start))
+    return speaker if speaker and not speaker.startswith("?") else None
+
+
 def _according(
     text: str,
     mentions: list[Mention],
     last_body: str | None,
     describe: Callable[[speakers_rules.Described], str | None] | None,
+    name_speaker: Callable[[str, int], str] | None = None,
 ) -> SpeechAct | None:
     """Read "According to X, words" and "words, according to X" as X's words."""
     match = _ACCORDING.search(text)
@@ -507,22 +712,16 @@ def _according(
     source = match["src"].strip()
     if re.match(r"(?i)(?:him|her|them|it)\b", source):
         return None
-    speaker = next(
-        (
-            m.actor
-            for m in mentions
-            if match.start("src") <= m.start < match.end("src")
-            and m.kind in ("person", "state", "group", "body")
-        ),
-        None,
-    )
-    if speaker is None and describe is not None:
-        head = re.search(
-            rf"\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b(?!.*\b(?i:{speakers_rules.PERSON_NOUNS}|{speakers_rules.BODY_NOUNS})\b)",
-            source,
-        )
-        if head:
-            speaker = describe(speakers_rules.Described(source, head.group(), match.start("src")))
+    src_start = match.start("src")
+    by = _MADE_BY.search(source)
+    if by is not None:
+        # "according to satellite imagery analyzed by X": X makes the claim.
+        source, src_start = by["by"], src_start + by.start("by")
+    speaker = _source_speaker(source, src_start, mentions, describe)
+    if not speaker and by is not None and name_speaker is not None:
+        name = re.sub(r"^the\s+", "", source.strip())
+        if re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*", name):
+            speaker = name_speaker(name, src_start + source.index(name))
     if not speaker:
         return None
     if match.start() == 0 or text[: match.start()].strip() == "":
