@@ -4,10 +4,12 @@ Usage: python benchmarks/figures_bench.py [--runs N] [--briefs N]
 
 Measures CPU time of this process (steadier than wall time on a shared machine), as
 medians of N runs of: drawing the Kursk brief's figures alone;
-its PDF with and without figures; and an HTML-only site build (one process, no search) of
-synthetic briefs with four places each, with and without figures. "Without" swaps the
-figure step for one that draws nothing, so the difference is what the figures add; the
-two are run alternately so that changes in the machine's load hit both alike.
+its PDF with and without figures; an HTML-only site build (one process, no search) of
+synthetic briefs with four places each, with and without figures; and the same for a
+site built inside git from briefs whose strength changes in every revision (the worst
+case for the across-revisions charts). "Without" swaps the figure steps for ones that
+draw nothing, so the difference is what the figures add; the two are run alternately so
+that changes in the machine's load hit both alike.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import shutil
 import statistics
 import sys
 import time
@@ -30,8 +33,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from site_bench import WORK, machine, write_briefs  # noqa: E402
+from synthetic_repo import make_repo  # noqa: E402
 
 import briefgen.render.context as context  # noqa: E402
+import briefgen.site.history_pages as history_pages  # noqa: E402
 from briefgen.config import Config  # noqa: E402
 from briefgen.render.figures import Figures, brief_figures  # noqa: E402
 from briefgen.render.pdf import render_pdf  # noqa: E402
@@ -68,13 +73,14 @@ def paired(action: Callable[[], object], runs: int) -> tuple[float, float]:
 
 @contextmanager
 def without_figures() -> Iterator[None]:
-    """Swap the figure step for one that draws nothing."""
-    original = context.brief_figures
-    context.brief_figures = lambda brief: Figures()
+    """Swap the figure steps (brief pages and history pages) for ones that draw nothing."""
+    originals = context.brief_figures, history_pages.path_figures
+    context.brief_figures = lambda *args, **kwargs: Figures()
+    history_pages.path_figures = lambda *args, **kwargs: Figures()
     try:
         yield
     finally:
-        context.brief_figures = original
+        context.brief_figures, history_pages.path_figures = originals
 
 
 def add_places(paths: list[Path], seed: int = 11) -> None:
@@ -103,6 +109,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="Runs per measurement [5].")
     parser.add_argument("--briefs", type=int, default=200, help="Briefs in the site [200].")
+    parser.add_argument(
+        "--revisions", type=int, default=5, help="Revisions of each brief in git [5]."
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"medians of {args.runs} runs after a warm-up run")
@@ -129,6 +138,20 @@ def main() -> None:
         return report
 
     row(f"{args.briefs}-brief HTML site, one process", *paired(site, max(1, args.runs // 2)))
+
+    repo = WORK / f"figures-git-{args.briefs}x{args.revisions}"
+    if repo.exists():
+        shutil.rmtree(repo)
+    git_src = make_repo(repo, args.briefs, args.revisions)
+
+    def git_site() -> Any:
+        report = build_site(git_src, repo / "site", config=site_config, today=TODAY,
+                            formats=("html",), clean=True, search=False, jobs=1)  # fmt: skip
+        assert report.ok, (report.errors[:3], report.failures[:3])
+        return report
+
+    name = f"{args.briefs} x {args.revisions} revisions in git, HTML"
+    row(name, *paired(git_site, max(1, args.runs // 2)))
 
 
 if __name__ == "__main__":

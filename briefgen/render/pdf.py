@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -80,32 +81,75 @@ def lay_out_brief(
 ) -> tuple[str, Any]:
     """Lay a brief out in pages; return the print HTML used and WeasyPrint's document.
 
-    A brief longer than `print.contents_after_pages` gets a contents list: it is laid out
-    once without one to count its pages, and again with one only when it is long. A last
-    page that would hold only a few lines is avoided by setting the brief a little tighter.
+    A brief longer than `print.contents_after_pages` gets a contents list, and a last page
+    that would hold only a few lines is avoided by setting the brief a little tighter. Each
+    layout costs as much as the rest of the PDF, so the first one is made the way the
+    brief's length suggests, and a second only when the first shows the guess was wrong
+    (or the last page comes out nearly empty).
     """
     base = checked.path.resolve().parent
     roots = allowed_roots(checked, config)
     standard = config.print.pdf_standard
+    limit = config.print.contents_after_pages
 
-    def lay(contents: bool, tight: bool = False) -> tuple[str, Any]:
-        html = print_html(
-            checked,
-            config=config,
-            today=today,
-            revision=revision,
-            contents=contents,
-            tight=tight,
+    def html_for(contents: bool, tight: bool = False) -> str:
+        return print_html(
+            checked, config=config, today=today, revision=revision, contents=contents, tight=tight
         )
-        return html, layout(html, base=base, roots=roots, standard=standard)
 
-    html, document = lay(contents=False)
-    tight = len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY
-    if tight:
-        html, document = lay(contents=False, tight=True)
-    if len(document.pages) > config.print.contents_after_pages:
-        html, document = lay(contents=True, tight=tight)
+    def lay(html: str) -> Any:
+        return layout(html, base=base, roots=roots, standard=standard)
+
+    html = html_for(contents=False)
+    contents = _text_length(html) > limit * CHARS_PER_PAGE
+    if contents:
+        html = html_for(contents=True)
+        document = lay(html)
+        if not _over_without_contents(document, limit):
+            contents = False  # a close call: count the pages without a contents list
+            html = html_for(contents=False)
+            document = lay(html)
+    else:
+        document = lay(html)
+    if not contents and len(document.pages) > limit:
+        contents = True
+        html = html_for(contents=True)
+        document = lay(html)
+    if len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY:
+        html = html_for(contents=contents, tight=True)
+        document = lay(html)
     return html, document
+
+
+CHARS_PER_PAGE = 2000
+"""Characters of text an A4 page of a brief holds with its tables and figures (about 1,900
+to 2,000 on the example briefs): only used to guess which layout to try first."""
+
+
+def _text_length(html: str) -> int:
+    """Return how many characters of text the print HTML shows, leaving out styles and SVG."""
+    text = re.sub(r"<style.*?</style>|<svg.*?</svg>", " ", html, flags=re.S)
+    return len(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
+
+
+def _over_without_contents(document: Any, limit: int) -> bool:
+    """Tell whether a layout with a contents list would still pass `limit` pages without it.
+
+    Taking the list out moves what follows up by at most the list's height, so the pages
+    before the last, plus the last page's fill, less that height, must still pass the limit.
+    """
+    page = document.pages[0]._page_box  # WeasyPrint's laid-out page (no public API)
+    height = page.height or 1.0
+    toc = _toc_height(page.children[0]) / height
+    return len(document.pages) - 1 + last_page_fill(document) - toc > limit
+
+
+def _toc_height(box: Any) -> float:
+    """Return the height of the contents list's box within a page's boxes (0 when absent)."""
+    element: Any = getattr(box, "element", None)
+    if getattr(box, "element_tag", None) == "nav" and "toc" in (element.get("class") or ""):
+        return float(box.margin_height())
+    return max((_toc_height(c) for c in getattr(box, "children", None) or ()), default=0.0)
 
 
 NEARLY_EMPTY = 1 / 3  # share of the last page's height below which it counts as nearly empty

@@ -211,3 +211,20 @@ def test_legend_annex_stays_on_one_page(kursk_pdf: bytes) -> None:
     # The contents list names the annex too; the annex itself is the last page naming it.
     annex = [text for text in pages if "Annex: likelihood terms and source grades" in text][-1]
     assert "almost no chance 1–5%" in annex and "6 truth cannot be judged" in annex
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_the_first_layout_guess_never_changes_whether_a_brief_gets_contents(limit: int) -> None:
+    # The guess from the text's length only picks which layout to try first: the brief gets
+    # a contents list exactly when, laid out without one, it runs past the limit.
+    from briefgen.render import pdf
+
+    checked = load_brief(BRIEFS / "red-sea-shipping.yaml", today=TODAY)
+    config = Config.model_validate({"print": {"contents_after_pages": limit}})
+    plain = pdf.layout(
+        pdf.print_html(checked, config=config, today=TODAY),
+        base=checked.path.resolve().parent,
+        roots=pdf.allowed_roots(checked, config),
+    )
+    html, _ = lay_out_brief(checked, config=config, today=TODAY)
+    assert ('class="toc"' in html) == (len(plain.pages) > limit)
