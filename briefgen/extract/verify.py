@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from briefgen.extract.extractor import ONE_OFFICIAL, Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
@@ -45,6 +47,8 @@ _REFERS_TO_BODY = re.compile(
     re.IGNORECASE,
 )
 
+T = TypeVar("T")
+
 
 def verify(extraction: Extraction, article: Article) -> Extraction:
     """Keep the items that hold against the text and list the others as rejected.
@@ -61,22 +65,10 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
         rejected=list(extraction.rejected),
         casualties=list(extraction.casualties),
     )
-    for force in extraction.forces:
-        kept_force = checker.force(force)
-        if kept_force is not None:
-            result.forces.append(kept_force)
-    for position in extraction.positions:
-        kept_position = checker.position(position)
-        if kept_position is not None:
-            result.positions.append(kept_position)
-    for incident in extraction.incidents:
-        kept_incident = checker.incident(incident)
-        if kept_incident is not None:
-            result.incidents.append(kept_incident)
-    for question in extraction.open_questions:
-        kept_question = checker.question(question)
-        if kept_question is not None:
-            result.open_questions.append(kept_question)
+    result.forces = _kept(extraction.forces, checker.force)
+    result.positions = _kept(extraction.positions, checker.position)
+    result.incidents = _kept(extraction.incidents, checker.incident)
+    result.open_questions = _kept(extraction.open_questions, checker.question)
     result.rejected.extend(checker.rejected)
     filed = {
         q.as_stated
@@ -88,6 +80,11 @@ def verify(extraction: Extraction, article: Article) -> Extraction:
         if figure not in result.casualties and figure not in filed:
             result.casualties.append(figure)
     return result
+
+
+def _kept(items: Iterable[T], check: Callable[[T], T | None]) -> list[T]:
+    """Return the items a check keeps (it may return a corrected copy), in order."""
+    return [kept for item in items if (kept := check(item)) is not None]
 
 
 class _Checker:
