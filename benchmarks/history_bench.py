@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_repo import brief_text as brief_text  # used by tests/enrich
+from synthetic_repo import brief_text as brief_text  # used by tests/history
 from synthetic_repo import counting_git, make_repo
 
-from briefgen.enrich import git
-from briefgen.enrich.history import history_of_folder, revision_info, revision_infos
+from briefgen.history import git
+from briefgen.history.revisions import history_of_folder, revision_info, revision_infos
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefgen.config import Config  # noqa: E402
-from briefgen.load import MAX_BYTES  # noqa: E402
 from briefgen.model.base import MAX_MARKDOWN  # noqa: E402
 from briefgen.render.html import render_html  # noqa: E402
 from briefgen.validate import Validated, validate_text  # noqa: E402
+from briefgen.validate.yaml import MAX_BYTES  # noqa: E402
 
 TODAY = dt.date(2024, 11, 20)
 HEAD = """\

@@ -55,8 +55,8 @@ def markdown_figures(runs: int) -> tuple[float, float]:
     import markdown
     from markdown_it import MarkdownIt
 
-    from briefgen.checks import markdown_fields
     from briefgen.validate import load_brief
+    from briefgen.validate.checks import markdown_fields
 
     texts = [t for t, _ in markdown_fields(load_brief(BRIEF).brief) if t] * 20
     converter = markdown.Markdown(extensions=["extra", "sane_lists"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from briefgen._version import __version__
 
 # Public names, imported on first use so that `briefgen --help` stays instant.
 _EXPORTS = {
@@ -18,7 +18,7 @@ _EXPORTS = {
     "RenderError": "briefgen.errors",
     "Validated": "briefgen.validate",
     "ValidationFailed": "briefgen.errors",
-    "brief_schema": "briefgen.schema",
+    "brief_schema": "briefgen.validate.schema",
     "build_brief": "briefgen.render.build",
     "check_paths": "briefgen.validate",
     "find_config": "briefgen.config",
@@ -79,5 +79,5 @@ if TYPE_CHECKING:
     from briefgen.render.json_out import render_json
     from briefgen.render.markdown_out import render_markdown
     from briefgen.render.pdf import render_pdf
-    from briefgen.schema import brief_schema
     from briefgen.validate import Validated, check_paths, load_brief, validate_text
+    from briefgen.validate.schema import brief_schema

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import briefgen
-from briefgen.schema import brief_schema_json
+from briefgen.validate.schema import brief_schema_json
 from tests.conftest import ROOT
 
 

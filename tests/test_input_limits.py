@@ -10,11 +10,11 @@ import pytest
 from briefgen.cli import main
 from briefgen.config import Config
 from briefgen.errors import Severity, ValidationFailed
-from briefgen.load import MAX_DEPTH, parse
 from briefgen.model.base import MAX_MARKDOWN
 from briefgen.render.markdown import markdown_to_html
 from briefgen.site import build_site
 from briefgen.validate import validate_text
+from briefgen.validate.yaml import MAX_DEPTH, parse
 from tests.conftest import MINIMAL
 
 TODAY = dt.date(2024, 11, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import ValidationFailed
-from briefgen.load import MAX_BYTES, decode, load_file, parse
+from briefgen.validate.yaml import MAX_BYTES, decode, load_file, parse
 
 
 def only_finding(text: str) -> str:

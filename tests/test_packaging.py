@@ -7,7 +7,7 @@ import tomllib
 
 import yaml
 
-from briefgen.schema import brief_schema_json, packaged_schema
+from briefgen.validate.schema import brief_schema_json, packaged_schema
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.errors import ValidationFailed
-from briefgen.load import parse
+from briefgen.validate.yaml import parse
 
 
 def only_finding(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from briefgen import __version__
+from briefgen._version import __version__
 
 # Subcommands load lazily so `briefgen --help` never imports WeasyPrint or Playwright.
 COMMANDS: dict[str, str] = {

@@ -14,14 +14,14 @@ import click
 from briefgen import clock
 from briefgen.cli.options import formats_option, output_option
 from briefgen.config import Config, find_config, load_config
-from briefgen.enrich.history import load_revision, revision_info
 from briefgen.errors import InputError, RenderError, Severity, display_path
+from briefgen.history.revisions import load_revision, revision_info
 from briefgen.model.base import slugify
 from briefgen.outdir import check_out_dir, out_lock
 from briefgen.output import write_atomic
 from briefgen.render.build import FORMATS, build_brief, parse_formats, pdf_warnings
-from briefgen.skeleton import skeleton
 from briefgen.validate import Report, Validated, check_paths, find_briefs
+from briefgen.validate.skeleton import skeleton
 
 LOCK_WAIT = 60.0
 """Seconds `build` waits for another build of the same output folder to finish."""
@@ -85,7 +85,7 @@ def validate(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 )
 def schema(target: Path | None) -> None:
     """Print the JSON Schema of the brief format (for editor autocompletion)."""
-    from briefgen.schema import brief_schema_json
+    from briefgen.validate.schema import brief_schema_json
 
     if target is None:
         click.echo(brief_schema_json(), nl=False)

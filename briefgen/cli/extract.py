@@ -122,9 +122,9 @@ def _merge(
     A brief that is a symlink is written through: the link stays and its target changes.
     """
     from briefgen.extract import merge_article
-    from briefgen.load import MAX_BYTES
     from briefgen.output import write_atomic
     from briefgen.reader import read_regular
+    from briefgen.validate.yaml import MAX_BYTES
 
     try:
         data = read_regular(into, MAX_BYTES)

@@ -10,9 +10,9 @@ from pathlib import Path
 import click
 
 from briefgen.config import find_config, load_config
-from briefgen.enrich.diff import format_markdown, format_text, to_json
-from briefgen.enrich.history import diff_revisions, has_uncommitted_changes, list_revisions
 from briefgen.errors import printable
+from briefgen.history.diff import format_markdown, format_text, to_json
+from briefgen.history.revisions import diff_revisions, has_uncommitted_changes, list_revisions
 
 BRIEF = click.argument("brief", type=click.Path(dir_okay=False, path_type=Path))
 

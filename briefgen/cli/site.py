@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from briefgen import clock
-from briefgen.checks import is_stale_warning
 from briefgen.cli.options import formats_option, output_option
 from briefgen.config import find_config, load_config
 from briefgen.errors import Finding, display_path
+from briefgen.validate.checks import is_stale_warning
 
 SRC = click.argument(
     "src", required=False, default=Path("briefs"), type=click.Path(exists=True, path_type=Path)

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen import load
 from briefgen.errors import InputError, ValidationFailed
 from briefgen.extract.draft import render_draft
 from briefgen.extract.extractor import (
@@ -21,6 +20,7 @@ from briefgen.extract.merge import Merged, merge_into
 from briefgen.extract.text import Article, prepare, read_article
 from briefgen.extract.verify import verify
 from briefgen.validate import validate_text
+from briefgen.validate import yaml as load
 
 __all__ = [
     "Article",

@@ -12,9 +12,9 @@ from briefgen.extract.draft import SECTIONS, dump_yaml, item_data, source_of
 from briefgen.extract.extractor import ArticleInfo, Extraction
 from briefgen.extract.keywords import coverage
 from briefgen.extract.text import Article
-from briefgen.load import parse
 from briefgen.model import Quantity
 from briefgen.validate import SharedActors, load_shared_actors, validate_text
+from briefgen.validate.yaml import parse
 
 _ACTOR_REFS = ("actor", "aligned_with", "claimed_by", "addressed_to", "affiliation")
 SAME_TEXT = 0.5

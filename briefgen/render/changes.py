@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.enrich.diff import Change, FieldChange
+from briefgen.history.diff import Change, FieldChange
 from briefgen.model import Brief, Force, Quantity
 from briefgen.render.dates import DateStyle, format_date
 from briefgen.render.labels import short_name

@@ -10,13 +10,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from briefgen import __version__, clock
+from briefgen import clock
+from briefgen._version import __version__
 from briefgen.config import Config
-from briefgen.enrich.citations import CitationIndex, number_citations
 from briefgen.errors import RenderError
 from briefgen.model import Actor, Brief, Likelihood, Position
 from briefgen.model.vocab import CREDIBILITY, Reliability
 from briefgen.render.changes import ReaderRevision, reader_revision
+from briefgen.render.citations import CitationIndex, number_citations
 from briefgen.render.dates import MONTHS, format_date
 from briefgen.render.figures import brief_figures
 from briefgen.render.labels import item_labeler, short_name, topic_title

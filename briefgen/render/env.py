@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.render.markdown import smarten
 

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from markupsafe import Markup
 
-from briefgen.enrich.paths import PathPoint, RevisionPaths
+from briefgen.history.paths import PathPoint, RevisionPaths
 from briefgen.model import Brief, Force, Incident, Likelihood, Qualifier
 from briefgen.model.base import INLINE_CITE
 from briefgen.model.quantities import format_number, parse_quantity

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
-from briefgen.enrich.citations import number_citations
+from briefgen.render.citations import number_citations
 from briefgen.validate import Validated
 
 JSON_FORMAT_VERSION = 1

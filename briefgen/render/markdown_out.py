@@ -10,10 +10,10 @@ from urllib.parse import unquote
 
 from briefgen import clock
 from briefgen.config import Config
-from briefgen.enrich.citations import number_citations
 from briefgen.model import Brief, Force
 from briefgen.model.base import INLINE_CITE, Item
 from briefgen.render.changes import reader_revision
+from briefgen.render.citations import number_citations
 from briefgen.render.context import group_positions
 from briefgen.render.dates import format_date as _format_date
 from briefgen.render.labels import item_labeler

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.errors import Finding, InputError, Severity
 from briefgen.model import Brief

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.config import Config
-from briefgen.enrich.history import RevisionInfo
 from briefgen.errors import Finding, Severity, display_path
+from briefgen.history.revisions import RevisionInfo
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
 from briefgen.policy import is_publishable
 from briefgen.validate import Validated, duplicate_id

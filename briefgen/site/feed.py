@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.render.markdown import markdown_plain, squash
 from briefgen.site.collect import SiteBrief, SiteModel

@@ -27,11 +27,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
-from briefgen.enrich import git
-from briefgen.enrich.diff import Change, FieldChange, Kind, diff_briefs
-from briefgen.enrich.history import (
+from briefgen.errors import GitError
+from briefgen.history import git
+from briefgen.history.diff import Change, FieldChange, Kind, diff_briefs
+from briefgen.history.paths import revision_paths
+from briefgen.history.revisions import (
     Revision,
     RevisionFiles,
     RevisionInfo,
@@ -40,8 +42,6 @@ from briefgen.enrich.history import (
     read_revision_files,
     revision_line,
 )
-from briefgen.enrich.paths import revision_paths
-from briefgen.errors import GitError
 from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
 from briefgen.policy import is_publishable

@@ -9,12 +9,12 @@ from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from briefgen import __version__
+from briefgen._version import __version__
 from briefgen.config import Config
-from briefgen.enrich.citations import number_citations
 from briefgen.model import Brief
 from briefgen.policy import highest, is_publishable
 from briefgen.render.changes import change_sentences as reader_sentences
+from briefgen.render.citations import number_citations
 from briefgen.render.context import cite_linker
 from briefgen.render.figures import path_figures
 from briefgen.render.markdown import markdown_inline, markdown_plain, smarten

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.errors import Finding, InputError, ValidationFailed
-from briefgen.load import MAX_BYTES
 from briefgen.model import Actor
 from briefgen.reader import read_regular
 from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
@@ -21,6 +20,7 @@ from briefgen.validate import (
     load_shared_actors,
     shared_paths,
 )
+from briefgen.validate.yaml import MAX_BYTES
 
 LastGood = dict[Path, tuple[Validated, str]]
 """The last version of each brief that validated, with its content key, by path."""

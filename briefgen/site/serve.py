@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from briefgen.enrich.git import GitDirs, find_git_dirs
 from briefgen.errors import GitError
+from briefgen.history.git import GitDirs, find_git_dirs
 from briefgen.site.inputs import LastGood
 
 ENDPOINT = "/__briefgen/"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import load
 from briefgen.errors import InputError
 from briefgen.extract import ArticleInfo, draft_brief, merge_article
 from briefgen.validate import validate_text
+from briefgen.validate import yaml as load
 from tests.conftest import MINIMAL
 
 INFO = ArticleInfo("wire", publisher="Wire", published=dt.date(2024, 11, 4))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.enrich.diff import diff_briefs, format_text
 from briefgen.errors import ValidationFailed
+from briefgen.history.diff import diff_briefs, format_text
 from briefgen.model import IncidentType, Qualifier
 from briefgen.validate import check_paths, find_briefs, load_brief, validate_text
 from tests.conftest import TODAY, write

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from briefgen.enrich.diff import diff_briefs, format_text
-from briefgen.enrich.history import Revision, RevisionInfo
-from briefgen.load import parse
+from briefgen.history.diff import diff_briefs, format_text
+from briefgen.history.revisions import Revision, RevisionInfo
 from briefgen.model import Brief
 from briefgen.render.changes import reader_revision
 from briefgen.validate import parse_shared_actors, validate_text
+from briefgen.validate.yaml import parse
 
-KURSK = Path(__file__).parents[1] / "enrich" / "kursk"
+KURSK = Path(__file__).parents[1] / "history" / "kursk"
 FIELD_NAMES = re.compile(r"\b(as_of|review_by|aligned_with|claimed_by|addressed_to|bluf|cite)\b")
 
 

@@ -17,17 +17,17 @@ import pytest
 from pypdf import PdfReader
 
 from briefgen.config import Config
-from briefgen.enrich.diff import diff_briefs
-from briefgen.enrich.history import Revision, RevisionInfo
-from briefgen.load import parse
+from briefgen.history.diff import diff_briefs
+from briefgen.history.revisions import Revision, RevisionInfo
 from briefgen.render.pdf import lay_out_brief, render_pdf
 from briefgen.validate import Validated, load_brief, parse_shared_actors, validate_text
+from briefgen.validate.yaml import parse
 from tests.conftest import BRIEFS, ROOT, TODAY
 
 pytestmark = pytest.mark.slow
 
 SHOTS = ROOT / "test-output"
-HISTORY = Path(__file__).parents[1] / "enrich" / "kursk"
+HISTORY = Path(__file__).parents[1] / "history" / "kursk"
 
 
 @pytest.fixture(scope="module")

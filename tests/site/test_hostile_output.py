@@ -231,7 +231,7 @@ def test_a_hung_pagefind_is_stopped_and_reported(
 def test_a_hung_git_is_stopped_and_reported(
     project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import briefgen.enrich.git as git
+    import briefgen.history.git as git
 
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()

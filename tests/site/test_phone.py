@@ -15,7 +15,7 @@ from test_site_browser import browser, serious_violations
 from briefgen.config import Config
 from briefgen.render.html import render_html
 from briefgen.validate import load_brief
-from tests.enrich.conftest import (  # noqa: F401 (a real git repository with 3 revisions)
+from tests.history.conftest import (  # noqa: F401 (a real git repository with 3 revisions)
     Workspace,
     _git_env,
     kursk,

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import TODAY, build, free_port
 
-from briefgen.enrich.git import GitDirs
+from briefgen.history.git import GitDirs
 from briefgen.site.serve import (
     Preview,
     SiteServer,
@@ -29,12 +29,12 @@ from briefgen.site.serve import (
     watch_changes,
     watch_git,
 )
-from tests.enrich.conftest import (  # noqa: F401 (fixtures: a clean git identity, a git log)
+from tests.history.conftest import (  # noqa: F401 (fixtures: a clean git identity, a git log)
     Workspace,
     _git_env,
     git_calls,
 )
-from tests.enrich.conftest import git_log as git_log
+from tests.history.conftest import git_log as git_log
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.enrich.conftest import (  # noqa: F401 (fixtures shared with the history tests)
+from tests.history.conftest import (  # noqa: F401 (fixtures shared with the history tests)
     _git_env,
     git_log,
     kursk,

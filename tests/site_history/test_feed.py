@@ -7,7 +7,7 @@ from pathlib import Path
 import feedparser
 
 from briefgen.site import build_site
-from tests.enrich.conftest import Workspace
+from tests.history.conftest import Workspace
 
 from .helpers import TODAY, build, load_bench, site_config
 

@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.config import Config, find_config, load_config
-from briefgen.enrich.history import revision_info
 from briefgen.errors import BriefgenError
+from briefgen.history.revisions import revision_info
 from briefgen.model import Marking
 from briefgen.policy import highest
 from briefgen.render.html import render_html
@@ -36,7 +36,7 @@ from briefgen.render.json_out import render_json
 from briefgen.render.markdown_out import render_markdown
 from briefgen.site import build_site
 from briefgen.validate import load_brief
-from tests.enrich.conftest import Workspace
+from tests.history.conftest import Workspace
 
 from .test_policy import every_byte
 

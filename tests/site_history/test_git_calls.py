@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from briefgen.site import build_site
-from tests.enrich.conftest import GIT, git_calls
+from tests.history.conftest import GIT, git_calls
 
 from .helpers import TODAY, build, history_entries, load_bench, site_config
 

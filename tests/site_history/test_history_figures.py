@@ -11,11 +11,11 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from briefgen.config import Config
-from briefgen.enrich.history import revision_info
+from briefgen.history.revisions import revision_info
 from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
 from briefgen.validate import load_brief
-from tests.enrich.conftest import KURSK, Workspace
+from tests.history.conftest import KURSK, Workspace
 from tests.site_history.helpers import build, soup
 
 BRIEF = "briefs/dprk-troops-kursk.yaml"

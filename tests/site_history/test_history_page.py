@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.enrich.conftest import GIT, KURSK, Workspace
+from tests.history.conftest import GIT, KURSK, Workspace
 
 from .helpers import build, changes_of, history_entries, soup
 

@@ -11,11 +11,11 @@ from pypdf import PdfReader
 
 from briefgen.cli import main
 from briefgen.config import Config, find_config, load_config
-from briefgen.enrich.history import list_revisions
 from briefgen.errors import printable
-from briefgen.load import MAX_BYTES
+from briefgen.history.revisions import list_revisions
 from briefgen.model import Marking
-from tests.enrich.conftest import KURSK, Workspace
+from briefgen.validate.yaml import MAX_BYTES
+from tests.history.conftest import KURSK, Workspace
 
 from .helpers import MARKER, build, history_entries
 from .test_policy import every_byte

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from briefgen.enrich.history import Revision, history_of_folder
+from briefgen.history.revisions import Revision, history_of_folder
 from briefgen.site import history
 from briefgen.site.history import LOG_FILE, find_git_head, read_git_state
-from tests.enrich.conftest import GIT, Workspace, git_calls
+from tests.history.conftest import GIT, Workspace, git_calls
 
 from .helpers import build, history_entries, load_bench
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.enrich.conftest import Workspace
+from tests.history.conftest import Workspace
 
 from .helpers import build
 from .test_policy import restricted_middle

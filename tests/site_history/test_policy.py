@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 
 from briefgen.config import Config
-from tests.enrich.conftest import KURSK, Workspace
+from tests.history.conftest import KURSK, Workspace
 
 from .helpers import MARKER, build, changes_of, history_entries
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.enrich.conftest import Workspace
+from tests.history.conftest import Workspace
 
 from .helpers import build, soup
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 
 from briefgen.site import build_site
-from tests.enrich.conftest import KURSK, Workspace, git_calls
+from tests.history.conftest import KURSK, Workspace, git_calls
 
 from .helpers import TODAY, build, site_config, soup
 from .test_policy import restricted_middle

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from briefgen.errors import Finding, Severity
-from briefgen.load import Loc, Positions
-from briefgen.messages import did_you_mean
 from briefgen.model import Actor, Brief, Place, QuestionStatus
 from briefgen.model.base import inline_keys
-from briefgen.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
+from briefgen.validate.messages import did_you_mean
+from briefgen.validate.skeleton import PLACEHOLDER_STARTS, PLACEHOLDERS
+from briefgen.validate.yaml import Loc, Positions
 
 SKIP_UNCITED = "uncited"
 """In `skip`: no never-cited warning (a value that was replaced may have cited the source)."""
@@ -317,7 +317,7 @@ class Checker:
 
     def check_placeholders(self) -> None:
         brief, own = self.brief, self._own("actors")
-        # The fields `briefgen new` fills with example text (see briefgen.skeleton).
+        # The fields `briefgen new` fills with example text (see briefgen.validate.skeleton).
         texts: list[tuple[Loc, str | None]] = [
             *((("authors", i), author) for i, author in enumerate(brief.authors)),
             (("bluf",), brief.bluf),

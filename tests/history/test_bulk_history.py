@@ -9,8 +9,8 @@ from types import ModuleType
 
 import pytest
 
-from briefgen.enrich import git
-from briefgen.enrich.history import (
+from briefgen.history import git
+from briefgen.history.revisions import (
     history_of_folder,
     list_revisions,
     revision_info,

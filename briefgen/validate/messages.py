@@ -10,9 +10,9 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from briefgen.errors import Finding, Severity
-from briefgen.load import Loc, Positions, format_loc
 from briefgen.model.base import SLUG_PATTERN, slugify
 from briefgen.model.vocab import old_marking_hint
+from briefgen.validate.yaml import Loc, Positions, format_loc
 
 
 def is_slug(value: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.enrich.diff import (
+from briefgen.history.diff import (
     BriefDiff,
     Change,
     FieldChange,

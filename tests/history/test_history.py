@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.enrich import git
-from briefgen.enrich.history import (
+from briefgen.errors import GitError
+from briefgen.history import git
+from briefgen.history.revisions import (
     diff_revisions,
     list_revisions,
     load_revision,
     read_revision,
     revision_info,
 )
-from briefgen.errors import GitError
 
 from .conftest import GIT, KURSK, Workspace
 

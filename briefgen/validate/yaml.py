@@ -14,7 +14,7 @@ from yaml.resolver import Resolver
 
 from briefgen.errors import Finding, InputError, Severity, ValidationFailed, display_path
 from briefgen.reader import read_regular
-from briefgen.yaml_errors import explain, tag_message
+from briefgen.validate.yaml_errors import explain, tag_message
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest input file accepted; a brief is text written by people, never this big."""

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from briefgen.config import CONFIG_NAME, Config
-from briefgen.enrich import git
-from briefgen.enrich.diff import BriefDiff, Change, diff_briefs
-from briefgen.enrich.paths import RevisionPaths, revision_paths
 from briefgen.errors import BriefgenError, GitError, display_path
-from briefgen.load import decode, parse
+from briefgen.history import git
+from briefgen.history.diff import BriefDiff, Change, diff_briefs
+from briefgen.history.paths import RevisionPaths, revision_paths
 from briefgen.model import Brief, Marking
 from briefgen.policy import allows, config_at_commit, default_at_commit, marking_of_data
 from briefgen.validate import (
@@ -33,6 +32,7 @@ from briefgen.validate import (
     parse_shared_texts,
     validate_text,
 )
+from briefgen.validate.yaml import decode, parse
 
 _NUMBER_REV = re.compile(r"^[rR]?(\d+)$")
 

@@ -11,11 +11,8 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from briefgen import clock
-from briefgen.checks import SKIP_UNCITED, actor_refs, check_brief, place_refs
 from briefgen.config import Config
 from briefgen.errors import Finding, Severity, ValidationFailed, display_path
-from briefgen.load import Document, Positions, load_file, parse
-from briefgen.messages import bad_slug, error_findings, is_slug, misspelt_keys
 from briefgen.model import (
     Actor,
     Brief,
@@ -29,7 +26,10 @@ from briefgen.model import (
     Position,
 )
 from briefgen.model.base import slugify
-from briefgen.salvage import error_loc, paths, salvage, under
+from briefgen.validate.checks import SKIP_UNCITED, actor_refs, check_brief, place_refs
+from briefgen.validate.messages import bad_slug, error_findings, is_slug, misspelt_keys
+from briefgen.validate.salvage import error_loc, paths, salvage, under
+from briefgen.validate.yaml import Document, Positions, load_file, parse
 
 ACTORS_FILE = "actors.yaml"
 PLACES_FILE = "places.yaml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefgen.checks import cited_keys
 from briefgen.model import Brief, Source
+from briefgen.validate.checks import cited_keys
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from briefgen.errors import display_path
-from briefgen.schema import SCHEMA_FILE, packaged_schema
+from briefgen.validate.schema import SCHEMA_FILE, packaged_schema
 
 # Text of the skeleton that only stands in for the writer's own; `validate` warns about
 # each until it is replaced. Ids and keys (example-state, source-1) may stay.

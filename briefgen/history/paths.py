@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.enrich.diff import Change
+from briefgen.history.diff import Change
 
 if TYPE_CHECKING:  # history imports this module for RevisionInfo
-    from briefgen.enrich.history import Revision
+    from briefgen.history.revisions import Revision
 
     Step = tuple[Revision, Revision | None, Sequence[Change]]
     """A baseline revision, the revision after it (None for a draft) and what changed."""

@@ -15,9 +15,9 @@ SCHEMA_FILE = Path("schema") / "brief.schema.json"
 
 def packaged_schema() -> Path:
     """Return the schema file shipped with briefgen (in the wheel, or the source tree)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / SCHEMA_FILE.name
-    return packaged if packaged.is_file() else here.parent / SCHEMA_FILE
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / SCHEMA_FILE.name
+    return packaged if packaged.is_file() else package.parent / SCHEMA_FILE
 
 
 def brief_schema() -> dict[str, Any]:

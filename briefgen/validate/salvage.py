@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from briefgen.load import Loc, format_loc
 from briefgen.model import Brief
+from briefgen.validate.yaml import Loc, format_loc
 
 # Tried in turn at each place that is still invalid. Each is neutral for the cross-reference
 # checks: no citations, no actor or item references, and the latest possible date, so a

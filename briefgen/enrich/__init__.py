@@ -1,1 +1,0 @@
-"""What briefgen derives around a brief: citation numbers, git revisions, semantic diffs."""
