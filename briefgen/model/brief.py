@@ -147,6 +147,10 @@ class Brief(Strict):
         """Return the marking, TLP:CLEAR when none is set."""
         return self.marking or Marking.CLEAR
 
+    def is_stale(self, today: dt.date) -> bool:
+        """Return whether the brief's review date has passed on `today`."""
+        return self.review_by is not None and self.review_by < today
+
     def sections(self) -> Iterator[tuple[str, tuple[Item, ...]]]:
         """Yield each list section's key and items, in document order."""
         yield "key_judgments", self.key_judgments

@@ -95,7 +95,7 @@ def brief_context(
         "brief": brief,
         "config": config,
         "marking": brief.effective_marking,
-        "stale": bool(brief.review_by and brief.review_by < today),
+        "stale": brief.is_stale(today),
         "today": today,
         "citations": citations,
         "cite": lambda keys: Markup(cite(list(keys))),

@@ -66,7 +66,7 @@ def render_markdown(
     if brief.authors:
         meta.append(", ".join(_plain(a) for a in brief.authors))
     out += [" · ".join(meta), ""]
-    if brief.review_by and brief.review_by < today:
+    if brief.is_stale(today):
         out += [f"> **STALE** — due for review on {format_date(brief.review_by)}.", ""]
     unreviewed = sum(1 for item in brief.items() if item.unreviewed)
     if unreviewed:

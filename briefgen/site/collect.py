@@ -164,7 +164,7 @@ def collect_site(
                 )
             )
             continue
-        stale = bool(brief.review_by and brief.review_by < today)
+        stale = brief.is_stale(today)
         revision = (revisions or {}).get(validated.path)
         site.briefs.append(SiteBrief(validated, key, stale, not allowed, revision))
     # Newest first; the id breaks ties so the order never depends on file order.

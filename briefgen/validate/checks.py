@@ -337,7 +337,7 @@ class Checker:
 
     def check_review(self) -> None:
         review_by = self.brief.review_by
-        if review_by and review_by < self.today:
+        if self.brief.is_stale(self.today):
             self.warn(
                 ("review_by",),
                 f"review_by {review_by} has passed; outputs carry a STALE "
