@@ -4,8 +4,8 @@ Usage: python benchmarks/history_bench.py [--briefs N] [--revisions R] [--small]
 
 The repository is generated with one `git fast-import`, so building 10,000 commits takes
 seconds; the script then times `history_of_folder` and a batched read of every brief's
-previous revision and `revision_infos` (every brief validated and diffed against its
-previous revision), and counts the git processes each starts.
+previous revision and the website's `read_history` (every brief's revisions validated
+and diffed), and counts the git processes each starts.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_repo import brief_text as brief_text  # used by tests/history
 from synthetic_repo import counting_git, make_repo
 
+from briefgen.config import Config
 from briefgen.history import git
-from briefgen.history.revisions import history_of_folder, revision_info, revision_infos
+from briefgen.history.revisions import history_of_folder, revision_info
+from briefgen.site.history import find_git_head, read_history
+from briefgen.validate import find_briefs, load_brief
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,12 +56,13 @@ def main(argv: list[str] | None = None) -> int:
             elapsed = time.perf_counter() - start
         print(f"read_blobs (previous revision of every brief): {len(blobs)} blobs")
         print(f"  {elapsed:.2f} s, {len(calls)} git call(s)")
+        briefs = [(load_brief(p), p.name) for p in find_briefs([folder.resolve()])]
         with counting_git() as calls:
             start = time.perf_counter()
-            infos = revision_infos(folder)
+            histories = read_history(find_git_head(folder), briefs, config=Config())
             elapsed = time.perf_counter() - start
-        changes = sum(len(info.changes) for info in infos.values())
-        print(f"revision_infos (validate and diff every brief): {len(infos)} briefs")
+        changes = sum(len(e.changes) for h in histories.values() for e in h.entries)
+        print(f"read_history (validate and diff every revision): {len(histories)} briefs")
         print(f"  {elapsed:.2f} s, {len(calls)} git call(s), {changes} changes")
         one = folder / "brief-0000.yaml"
         with counting_git() as calls:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from briefgen.history.diff import Change
 
 if TYPE_CHECKING:  # history imports this module for RevisionInfo
-    from briefgen.history.revisions import Revision
+    from briefgen.history.lineage import Revision
 
     Step = tuple[Revision, Revision | None, Sequence[Change]]
     """A baseline revision, the revision after it (None for a draft) and what changed."""

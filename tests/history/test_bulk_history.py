@@ -9,13 +9,11 @@ from types import ModuleType
 
 import pytest
 
+from briefgen.config import Config
 from briefgen.history import git
-from briefgen.history.revisions import (
-    history_of_folder,
-    list_revisions,
-    revision_info,
-    revision_infos,
-)
+from briefgen.history.revisions import history_of_folder, list_revisions, revision_info
+from briefgen.site.history import find_git_head, read_history
+from briefgen.validate import find_briefs, load_brief
 
 from .conftest import GIT, git_calls
 
@@ -101,13 +99,20 @@ def test_benchmark_small_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2 git call(s)" in out
 
 
-def test_revision_infos_for_a_whole_folder_take_four_calls(many: Path, git_log: Path) -> None:
+def test_a_whole_folder_history_takes_a_fixed_number_of_calls(
+    many: Path, git_log: Path
+) -> None:
     draft = many / "brief-0003.yaml"
     draft.write_text(draft.read_text().replace("Generated brief 3", "Retitled brief 3"))
     new = many / "brief-new.yaml"
     new.write_text(load_bench().brief_text(99, 1))
-    infos = revision_infos(many)
-    assert len(git_calls(git_log)) == 4
+    briefs = [(load_brief(p), p.name) for p in find_briefs([many.resolve()])]
+    before = len(git_calls(git_log))
+    histories = read_history(find_git_head(many), briefs, config=Config())
+    commands = [c.split()[4] for c in git_calls(git_log)[before:]]
+    # find the repository and HEAD, log the folder, status, then one batched blob read
+    assert commands == ["rev-parse", "rev-parse", "log", "status", "cat-file"]
+    infos = {path: history.info for path, history in histories.items()}
     assert len(infos) == 30  # 28 committed briefs, the renamed one and the new one
     assert infos[new.resolve()].revision_line == "Draft (uncommitted changes), not yet in git"
     drafted = infos[draft.resolve()]

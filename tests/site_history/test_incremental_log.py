@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from briefgen.history.bulk import LOG_FORMAT, Snapshot
 from briefgen.history.revisions import Revision, history_of_folder
 from briefgen.site import history
 from briefgen.site.history import LOG_FILE, find_git_head, read_git_state
@@ -175,7 +176,8 @@ def test_a_cache_from_another_version_reads_everything(
     assert check(src, cache, git_log) == "full"
     assert check(src, cache, git_log) == "cached"  # rewritten by this version
     monkeypatch.undo()
-    assert history._Snapshot.load(cache) is None  # written by 99.0
+    key = history.digest(history.__version__, history.CACHE_FORMAT, LOG_FORMAT)
+    assert Snapshot.load(cache, key) is None  # written by 99.0
 
 
 def test_a_cache_of_another_folder_reads_everything(
