@@ -11,8 +11,8 @@ import click
 
 from briefgen.config import find_config, load_config
 from briefgen.errors import printable
-from briefgen.history.diff import format_markdown, format_text, to_json
 from briefgen.history.revisions import diff_revisions, has_uncommitted_changes, list_revisions
+from briefgen.render.diff_text import format_markdown, format_text, to_json
 
 BRIEF = click.argument("brief", type=click.Path(dir_okay=False, path_type=Path))
 
@@ -109,6 +109,7 @@ def diff(
         click.echo(format_markdown(result), nl=False)
     else:
         use_color = wants_color() if color is None else color
-        click.echo(format_text(result, color=use_color), nl=False, color=use_color)
+        text = format_text(result, style=click.style) if use_color else format_text(result)
+        click.echo(text, nl=False, color=use_color)
     if exit_code and result.has_changes:
         raise SystemExit(1)

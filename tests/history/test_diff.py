@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.history.diff import (
-    BriefDiff,
-    Change,
-    FieldChange,
-    diff_briefs,
-    format_markdown,
-    format_text,
-    to_dict,
-    to_json,
-)
+from briefgen.history.diff import BriefDiff, Change, FieldChange, diff_briefs
 from briefgen.model import Brief, Quantity
+from briefgen.render.diff_text import format_markdown, format_text, to_dict, to_json
 from briefgen.validate import load_brief, load_shared_actors
 
 KURSK = Path(__file__).parent / "kursk"
@@ -178,13 +170,20 @@ def test_confidence_and_outlook_changes_are_named() -> None:
     )
 
 
+def tag(text: str, fg: str | None = None, *, bold: bool = False) -> str:
+    """Mark text with its colour, as a stand-in for a terminal styler."""
+    return f"<{fg}{' bold' if bold else ''}>{text}</>"
+
+
 def test_formats() -> None:
     diff = diff_briefs(kursk(1), kursk(2), old_label="r1", new_label="r2")
     text = format_text(diff)
     assert text.startswith("Changes from r1 to r2:\n")
     assert "  + new position: Antony Blinken warns North Korea" in text
     assert "\x1b[" not in text
-    assert "\x1b[" in format_text(diff, color=True)
+    tagged = format_text(diff, style=tag)
+    assert tagged.splitlines()[1] == "<None bold>Header</>"
+    assert "<green>  + new position: Antony Blinken warns North Korea" in tagged
     markdown = format_markdown(diff)
     assert "## Changes from r1 to r2" in markdown
     assert "### Forces" in markdown

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import ValidationFailed
-from briefgen.history.diff import diff_briefs, format_text
+from briefgen.history.diff import diff_briefs
 from briefgen.model import IncidentType, Qualifier
+from briefgen.render.diff_text import format_text
 from briefgen.validate import check_paths, find_briefs, load_brief, validate_text
 from tests.conftest import TODAY, write
 

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from briefgen.history.diff import diff_briefs, format_text
+from briefgen.history.diff import diff_briefs
 from briefgen.history.revisions import Revision, RevisionInfo
 from briefgen.model import Brief
 from briefgen.render.changes import reader_revision
+from briefgen.render.diff_text import format_text
 from briefgen.validate import parse_shared_actors, validate_text
 from briefgen.validate.yaml import parse
 
