@@ -99,9 +99,7 @@ def test_benchmark_small_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2 git call(s)" in out
 
 
-def test_a_whole_folder_history_takes_a_fixed_number_of_calls(
-    many: Path, git_log: Path
-) -> None:
+def test_a_whole_folder_history_takes_a_fixed_number_of_calls(many: Path, git_log: Path) -> None:
     draft = many / "brief-0003.yaml"
     draft.write_text(draft.read_text().replace("Generated brief 3", "Retitled brief 3"))
     new = many / "brief-new.yaml"
