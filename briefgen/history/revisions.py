@@ -205,27 +205,46 @@ def revision_info(
     paths = RevisionPaths()
     if since is None:
         paths = _paths(candidates, files, validator, current, shown if not draft else None)
-    for (candidate, _), candidate_files in zip(candidates, files, strict=True):
+    found = _baseline(candidates, files, validator, current, since=since, path=path)
+    if found is None:
+        return RevisionInfo(line, draft, shown, None, "", [], complete, paths=paths)
+    baseline, old = found
+    label = baseline.describe()
+    if old is None:  # asked for with --since, but it no longer validates: no changes to show
+        return RevisionInfo(line, draft, shown, baseline, label, [], complete)
+    diff = diff_briefs(old, current, old_label=label, new_label=line)
+    return RevisionInfo(
+        line, draft, shown, baseline, label, list(diff.changes), complete, diff, paths
+    )
+
+
+def _baseline(
+    newest_first: Sequence[tuple[Revision, str]],
+    files: Sequence[RevisionFiles],
+    validator: RevisionValidator,
+    current: Brief,
+    *,
+    since: str | None,
+    path: Path,
+) -> tuple[Revision, Brief | None] | None:
+    """Find the revision to count changes from and its brief (None when it does not validate).
+
+    Without `since`, that is the latest revision the brief's marking allows and that
+    validates; a revision asked for with `since` must be allowed (else GitError).
+    """
+    for (candidate, _), candidate_files in zip(newest_first, files, strict=True):
         old, marking = validator.judge(candidate, candidate_files)
-        label = candidate.describe()
         judged = verdict(old is not None, marking, current.effective_marking)
-        if judged == "withheld":
-            if since is not None:
-                raise GitError(
-                    f"{display_path(path)}: {label} is marked {marking or 'unknown'}, above "
-                    f"this brief's {current.effective_marking}, so its content cannot go "
-                    "into this output; pick a later --since"
-                )
-            continue  # withheld, as on the website: compare with an earlier revision
-        if old is None or judged == "invalid":
-            if since is not None:  # asked for, but it no longer validates: no changes to show
-                return RevisionInfo(line, draft, shown, candidate, label, [], complete)
-            continue
-        diff = diff_briefs(old, current, old_label=label, new_label=line)
-        return RevisionInfo(
-            line, draft, shown, candidate, label, list(diff.changes), complete, diff, paths
-        )
-    return RevisionInfo(line, draft, shown, None, "", [], complete, paths=paths)
+        if judged == "withheld" and since is not None:
+            raise GitError(
+                f"{display_path(path)}: {candidate.describe()} is marked {marking or 'unknown'}, "
+                f"above this brief's {current.effective_marking}, so its content cannot go "
+                "into this output; pick a later --since"
+            )
+        if judged == "published" or (judged == "invalid" and since is not None):
+            return candidate, old
+        # Withheld, as on the website, or invalid: compare with an earlier revision.
+    return None
 
 
 def _paths(
