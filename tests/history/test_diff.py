@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,12 @@ def test_formats() -> None:
             }
         ],
     }
+
+
+def test_the_engine_and_its_printed_forms_load_without_click() -> None:
+    code = (
+        "import sys, briefgen.history.diff, briefgen.history.store, briefgen.render.diff_text\n"
+        "print(sorted(m for m in ('click', 'rich') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -50,3 +50,9 @@ def test_commands_have_help() -> None:
         command = cli.get_command(None, name)  # type: ignore[arg-type]
         assert command is not None and command.help
         assert all(p.help for p in command.params if hasattr(p, "help") and p.name != "brief")
+
+
+def test_the_library_api_in_the_docs_imports() -> None:
+    text = (ROOT / "docs" / "git.md").read_text()
+    (block,) = re.findall(r"## Library API\n\n.*?```python\n(.*?)```", text, re.S)
+    exec(compile(block, "docs/git.md", "exec"), {})  # every name it lists exists
