@@ -341,7 +341,8 @@ def _source_added(source: Source, names: Names) -> str:
     return f"new source: {source.title}" + (f" ({details})" if details else "")
 
 
-# One row per listed section, in document order: how its items are summarised.
+# One row per listed section, in document order: how its items are summarised. Each row
+# is typed by its own item class; the table mixes them, hence Any.
 _LISTED: tuple[_Section[Any], ...] = (
     _Section[KeyJudgment](
         "key_judgments",
