@@ -14,6 +14,7 @@ from markupsafe import Markup
 from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.render.markdown import smarten
+from briefgen.render.markdown_escape import FILTERS as MARKDOWN_FILTERS
 
 
 def builtin_templates() -> Path:
@@ -36,7 +37,7 @@ def _env(override: str) -> jinja2.Environment:
     folders.append(str(builtin_templates()))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
-        autoescape=True,
+        autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,7 +45,13 @@ def _env(override: str) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["smart"] = smarten
+    env.filters.update(MARKDOWN_FILTERS)
     return env
+
+
+def _autoescape(name: str | None) -> bool:
+    """Escape for HTML in every template but Markdown ones, which escape with md_* filters."""
+    return not (name or "").endswith(".md.j2")
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
