@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -57,14 +56,14 @@ def _autoescape(name: str | None) -> bool:
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's per-user bytecode cache, which never fails a render: a broken cache is none."""
 
-    def load_bytecode(self, bucket: Any) -> None:
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Load a template's compiled code, or leave the bucket empty to compile it again."""
         try:
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError, TypeError):
             bucket.reset()
 
-    def dump_bytecode(self, bucket: Any) -> None:
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Store a template's compiled code, if the cache folder lets us."""
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from briefgen.errors import Finding, Severity
@@ -269,7 +270,7 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
     """Return the keys the model accepts at a location, for suggestions."""
     import briefgen.model as model
 
-    section_models: dict[str, type[Any]] = {
+    section_models: dict[str, type[BaseModel]] = {
         "key_judgments": model.KeyJudgment,
         "forces": model.Force,
         "positions": model.Position,
@@ -280,7 +281,7 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
         "sources": model.Source,
         "actors": model.Actor,
     }
-    target: type[Any] = model.Brief
+    target: type[BaseModel] = model.Brief
     if parent:
         target = section_models.get(str(parent[0]), model.Brief)
         if len(parent) >= 3 and parent[2] == "outlook":
