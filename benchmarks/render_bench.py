@@ -56,9 +56,13 @@ def markdown_figures(runs: int) -> tuple[float, float]:
     from markdown_it import MarkdownIt
 
     from briefgen.validate import load_brief
-    from briefgen.validate.checks import markdown_fields
 
-    texts = [t for t, _ in markdown_fields(load_brief(BRIEF).brief) if t] * 20
+    brief = load_brief(BRIEF).brief
+    # The Markdown fields: the BLUF and each item's prose.
+    prose = ("text", "notes", "stance", "summary", "why", "resolution")
+    fields = [getattr(item, name, None) for _, items in brief.sections() for item in items
+              for name in prose]  # fmt: skip
+    texts = [t for t in [brief.bluf, *fields] if t] * 20
     converter = markdown.Markdown(extensions=["extra", "sane_lists"])
     parser = MarkdownIt("commonmark").enable("table")
 

@@ -57,6 +57,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    """Import a public name on first use."""
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'briefgen' has no attribute {name!r}")

@@ -5,16 +5,46 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import briefgen
 from briefgen.validate.schema import brief_schema_json
 from tests.conftest import ROOT
 
 
-def test_all_is_sorted_and_every_name_resolves() -> None:
-    names = [n for n in briefgen.__all__ if n != "__version__"]
-    assert names == sorted(names, key=lambda n: (n[0].islower(), n))
+def test_all_is_sorted_and_lists_every_export() -> None:
+    assert briefgen.__all__ == sorted(briefgen.__all__)
+    assert set(briefgen.__all__) == {*briefgen._EXPORTS, "__version__"}
+
+
+def test_every_public_name_imports() -> None:
+    code = (
+        "import briefgen;"
+        "[print(n) for n in briefgen.__all__ if getattr(briefgen, n, None) is None];"
+        f"from briefgen import {', '.join(briefgen.__all__)}"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == ""
     for name in briefgen.__all__:
-        assert getattr(briefgen, name) is not None
+        value = getattr(briefgen, name)
+        assert value is not None
+        if name != "__version__":
+            assert value.__name__ == name, f"briefgen.{name} is {value!r}"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'render_docx'"):
+        briefgen.render_docx  # noqa: B018
+
+
+def test_importing_the_package_stays_light() -> None:
+    code = (
+        "import sys, briefgen;"
+        "print(sorted(m for m in ('click', 'rich', 'weasyprint', 'jinja2', 'pydantic')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_committed_json_schema_is_not_stale() -> None:

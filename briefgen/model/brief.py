@@ -175,7 +175,3 @@ class Brief(Strict):
 
 def _brief_from_json(data: str) -> Brief:
     return Brief.model_validate_json(data)
-
-
-SharedActors = dict[Slug, Actor]
-SourceMap = dict[SourceKey, Source]

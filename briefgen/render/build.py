@@ -6,13 +6,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from briefgen.config import Config
 from briefgen.errors import RenderError
 from briefgen.output import write_atomic
 from briefgen.render.fonts import font_warning
 from briefgen.validate import Validated
+
+if TYPE_CHECKING:
+    from briefgen.history.revisions import RevisionInfo
 
 FORMATS = ("html", "pdf", "md", "json")
 
@@ -61,7 +64,7 @@ def render_all(
     *,
     config: Config,
     today: dt.date | None = None,
-    revision: Any = None,
+    revision: RevisionInfo | None = None,
 ) -> dict[str, str | bytes]:
     """Render every requested format in memory, so nothing is written if one fails."""
     return {
@@ -77,7 +80,7 @@ def build_brief(
     *,
     config: Config,
     today: dt.date | None = None,
-    revision: Any = None,
+    revision: RevisionInfo | None = None,
 ) -> BuildResult:
     """Render a brief to every requested format and write the files atomically."""
     result = BuildResult(checked.brief.id)

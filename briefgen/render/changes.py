@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from briefgen.history.diff import Change, FieldChange
 from briefgen.model import Brief, Force, Quantity
 from briefgen.render.dates import DateStyle, format_date
 from briefgen.render.labels import short_name
 from briefgen.render.markdown import markdown_plain, smarten
+
+if TYPE_CHECKING:
+    from briefgen.history.revisions import RevisionInfo
 
 # Fields a reader does not need told about: dates of upkeep, records and references.
 HOUSEKEEPING = {"as_of", "review_by", "authors", "topics", "cite", "basis", "related",
@@ -37,7 +40,9 @@ class ReaderRevision:
     sentences: tuple[str, ...]
 
 
-def reader_revision(revision: Any, brief: Brief, style: DateStyle = "long") -> ReaderRevision:
+def reader_revision(
+    revision: RevisionInfo, brief: Brief, style: DateStyle = "long"
+) -> ReaderRevision:
     """Describe a RevisionInfo for readers: revision line, baseline and change sentences."""
     shown = revision.current
     if shown is None:

@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -24,7 +24,17 @@ from briefgen.render.labels import item_labeler, short_name, topic_title
 from briefgen.render.markdown import markdown_inline, markdown_plain, markdown_to_html
 from briefgen.validate import Validated
 
-__all__ = ["MONTHS", "brief_context", "format_date", "group_positions", "item_anchors"]
+if TYPE_CHECKING:
+    from briefgen.history.revisions import RevisionInfo
+
+__all__ = [
+    "MONTHS",
+    "brief_context",
+    "format_date",
+    "group_positions",
+    "item_anchors",
+    "text_context",
+]
 
 SECTION_IDS = {
     "bluf": "bluf",
@@ -72,17 +82,15 @@ def brief_context(
     *,
     config: Config,
     today: dt.date | None = None,
-    revision: Any = None,
+    revision: RevisionInfo | None = None,
     mode: str = "html",
     contents: bool = True,
     tight: bool = False,
 ) -> dict[str, Any]:
     """Build the template context of a brief; `mode` is `html`, `print` or `site`."""
+    context = text_context(checked, config=config, today=today, revision=revision)
     brief = checked.brief
-    style = config.date_style
-    citations = number_citations(brief)
-    today = today or clock.today()
-    cite = cite_linker(citations)
+    cite = cite_linker(context["citations"])
 
     def md(text: str) -> Markup:
         return markdown_to_html(text, cite)
@@ -90,39 +98,17 @@ def brief_context(
     def md_inline(text: str) -> Markup:
         return markdown_inline(text, cite)
 
-    sections = _present_sections(brief)
     return {
-        "brief": brief,
-        "config": config,
-        "marking": brief.effective_marking,
-        "stale": brief.is_stale(today),
-        "today": today,
-        "citations": citations,
+        **context,
         "cite": lambda keys: Markup(cite(list(keys))),
         "md": md,
         "md_inline": md_inline,
-        "actor_name": _actor_namer(brief),
         "actor_short": _actor_namer(brief, short=True),
-        "item_label": item_labeler(brief, style),
         "actor_label": _actor_labeler(brief),
-        "place_name": lambda place_id: brief.places[place_id].name if place_id else "",
-        "incidents": sorted(brief.incidents, key=lambda i: i.date),
-        "position_groups": group_positions(brief),
-        "events": sorted(brief.events, key=lambda e: e.date),
-        "open_questions_sorted": sorted(
-            brief.open_questions, key=lambda q: q.status.value != "open"
-        ),
         "likelihoods": list(Likelihood),
         "reliabilities": list(Reliability),
         "credibilities": CREDIBILITY,
-        "sections": sections,
-        "section_titles": SECTION_TITLES,
-        "section_ids": SECTION_IDS,
-        "anchors": item_anchors(brief),
-        "fmt_date": lambda value: format_date(value, style),
         "md_plain": markdown_plain,
-        "revision": revision,
-        "reader_revision": _reader(revision, brief, config),
         "show_contents": contents,
         "tight": tight,
         "show_legends": config.print.legends,
@@ -130,9 +116,46 @@ def brief_context(
         "topic_names": [topic_title(t, config.topics, brief.actors) for t in brief.topics],
         "logo": logo_uri(config),
         "mode": mode,
+        "figures": brief_figures(brief, config.date_style, revision.paths if revision else None),
+    }
+
+
+def text_context(
+    checked: Validated,
+    *,
+    config: Config,
+    today: dt.date | None = None,
+    revision: RevisionInfo | None = None,
+) -> dict[str, Any]:
+    """Build the part of a brief's context every format shares, Markdown included."""
+    brief = checked.brief
+    style = config.date_style
+    today = today or clock.today()
+    return {
+        "brief": brief,
+        "config": config,
+        "marking": brief.effective_marking,
+        "stale": brief.is_stale(today),
+        "today": today,
+        "citations": number_citations(brief),
+        "actor_name": _actor_namer(brief),
+        "item_label": item_labeler(brief, style),
+        "place_name": lambda place_id: brief.places[place_id].name if place_id else "",
+        "incidents": sorted(brief.incidents, key=lambda i: i.date),
+        "position_groups": group_positions(brief),
+        "events": sorted(brief.events, key=lambda e: e.date),
+        "open_questions_sorted": sorted(
+            brief.open_questions, key=lambda q: q.status.value != "open"
+        ),
+        "sections": _present_sections(brief),
+        "section_titles": SECTION_TITLES,
+        "section_ids": SECTION_IDS,
+        "anchors": item_anchors(brief),
+        "fmt_date": lambda value: format_date(value, style),
+        "revision": revision,
+        "reader_revision": _reader(revision, brief, config),
         "generator": f"briefgen {__version__}",
         "unreviewed_count": sum(1 for item in brief.items() if item.unreviewed),
-        "figures": brief_figures(brief, style, revision.paths if revision else None),
     }
 
 
@@ -184,7 +207,7 @@ def logo_uri(config: Config) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _reader(revision: Any, brief: Brief, config: Config) -> ReaderRevision | None:
+def _reader(revision: RevisionInfo | None, brief: Brief, config: Config) -> ReaderRevision | None:
     return None if revision is None else reader_revision(revision, brief, config.date_style)
 
 

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -14,6 +13,7 @@ from markupsafe import Markup
 from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.render.markdown import smarten
+from briefgen.render.markdown_escape import FILTERS as MARKDOWN_FILTERS
 
 
 def builtin_templates() -> Path:
@@ -36,7 +36,7 @@ def _env(override: str) -> jinja2.Environment:
     folders.append(str(builtin_templates()))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
-        autoescape=True,
+        autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,20 +44,26 @@ def _env(override: str) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["smart"] = smarten
+    env.filters.update(MARKDOWN_FILTERS)
     return env
+
+
+def _autoescape(name: str | None) -> bool:
+    """Escape for HTML in every template but Markdown ones, which escape with md_* filters."""
+    return not (name or "").endswith(".md.j2")
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's per-user bytecode cache, which never fails a render: a broken cache is none."""
 
-    def load_bytecode(self, bucket: Any) -> None:
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Load a template's compiled code, or leave the bucket empty to compile it again."""
         try:
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError, TypeError):
             bucket.reset()
 
-    def dump_bytecode(self, bucket: Any) -> None:
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """Store a template's compiled code, if the cache folder lets us."""
         with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)

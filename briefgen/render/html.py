@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -13,6 +13,9 @@ from briefgen.errors import RenderError
 from briefgen.render.context import brief_context, house_css
 from briefgen.render.env import make_env, read_asset
 from briefgen.validate import Validated
+
+if TYPE_CHECKING:
+    from briefgen.history.revisions import RevisionInfo
 
 
 def render_template(name: str, context: dict[str, Any], *, config: Config) -> str:
@@ -42,7 +45,7 @@ def render_html(
     *,
     config: Config,
     today: dt.date | None = None,
-    revision: Any = None,
+    revision: RevisionInfo | None = None,
 ) -> str:
     """Render one brief to a standalone HTML string with its CSS inline."""
     context = brief_context(checked, config=config, today=today, revision=revision, mode="html")

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.render.citations import number_citations
 from briefgen.validate import Validated
 
+if TYPE_CHECKING:
+    from briefgen.history.revisions import RevisionInfo
+
 JSON_FORMAT_VERSION = 1
 
 
-def brief_data(checked: Validated, *, revision: Any = None) -> dict[str, Any]:
+def brief_data(checked: Validated, *, revision: RevisionInfo | None = None) -> dict[str, Any]:
     """Return the brief as JSON-ready data, with citation numbers and derived ids."""
     brief = checked.brief
     data: dict[str, Any] = {
@@ -41,7 +44,11 @@ def brief_data(checked: Validated, *, revision: Any = None) -> dict[str, Any]:
 
 
 def render_json(
-    checked: Validated, *, config: Config, today: dt.date | None = None, revision: Any = None
+    checked: Validated,
+    *,
+    config: Config,
+    today: dt.date | None = None,
+    revision: RevisionInfo | None = None,
 ) -> str:
     """Render one brief as indented JSON text."""
     del config, today  # JSON is the same whatever the config and date

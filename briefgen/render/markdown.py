@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import markdown as md_lib
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from briefgen.model.base import INLINE_CITE
 
@@ -196,11 +196,6 @@ def smarten(text: str) -> str:
 
 def _keys(group: str) -> list[str]:
     return [part.strip().lstrip("@") for part in group.split(";")]
-
-
-def escape_text(text: str) -> Markup:
-    """Escape plain text for HTML."""
-    return escape(text)
 
 
 _WS = re.compile(r"\s+")

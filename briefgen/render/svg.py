@@ -6,6 +6,8 @@ import html
 
 from markupsafe import Markup, escape
 
+from briefgen.model.base import INLINE_CITE
+
 INK = "#1b1f24"
 MUTED = "#57606a"
 RULE = "#d0d7de"
@@ -14,6 +16,11 @@ ACCENT = "#0b4f8a"
 INCIDENT = "#b3261e"
 CLAIMANT_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#56b4e9")
 """Okabe–Ito colours, distinguishable with the common colour-vision deficiencies."""
+
+WIDTH = 640.0
+"""Width of a full-width figure; its marks sit between LEFT and RIGHT."""
+LEFT, RIGHT = 12.0, 628.0
+NO_FIGURE = Markup("")
 
 CHAR_WIDTH = 6.2
 """Rough width of one character of 11px sans-serif text, for placing labels."""
@@ -91,3 +98,21 @@ def frame(fig_id: str, width: float, height: float, title: str, desc: str, body:
         f'<desc id="{escape(fig_id)}-desc">{escape(desc)}</desc>'
         f"{body}</svg>"
     )
+
+
+def group(attrs: dict[str, str], marks: list[str]) -> str:
+    """Return a <g> with the attributes around the marks."""
+    opening = el("g", **attrs)[:-2]
+    return f"{opening}>{''.join(marks)}</g>"
+
+
+def arrow(start: float, end: float, y: float, pen: dict[str, Attr]) -> list[str]:
+    """Draw a line from `start` to `end` with an arrowhead at `end`: an open end."""
+    back = 5 if end > start else -5
+    head = [(end - back, y - 4), (end, y), (end - back, y + 4)]
+    return [line(start, y, end, y, **pen), path(head, fill="none", **pen)]
+
+
+def figure_text(text: str) -> str:
+    """Drop Markdown emphasis and inline citations from brief prose, on one line."""
+    return " ".join(INLINE_CITE.sub("", text).replace("**", "").replace("*", "").split())

@@ -90,15 +90,6 @@ _MARKDOWN_FIELDS = {
 }
 
 
-def markdown_fields(brief: Brief) -> Iterator[tuple[str | None, Loc]]:
-    """Yield every Markdown text in the brief, in document order, with its location."""
-    yield brief.bluf, ("bluf",)
-    for section, items in brief.sections():
-        for i, item in enumerate(items):
-            for name in _MARKDOWN_FIELDS[section]:
-                yield getattr(item, name), (section, i, name)
-
-
 def cited_keys(brief: Brief) -> Iterator[tuple[str, Loc]]:
     """Yield every citation key in document order, inline ones first, with its location."""
     for key in inline_keys(brief.bluf):

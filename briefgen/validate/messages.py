@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from briefgen.errors import Finding, Severity
@@ -94,22 +95,10 @@ _RANGES = {
 
 def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) -> Finding:
     """Turn one pydantic error into a finding with a plain message and a fix."""
-    loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+    loc = _loc(err)
     kind = err["type"]
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
     if kind == "missing":
-        parent, key = loc[:-1], loc[-1]
-        line, col = positions.locate(parent)
-        where = "" if parent else " at the top level"
-        return Finding(
-            positions.file,
-            line,
-            col,
-            Severity.ERROR,
-            format_loc(loc),
-            f"missing required key {key!r}; add `{key}: ...`{where}",
-        )
+        return _missing_key(loc, positions)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys((*within, *loc[:-1]), positions)
@@ -118,67 +107,132 @@ def error_finding(err: ErrorDetails, positions: Positions, *, within: Loc = ()) 
         return positions.finding(loc, f"unknown key {key!r}; {fix}", key=True)
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
-        key = str(loc[-1])
-        if _is_url(key) and loc[:1] == ("sources",):
-            url_key = (
-                f"{_short(key)} is a URL, not a source key; use a short key such as "
-                f"{_url_key(key)!r} and put the URL under it as `url: {key}`"
-            )
-            return positions.finding(loc, url_key, key=True)
-        return positions.finding(loc, bad_slug(key), key=True)
-    message: str
-    special = _special_message(loc, kind, value)
-    if special:
-        message = special
-    elif kind in ("enum", "literal_error"):
-        message = f"{_short(value)} is not one of {ctx.get('expected', '')}; use one of those"
-    elif kind == "string_pattern_mismatch":
-        if loc and loc[-1] == "url":
-            message = f"{_short(value)} is not a URL; write it in full with https://"
-        elif isinstance(value, str):
-            message = bad_slug(value)
-        else:
-            message = f"{_short(value)} does not match {ctx.get('pattern')}"
-    elif kind.startswith("date") or kind.startswith("datetime"):
-        message = (
-            f"{_short(value)} is not a date; write YYYY-MM-DD (e.g. 2024-10-31)"
-            if kind != "date_from_datetime_inexact"
-            else f"{_short(value)} has a time of day; write the date only, YYYY-MM-DD"
-        )
-    elif kind == "string_type":
-        message = (
-            f"expected text, got {type(value).__name__} {_short(value)}; put the value in quotes"
-        )
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"expected a whole number, got {_short(value)}"
-    elif kind in ("list_type", "tuple_type"):
-        message = (
-            f"expected a list, got {type(value).__name__}; write each entry on its own "
-            "line starting with `- `"
-        )
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = (
-            f"expected a mapping of `key: value` lines, got {type(value).__name__} {_short(value)}"
-        )
-    elif kind in ("too_short", "string_too_short"):
-        message = "must not be empty; fill it in or remove the key"
-    elif kind == "string_too_long":
-        length = f"{len(value):,} characters" if isinstance(value, str) else "too long"
-        message = (
-            f"is {length}, over the limit of {ctx.get('max_length'):,}; shorten it "
-            "(the detail can go into items)"
-        )
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"{_short(value)} is out of range ({err['msg'].lower()})"
-        if loc and loc[-1] in _RANGES:
-            message = f"{_short(value)} is out of range; {_RANGES[loc[-1]]}"
-    elif kind == "value_error":
-        message = str(ctx.get("error", err["msg"]))
-    elif kind == "bool_type":
-        message = f"expected true or false, got {_short(value)}"
-    else:
-        message = f"{err['msg']} (got {_short(value)})"
+        return positions.finding(loc, _bad_key(str(loc[-1]), loc[:1] == ("sources",)), key=True)
+    message = _special_message(loc, kind, err.get("input")) or _message(kind)(err, loc)
     return positions.finding(loc, message)
+
+
+def _missing_key(loc: Loc, positions: Positions) -> Finding:
+    """Report a missing required key at the mapping that lacks it."""
+    parent, key = loc[:-1], loc[-1]
+    line, col = positions.locate(parent)
+    where = "" if parent else " at the top level"
+    return Finding(
+        positions.file,
+        line,
+        col,
+        Severity.ERROR,
+        format_loc(loc),
+        f"missing required key {key!r}; add `{key}: ...`{where}",
+    )
+
+
+def _bad_key(key: str, source: bool) -> str:
+    """Say what is wrong with a mapping's key: a bad id, or a URL where a source key belongs."""
+    if source and _is_url(key):
+        return (
+            f"{_short(key)} is a URL, not a source key; use a short key such as "
+            f"{_url_key(key)!r} and put the URL under it as `url: {key}`"
+        )
+    return bad_slug(key)
+
+
+# A message for each kind of pydantic error (`error["type"]`), given the error and its place.
+Message = Callable[[ErrorDetails, Loc], str]
+
+
+def _message(kind: str) -> Message:
+    """Return the message writer for a kind of error; every date kind shares one."""
+    if kind in MESSAGES:
+        return MESSAGES[kind]
+    return _not_a_date if kind.startswith("date") else _other
+
+
+def _value(err: ErrorDetails) -> str:
+    return _short(err.get("input"))
+
+
+def _ctx(err: ErrorDetails) -> dict[str, Any]:
+    return err.get("ctx") or {}
+
+
+def _type_name(err: ErrorDetails) -> str:
+    return type(err.get("input")).__name__
+
+
+def _not_allowed(err: ErrorDetails, loc: Loc) -> str:
+    return f"{_value(err)} is not one of {_ctx(err).get('expected', '')}; use one of those"
+
+
+def _no_match(err: ErrorDetails, loc: Loc) -> str:
+    value = err.get("input")
+    if loc and loc[-1] == "url":
+        return f"{_short(value)} is not a URL; write it in full with https://"
+    if isinstance(value, str):
+        return bad_slug(value)
+    return f"{_short(value)} does not match {_ctx(err).get('pattern')}"
+
+
+def _not_a_date(err: ErrorDetails, loc: Loc) -> str:
+    return f"{_value(err)} is not a date; write YYYY-MM-DD (e.g. 2024-10-31)"
+
+
+def _too_long(err: ErrorDetails, loc: Loc) -> str:
+    value = err.get("input")
+    length = f"{len(value):,} characters" if isinstance(value, str) else "too long"
+    return (
+        f"is {length}, over the limit of {_ctx(err).get('max_length'):,}; shorten it "
+        "(the detail can go into items)"
+    )
+
+
+def _out_of_range(err: ErrorDetails, loc: Loc) -> str:
+    if loc and loc[-1] in _RANGES:
+        return f"{_value(err)} is out of range; {_RANGES[str(loc[-1])]}"
+    return f"{_value(err)} is out of range ({err['msg'].lower()})"
+
+
+def _other(err: ErrorDetails, loc: Loc) -> str:
+    return f"{err['msg']} (got {_value(err)})"
+
+
+MESSAGES: dict[str, Message] = {
+    "enum": _not_allowed,
+    "literal_error": _not_allowed,
+    "string_pattern_mismatch": _no_match,
+    "date_from_datetime_inexact": lambda err, loc: (
+        f"{_value(err)} has a time of day; write the date only, YYYY-MM-DD"
+    ),
+    "string_type": lambda err, loc: (
+        f"expected text, got {_type_name(err)} {_value(err)}; put the value in quotes"
+    ),
+    **dict.fromkeys(
+        ("int_type", "int_parsing", "int_from_float"),
+        lambda err, loc: f"expected a whole number, got {_value(err)}",
+    ),
+    **dict.fromkeys(
+        ("list_type", "tuple_type"),
+        lambda err, loc: (
+            f"expected a list, got {_type_name(err)}; write each entry on its own line "
+            "starting with `- `"
+        ),
+    ),
+    **dict.fromkeys(
+        ("dict_type", "model_type", "model_attributes_type"),
+        lambda err, loc: (
+            f"expected a mapping of `key: value` lines, got {_type_name(err)} {_value(err)}"
+        ),
+    ),
+    **dict.fromkeys(
+        ("too_short", "string_too_short"),
+        lambda err, loc: "must not be empty; fill it in or remove the key",
+    ),
+    "string_too_long": _too_long,
+    "greater_than_equal": _out_of_range,
+    "less_than_equal": _out_of_range,
+    "value_error": lambda err, loc: str(_ctx(err).get("error", err["msg"])),
+    "bool_type": lambda err, loc: f"expected true or false, got {_value(err)}",
+}
 
 
 def _special_message(loc: Loc, kind: str, value: Any) -> str | None:
@@ -216,7 +270,7 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
     """Return the keys the model accepts at a location, for suggestions."""
     import briefgen.model as model
 
-    section_models: dict[str, type[Any]] = {
+    section_models: dict[str, type[BaseModel]] = {
         "key_judgments": model.KeyJudgment,
         "forces": model.Force,
         "positions": model.Position,
@@ -227,7 +281,7 @@ def _allowed_keys(parent: Loc, positions: Positions) -> list[str]:
         "sources": model.Source,
         "actors": model.Actor,
     }
-    target: type[Any] = model.Brief
+    target: type[BaseModel] = model.Brief
     if parent:
         target = section_models.get(str(parent[0]), model.Brief)
         if len(parent) >= 3 and parent[2] == "outlook":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,50 +22,117 @@ class SyntaxProblem:
 
 def explain(exc: MarkedYAMLError, text: str) -> SyntaxProblem:
     """Say in plain words what is wrong at a YAML syntax error, and how to fix it."""
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.splitlines()
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
-    char = here[col - 1] if 0 < col <= len(here) else ""
-    problem = exc.problem or ""
-    context = exc.context or ""
-    message: str | None = None
-    if char == "\t" or "tab character" in problem:
-        message = "a tab character; YAML indents with spaces only, so replace the tab with spaces"
-    elif "scanning an alias" in context or "scanning an anchor" in context:
-        if exc.context_mark is not None:
-            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = _starts_with(here, "*" if "alias" in context else "&", "a YAML alias or anchor")
-    elif "cannot start any token" in problem and char:
-        message = _starts_with(here, char, "reserved in YAML")
-    elif "mapping values are not allowed" in problem:
-        message = _colon_in_value(here, col)
-    elif "quoted scalar" in context and exc.context_mark is not None:
-        start = exc.context_mark
-        line, col = start.line + 1, start.column + 1
-        quote = _char_at(lines, line, col) or '"'
-        message = (
-            f"the quote {quote} opened here is never closed; end the value with a matching "
-            f"{quote}, or write it without quotes"
-        )
-    elif "block mapping" in context or "block collection" in context:
-        message = (
+    error = _Error(exc, text.splitlines())
+    for applies, explained in _RULES:
+        if applies(error):
+            return explained(error)
+    detail = f" ({error.context})" if error.context else ""
+    return error.problem_here(
+        f"YAML syntax error: {error.problem or exc}{detail}; fix the YAML syntax at this place "
+        "(check indentation and quoting)"
+    )
+
+
+@dataclass(frozen=True)
+class _Error:
+    """A YAML syntax error with the text it was found in."""
+
+    exc: MarkedYAMLError
+    lines: list[str]
+
+    @property
+    def problem(self) -> str:
+        return self.exc.problem or ""
+
+    @property
+    def context(self) -> str:
+        return self.exc.context or ""
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """Return the 1-based line and column of the problem."""
+        mark = self.exc.problem_mark or self.exc.context_mark
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+    @property
+    def here(self) -> str:
+        """Return the line of the problem."""
+        line = self.place[0]
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    @property
+    def char(self) -> str:
+        """Return the character at the problem, or ''."""
+        return _char_at(self.lines, *self.place)
+
+    def problem_here(self, message: str) -> SyntaxProblem:
+        """Place a message at the problem."""
+        return SyntaxProblem(*self.place, message)
+
+    def context_here(self, message: str) -> SyntaxProblem:
+        """Place a message where its context starts (e.g. an opening quote), else at the problem."""
+        start = self.exc.context_mark
+        if start is None:
+            return self.problem_here(message)
+        return SyntaxProblem(start.line + 1, start.column + 1, message)
+
+
+def _unclosed_quote(error: _Error) -> SyntaxProblem:
+    start = error.exc.context_mark
+    assert start is not None  # the rule applies only with one
+    quote = _char_at(error.lines, start.line + 1, start.column + 1) or '"'
+    return error.context_here(
+        f"the quote {quote} opened here is never closed; end the value with a matching "
+        f"{quote}, or write it without quotes"
+    )
+
+
+def _unclosed_bracket(error: _Error) -> SyntaxProblem:
+    closing = "]" if "sequence" in error.context else "}"
+    return error.problem_here(
+        f"a value in brackets is not closed; add the missing `{closing}`, or {_QUOTE_FIX} "
+        "if the brackets are part of the text"
+    )
+
+
+_Rule = tuple[Callable[[_Error], bool], Callable[[_Error], SyntaxProblem]]
+
+# What the error says (PyYAML's problem and context) -> the plain words; the first that
+# applies wins.
+_RULES: tuple[_Rule, ...] = (
+    (
+        lambda e: e.char == "\t" or "tab character" in e.problem,
+        lambda e: e.problem_here(
+            "a tab character; YAML indents with spaces only, so replace the tab with spaces"
+        ),
+    ),
+    (
+        lambda e: "scanning an alias" in e.context or "scanning an anchor" in e.context,
+        lambda e: e.context_here(
+            _starts_with(e.here, "*" if "alias" in e.context else "&", "a YAML alias or anchor")
+        ),
+    ),
+    (
+        lambda e: "cannot start any token" in e.problem and bool(e.char),
+        lambda e: e.problem_here(_starts_with(e.here, e.char, "reserved in YAML")),
+    ),
+    (
+        lambda e: "mapping values are not allowed" in e.problem,
+        lambda e: e.problem_here(_colon_in_value(e.here, e.place[1])),
+    ),
+    (
+        lambda e: "quoted scalar" in e.context and e.exc.context_mark is not None,
+        _unclosed_quote,
+    ),
+    (
+        lambda e: "block mapping" in e.context or "block collection" in e.context,
+        lambda e: e.problem_here(
             "the indentation does not line up: the keys of one mapping, and the `- ` entries "
             "of one list, must start in the same column; indent this line like the ones above"
-        )
-    elif "flow sequence" in context or "flow mapping" in context:
-        closing = "]" if "sequence" in context else "}"
-        message = (
-            f"a value in brackets is not closed; add the missing `{closing}`, or {_QUOTE_FIX} "
-            "if the brackets are part of the text"
-        )
-    if message is None:
-        detail = f" ({context})" if context else ""
-        message = (
-            f"YAML syntax error: {problem or exc}{detail}; fix the YAML syntax at this place "
-            "(check indentation and quoting)"
-        )
-    return SyntaxProblem(line, col, message)
+        ),
+    ),
+    (lambda e: "flow sequence" in e.context or "flow mapping" in e.context, _unclosed_bracket),
+)
 
 
 def _char_at(lines: list[str], line: int, col: int) -> str:

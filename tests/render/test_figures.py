@@ -13,10 +13,11 @@ from bs4 import BeautifulSoup, Tag
 
 from briefgen.config import Config
 from briefgen.model import Brief, Qualifier
-from briefgen.render.figures import brief_figures, date_span
+from briefgen.render.figures import brief_figures
 from briefgen.render.html import render_html
 from briefgen.render.locator import choose_view
 from briefgen.render.pdf import render_pdf
+from briefgen.render.timeline import date_span
 from briefgen.validate import Validated, validate_text
 from tests.conftest import TODAY
 

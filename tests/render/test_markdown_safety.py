@@ -5,8 +5,10 @@ from __future__ import annotations
 import markdown as md_lib
 import pytest
 from bs4 import BeautifulSoup
+from jinja2 import nodes
 
 from briefgen.config import Config
+from briefgen.render.env import make_env
 from briefgen.render.markdown_out import render_markdown
 from briefgen.validate import validate_text
 from tests.conftest import TODAY
@@ -72,3 +74,63 @@ def test_plain_text_fields_read_as_written(rendered: BeautifulSoup) -> None:
     assert "<b>Ann</b> | Analyst" in text and "<i>United</i> States" in text
     assert "Will <svg onload=alert(13)> happen?" in text
     assert rendered.find("strong") is not None  # Markdown fields keep their formatting
+
+
+# What brief.md.j2 may print without an escaping filter: briefgen's own words and numbers.
+_ESCAPING = {"md_plain", "md_cell", "md_url"}
+_CALLS = {"md_text", "refs", "mark", "name", "fmt_date"}
+_OWN = {"value", "meaning", "range_label", "line", "since", "grade", "number", "index"}
+
+
+def _escaped(node: nodes.Node) -> bool:
+    """Tell whether an expression of the Markdown template prints only escaped text."""
+    if isinstance(node, nodes.Const | nodes.TemplateData):
+        return True
+    if isinstance(node, nodes.Filter):
+        if node.name in _ESCAPING:
+            return True
+        if node.name == "join":
+            items = node.node
+            return (
+                isinstance(items, nodes.Filter)
+                and items.name == "map"
+                and any(isinstance(a, nodes.Const) and a.value in _ESCAPING for a in items.args)
+            )
+        return node.name in ("md_flat", "format") and all(
+            _escaped(n) for n in [node.node, *node.args] if n is not None
+        )
+    if isinstance(node, nodes.Call):
+        return isinstance(node.node, nodes.Name) and node.node.name in _CALLS
+    if isinstance(node, nodes.CondExpr):
+        return _escaped(node.expr1) and (node.expr2 is None or _escaped(node.expr2))
+    if isinstance(node, nodes.Concat | nodes.Or):
+        parts = node.nodes if isinstance(node, nodes.Concat) else [node.left, node.right]
+        return all(_escaped(part) for part in parts)
+    if isinstance(node, nodes.Getattr):
+        return node.attr in _OWN
+    # `basis` and `unreviewed_count` are built in the template from escaped parts or counted.
+    return isinstance(node, nodes.Name) and node.name in ("basis", "unreviewed_count")
+
+
+def test_every_value_in_the_markdown_template_is_escaped() -> None:
+    env = make_env(Config())
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, "brief.md.j2")
+    printed = [
+        child
+        for output in env.parse(source).find_all(nodes.Output)
+        for child in output.nodes
+        if not isinstance(child, nodes.TemplateData)
+    ]
+    assert len(printed) > 40
+    assert [n for n in printed if not _escaped(n)] == []
+
+
+def test_markdown_templates_are_not_html_escaped_and_html_ones_are() -> None:
+    env = make_env(Config())
+    html = env.from_string("{{ x }}", globals={})
+    assert html.render(x="<b>") == "&lt;b&gt;"
+    assert env.get_template("brief.md.j2").environment.autoescape is not True
+    md = env.get_template("brief.md.j2")
+    assert not md.new_context({}).eval_ctx.autoescape
+    assert env.get_template("brief.html.j2").new_context({}).eval_ctx.autoescape
