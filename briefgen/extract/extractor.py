@@ -14,7 +14,18 @@ from briefgen.extract.dates import find_dates
 from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.keywords import coverage, overlap
 from briefgen.extract.places import known_places, place_of
-from briefgen.extract.rules import events, forces, incidents, positions, questions, speakers, speech
+from briefgen.extract.rules import (
+    events,
+    figures,
+    force_places,
+    forces,
+    incidents,
+    positions,
+    questions,
+    speakers,
+    speech,
+)
+from briefgen.extract.rules.speech_act import SpeechAct
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import (
     Actor,
@@ -152,7 +163,7 @@ class _Run:
             self.add_unnumbered(sentence, mentions)
             self.add_event(sentence, mentions, acts)
             self.add_questions(sentence)
-            named = forces.places(_QUOTED.sub(" ", sentence.text))
+            named = force_places.places(_QUOTED.sub(" ", sentence.text))
             self.place_age += 1
             if named:
                 self.last_place, self.place_age = named[-1], 0
@@ -298,7 +309,7 @@ class _Run:
         ]
 
     def reject_unresolved(
-        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
+        self, sentence: Sentence, mentions: list[Mention], acts: list[SpeechAct]
     ) -> None:
         """List reported speech whose "he" or "she" could mean more than one person."""
         for mention in mentions:
@@ -344,7 +355,7 @@ class _Run:
             result.append(replace(mention, actor=actor or coref.UNRESOLVED))
         return result
 
-    def continued_quote(self, sentence: Sentence) -> list[speech.SpeechAct]:
+    def continued_quote(self, sentence: Sentence) -> list[SpeechAct]:
         """Give a quotation standing alone to whoever was quoted in the sentence before."""
         text = sentence.text
         opens = text.startswith(('"', "“"))
@@ -362,7 +373,7 @@ class _Run:
         if re.search(r"[\"“”]", words) or len(words.split()) < 4:
             return []
         return [
-            speech.SpeechAct(
+            SpeechAct(
                 speakers=(self.quoted_speaker,),
                 verb="said",
                 verb_span=(0, 0),
@@ -424,7 +435,7 @@ class _Run:
         )
         return actor
 
-    def add_positions(self, sentence: Sentence, acts: list[speech.SpeechAct]) -> None:
+    def add_positions(self, sentence: Sentence, acts: list[SpeechAct]) -> None:
         for act in acts:
             kind = positions.classify(act)
             stance = positions.summarize(act)
@@ -453,7 +464,7 @@ class _Run:
                 )
 
     def add_forces(
-        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
+        self, sentence: Sentence, mentions: list[Mention], acts: list[SpeechAct]
     ) -> None:
         claimed = forces.claimant(sentence.text, mentions)
         if claimed is None and acts:
@@ -579,7 +590,7 @@ class _Run:
 
     def fallback_place(self, sentence: Sentence, strength: forces.Strength) -> str | None:
         """Return where a force stands when its clause says only "the country" or nothing."""
-        generic = forces.generic_place(sentence.text, strength.start, strength.end)
+        generic = force_places.generic_place(sentence.text, strength.start, strength.end)
         if generic or strength.definite:
             return self.last_place or self.last_state
         # Otherwise only a place named in the sentence just before.
@@ -587,16 +598,14 @@ class _Run:
 
     def place_unplaced(self, sentence: Sentence) -> None:
         """Give forces of the last sentence the destination this one names ("They'll go to X")."""
-        where = forces.destination(sentence.text) if self.unplaced else None
+        where = force_places.destination(sentence.text) if self.unplaced else None
         for index in self.unplaced if where else []:
             self.result.forces[index] = self.result.forces[index].model_copy(
                 update={"location": where}
             )
         self.unplaced = []
 
-    def add_event(
-        self, sentence: Sentence, mentions: list[Mention], acts: list[speech.SpeechAct]
-    ) -> None:
+    def add_event(self, sentence: Sentence, mentions: list[Mention], acts: list[SpeechAct]) -> None:
         excluded = [span for act in acts for span in act.outside]
         date = events.find_event(sentence.text, self.info.published, excluded)
         if date is None:
@@ -688,11 +697,11 @@ def _stated_quantity(stated: str) -> str | dict[str, object] | None:
         Quantity.model_validate(stated)
     except ValueError:
         # A number in words ("Twelve Malian soldiers"): the amount beside the words.
-        return forces.spelled_quantity(stated)
+        return figures.spelled_quantity(stated)
     return stated
 
 
-def _singular_voice(text: str, act: speech.SpeechAct) -> bool:
+def _singular_voice(text: str, act: SpeechAct) -> bool:
     """Tell whether one unnamed person spoke ("a senior official said"), whom "he" may mean."""
     start, end = act.verb_span
     # Wide enough for "a senior official, speaking on condition of anonymity, said".

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract.dates import find_dates
-from briefgen.extract.rules.speech import SpeechAct
+from briefgen.extract.rules.speech_act import SpeechAct
 from briefgen.model import PositionType
 
 _VERB_TYPES: tuple[tuple[str, PositionType], ...] = (

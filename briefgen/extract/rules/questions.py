@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from briefgen.extract.actors import is_name
-from briefgen.extract.rules.speech import COMMON_CAPITALS
+from briefgen.extract.rules.speakers import COMMON_CAPITALS
 
 _AUX = r"(?:would|will|could|can|should|might|may|is|are|was|were|has|have|had|does|do|did)"
 _THOUGHT = re.compile(
@@ -186,79 +186,76 @@ def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Mat
 def find_openings(text: str) -> Iterator[Opening]:
     """Yield the open questions a sentence raises, phrased as questions."""
     lowered = text.lower()
-    for match in _finds(ASKED, text, lowered):
-        clause = _THOUGHT.sub("", match["q"].strip())
-        yield Opening(_invert(clause), match.start(), match.end())
-    for match in _finds(EXPECTED, text, lowered):
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(INTENT, text, lowered):
-        if re.search(
-            r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$",
-            text[: match.start()],
-        ):
-            continue
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(UNSAID, text, lowered):
-        inverted = _invert(match["clause"])
-        yield Opening(f"{match['wh'].capitalize()} {_lower_first_word(inverted)}", *match.span())
-    for pattern in (YET, NOT_YET):
+    for pattern, phrase in _SHAPES:
         for match in _finds(pattern, text, lowered):
-            subject = _subject(text, match.start())
-            if subject:
-                vp = _base_form(match["vp"]) if pattern is NOT_YET else match["vp"]
-                yield Opening(_ask("Will", subject, vp), match.start(), match.end())
-    for pattern in (CONSIDER, UNDECIDED):
-        for match in _finds(pattern, text, lowered):
-            subject = _subject(text, match.start())
-            if subject:
-                wh = match["wh"].lower()
-                lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
-                yield Opening(_ask(lead, subject, match["vp"]), match.start(), match.end())
-    for match in _finds(ANNOUNCE, text, lowered):
+            question = phrase(text, match)
+            if question is not None:
+                group = "q" if pattern is DIRECT else 0
+                yield Opening(question, match.start(group), match.end(group))
+
+
+Phrase = Callable[[str, re.Match[str]], str | None]
+
+
+def _will(vp: Callable[[str], str] = str) -> Phrase:
+    """Return a phrasing that asks whether the clause's subject will do what the match says."""
+
+    def phrase(text: str, match: re.Match[str]) -> str | None:
         subject = _subject(text, match.start())
-        if subject:
-            verb = match["verb"]
-            obj = _lower_first(match["obj"])
-            question = f"What {obj} will {subject} {verb} {match['when']}?"
-            yield Opening(_tidy(question), match.start(), match.end())
-    for match in _finds(RISK, text, lowered):
-        yield Opening(_invert(match["clause"]), match.start(), match.end())
-    for match in _finds(CONDITION, text, lowered):
-        condition = _conditional(match["clause"])
-        if condition:
-            yield Opening(condition, match.start(), match.end())
-    for match in _finds(UNKNOWN, text, lowered):
-        wh = match["wh"] or match["wh2"]
-        clause = match["clause"] or match["clause2"]
-        yield Opening(_wh_question(wh, clause), match.start(), match.end())
-    for pattern in (NOT_SAID, DOUBT):
-        for match in _finds(pattern, text, lowered):
-            yield Opening(_wh_question(match["wh"], match["clause"]), match.start(), match.end())
-    for match in _finds(LIKELY, text, lowered):
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(UNLIKELY_THAT, text, lowered):
-        yield Opening(_modal_clause(match["clause"]), match.start(), match.end())
-    for match in _finds(MODAL, text, lowered):
-        subject = _subject(text, match.start())
-        head = text[: match.start()]
-        if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(PLANS_NOUN, text, lowered):
-        subject = _lower_first(match["subject"])
-        yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(DIRECT, text, lowered):
-        yield Opening(_tidy(match["q"]), match.start("q"), match.end("q"))
-    for match in _finds(APPEAL, text, lowered):
-        who = match["who"]
-        if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
-            continue
-        yield Opening(_ask("Will", who, match["vp"]), match.start(), match.end())
+        return _ask("Will", subject, vp(match["vp"])) if subject else None
+
+    return phrase
+
+
+def _intended(text: str, match: re.Match[str]) -> str | None:
+    """Ask whether a subject does what it plans, unless the plan is only weighed."""
+    if _WEIGHED.search(text[: match.start()]):
+        return None
+    return _will()(text, match)
+
+
+def _unsaid(text: str, match: re.Match[str]) -> str:
+    inverted = _invert(match["clause"])
+    return f"{match['wh'].capitalize()} {_lower_first_word(inverted)}"
+
+
+def _considered(text: str, match: re.Match[str]) -> str | None:
+    subject = _subject(text, match.start())
+    if not subject:
+        return None
+    wh = match["wh"].lower()
+    lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
+    return _ask(lead, subject, match["vp"])
+
+
+def _announced(text: str, match: re.Match[str]) -> str | None:
+    subject = _subject(text, match.start())
+    if not subject:
+        return None
+    obj = _lower_first(match["obj"])
+    return _tidy(f"What {obj} will {subject} {match['verb']} {match['when']}?")
+
+
+def _unknown(text: str, match: re.Match[str]) -> str:
+    return _wh_question(match["wh"] or match["wh2"], match["clause"] or match["clause2"])
+
+
+def _reported_modal(text: str, match: re.Match[str]) -> str | None:
+    subject = _subject(text, match.start())
+    head = text[: match.start()]
+    if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
+        return _ask("Will", subject, match["vp"])
+    return None
+
+
+def _appealed(text: str, match: re.Match[str]) -> str | None:
+    who = match["who"]
+    if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
+        return None
+    return _ask("Will", who, match["vp"])
+
+
+_WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
 
 
 def _wh_question(wh: str, clause: str) -> str:
@@ -392,6 +389,31 @@ def _tidy(question: str) -> str:
     question = " ".join(question.split())
     question = re.sub(r"\s+\?", "?", question)
     return question[:1].upper() + question[1:]
+
+
+# Each pattern with how its match becomes a question, in the order questions are listed.
+_SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
+    (ASKED, lambda text, m: _invert(_THOUGHT.sub("", m["q"].strip()))),
+    (EXPECTED, _will()),
+    (INTENT, _intended),
+    (UNSAID, _unsaid),
+    (YET, _will()),
+    (NOT_YET, _will(_base_form)),
+    (CONSIDER, _considered),
+    (UNDECIDED, _considered),
+    (ANNOUNCE, _announced),
+    (RISK, lambda text, m: _invert(m["clause"])),
+    (CONDITION, lambda text, m: _conditional(m["clause"])),
+    (UNKNOWN, _unknown),
+    (NOT_SAID, lambda text, m: _wh_question(m["wh"], m["clause"])),
+    (DOUBT, lambda text, m: _wh_question(m["wh"], m["clause"])),
+    (LIKELY, _will()),
+    (UNLIKELY_THAT, lambda text, m: _modal_clause(m["clause"])),
+    (MODAL, _reported_modal),
+    (PLANS_NOUN, lambda text, m: _ask("Will", _lower_first(m["subject"]), m["vp"])),
+    (DIRECT, lambda text, m: _tidy(m["q"])),
+    (APPEAL, _appealed),
+)
 
 
 # "the cease-fire between Israel and Hezbollah", "a ceasefire agreed by the militants".
