@@ -9,7 +9,7 @@ from typing import Any
 
 from briefgen.errors import InputError
 from briefgen.extract.draft import SECTIONS, dump_yaml, item_data, source_of
-from briefgen.extract.extractor import ArticleInfo, Extraction
+from briefgen.extract.extraction import ArticleInfo, Extraction
 from briefgen.extract.keywords import coverage
 from briefgen.extract.text import Article
 from briefgen.model import Quantity

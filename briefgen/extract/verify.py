@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from briefgen.extract.extractor import ONE_OFFICIAL, Extraction, Rejection
+from briefgen.extract.extraction import Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
+from briefgen.extract.voices import ONE_OFFICIAL
 from briefgen.model import (
     Actor,
     ActorKind,
