@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from briefgen.extract import coref
-from briefgen.extract.actors import ActorIndex, Mention
+from briefgen.extract.actors import ActorIndex, ActorRecord, Mention
 from briefgen.extract.extraction import Rejection
 from briefgen.extract.rules import speakers, speech
 from briefgen.extract.rules.speech_act import SpeechAct
@@ -153,42 +153,50 @@ class Voices:
 
     def describe_speaker(self, sentence: Sentence, described: speakers.Described) -> str | None:
         """Return the actor a described speaker is: someone named before, or a new one."""
-        head = described.head.lower()
-        earlier = [
-            r
-            for r in self.index.records.values()
-            if r.sentence is not None and r.sentence.start < sentence.start
-        ]
         lead = self.index.mentions(described.phrase)
         if lead and lead[0].kind in ("state", "adjective") and lead[0].start <= 4:
             # "The US' embassy said", "the Indian foreign ministry said": the state speaks.
             return lead[0].actor
         if described.anaphoric:
-            for record in reversed(earlier):
-                hay = f"{record.name} {record.role or ''}".lower()
-                same_sort = self.index.is_person(record.id) == described.person
-                if same_sort and re.search(rf"\b{re.escape(head)}\b", hay):
-                    return record.id
+            head = described.head.lower()
+            earlier = [
+                r
+                for r in self.index.records.values()
+                if r.sentence is not None and r.sentence.start < sentence.start
+            ]
+            named = self._named_before(earlier, head, person=described.person)
+            if named is not None:
+                return named
             if head in speakers.DOCUMENTS and self.body_age <= RECENT:
                 # "the statement added": the body that spoke a sentence or two before.
                 return self.last_body
             modifiers = [w for w in described.phrase.split()[1:-1] if w[:1].isupper()]
             if described.person and modifiers:
-                fits = [
-                    r.id
-                    for r in earlier
-                    if self.index.is_person(r.id)
-                    and any(
-                        m.lower() in f"{r.role or ''} {r.affiliation or ''}".lower()
-                        for m in modifiers
-                    )
-                ]
-                return fits[0] if len(set(fits)) == 1 else None
+                return self._serving(earlier, modifiers)
             if not modifiers:
                 return None
         return self.index.add_described(
             described.name, sentence, described.start, person=described.person
         )
+
+    def _named_before(self, earlier: list[ActorRecord], head: str, *, person: bool) -> str | None:
+        """Return the latest actor of the same sort whose name or role holds the head noun."""
+        for record in reversed(earlier):
+            hay = f"{record.name} {record.role or ''}".lower()
+            same_sort = self.index.is_person(record.id) == person
+            if same_sort and re.search(rf"\b{re.escape(head)}\b", hay):
+                return record.id
+        return None
+
+    def _serving(self, earlier: list[ActorRecord], modifiers: list[str]) -> str | None:
+        """Return the one person named before whose role or body the modifiers name."""
+        fits = [
+            r.id
+            for r in earlier
+            if self.index.is_person(r.id)
+            and any(m.lower() in f"{r.role or ''} {r.affiliation or ''}".lower() for m in modifiers)
+        ]
+        return fits[0] if len(set(fits)) == 1 else None
 
     def name_speaker(self, sentence: Sentence, name: str, start: int) -> str:
         return self.index.add_body(name, sentence, start)

@@ -248,19 +248,15 @@ def _described(
     text = sentence.text
     before = text[: verb.start()]
     described = speakers_rules.described_before(before)
-    result = None
-    if described is None and _INVERTING.match(verb_text) and before.rstrip().endswith(_ENDS_LEAD):
-        described = speakers_rules.described_after(text[verb.end() :], verb.end())
-        if described is not None:
-            actor = sentence.describe(described)
-            if actor:
-                result = _Speakers((actor,), verb.start(), described.end)
-            described = None
     if described is not None:
         actor = sentence.describe(described)
-        if actor:
-            result = _Speakers((actor,), described.start, found.inverted_end)
-    return result
+        return _Speakers((actor,), described.start, found.inverted_end) if actor else None
+    if _INVERTING.match(verb_text) and before.rstrip().endswith(_ENDS_LEAD):
+        after = speakers_rules.described_after(text[verb.end() :], verb.end())
+        actor = sentence.describe(after) if after is not None else None
+        if after is not None and actor:
+            return _Speakers((actor,), verb.start(), after.end)
+    return None
 
 
 def _named(
