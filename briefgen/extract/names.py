@@ -125,7 +125,9 @@ DEFINED_BODY = re.compile(
 # a word that says what sort of body it is.
 NAMED_BODY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+\s+(?:\d+(?:st|nd|rd|th)\s+)?){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement|Command"
-    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission))\b"
+    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission)"
+    # "the Armed Forces of the Philippines": whose forces is part of the name.
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?)\b"
 )
 
 

@@ -161,6 +161,9 @@ class _Checker:
                 "positions", f"speaker {position.actor!r} is not named in its sentence", sentence
             )
             return None
+        if _CUT_OFF.search(sentence):
+            self._reject("positions", "its sentence breaks off (the text is cut)", sentence)
+            return None
         said = f"{position.stance} {position.quote or ''}"
         if not _item_numbers(said) <= _sentence_numbers(sentence):
             self._reject("positions", "a number of the stance is not in its sentence", sentence)
@@ -280,6 +283,10 @@ class _Checker:
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
+
+
+# A sentence that ends in a word or a comma was cut off mid-way: what it says is unknown.
+_CUT_OFF = re.compile(r"[\w,]\s*$")
 
 
 def _marks(text: str) -> int:

@@ -77,7 +77,6 @@ _SHARED_SUBJECT = re.compile(
     r"^(?:But\s+|And\s+)?(?P<who>\S)[^,;\"“”]*?\s(?:did not|didn't|does not|declined to)\s"
     r"[^,;\"“”]*?\s(?:but|and)\s+$"
 )
-_NEUTRAL = re.compile(r"^(?:said|says|added|adds|noted|told|tells|explained|stressed)\b")
 # "Conflict Watch reported", "The usually reliable Conflict Watch reported".
 _OPENING_SPEAKER = re.compile(
     r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){1,3})?(?P<name>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+"
@@ -91,6 +90,14 @@ _PROPER_SPEAKER = re.compile(
 _AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+$")
 _LOOKS_LIKE_OBJECT = re.compile(
     r"\b(?:of|to|for|with|by|against|on|about|from|in|at|into)\s+(?:the\s+)?$"
+)
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|who)\s+(?:(?:has|have|had)\s+)?$")
+_SPEAKING_KINDS = ("person", "state", "group", "body")
+# '"Words," said the letter, ...': a sentence that opens with the whole quotation.
+_WHOLE_QUOTE = re.compile(r"[\"“][^\"“”]{12,}[,.!?][\"”]")
+# "said though the ambassador": a subordinate clause cut off by its own verb, no stance.
+_FRAGMENT = re.compile(
+    r"(?i)(?:even\s+)?(?:though|although|whereas|while|if|unless|because)\s+(?:\S+\s*){1,4}$"
 )
 _ENDS_LEAD = (",", ',"', ",”", '"', "”")
 
@@ -136,7 +143,7 @@ def find_acts(
     quoted_as = attribution.quoted_as(text, mentions, name_speaker)
     if quoted_as is not None:
         return [quoted_as]
-    verbs = [m for m in SPEECH_VERB.finditer(text) if _speaks(text, m)]
+    verbs = [m for m in SPEECH_VERB.finditer(text) if _speaks(text, m, mentions)]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
         next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
@@ -156,13 +163,18 @@ def find_acts(
     ]
 
 
-def _speaks(text: str, verb: re.Match[str]) -> bool:
+def _speaks(text: str, verb: re.Match[str], mentions: list[Mention]) -> bool:
     """Tell whether a speech verb reports speech, not a quoted word or an aside."""
+    relative = _RELATIVE_BEFORE.search(text[: verb.start()])
+    if relative is not None and not any(
+        m.end == relative.start() and m.kind in _SPEAKING_KINDS for m in mentions
+    ):
+        # "a report which said": no actor to speak; "from Washington, which said": Washington.
+        return False
     return (
         not _inside_quote(text, verb.start())
         and not re.search(r"\bas\s+$", text[: verb.start()])
         and not _AS_REPORTED.search(text[: verb.end() + 2])
-        and not re.search(r"\b(?:which|who)\s+(?:(?:has|have|had)\s+)?$", text[: verb.start()])
     )
 
 
@@ -185,12 +197,11 @@ def _read_verb(
     text = sentence.text
     found = _speakers(text, verb, sentence.mentions, sentence.last_person, sentence.last_body)
     if not found.names and acts and _AND_BEFORE.search(text[: verb.start()]):
-        # "X said A and added B" is one statement; "X urged A and warned B" is two.
+        # "X said A and added B", "X warned A and called for B": one speaker, one sentence,
+        # one position, its second verb kept in the words.
         more = _continued(sentence, verb, next_start, acts[-1])
-        if more is not None and _NEUTRAL.match(more.verb):
+        if more is not None:
             acts[-1] = join_acts(acts[-1], more)
-        elif more is not None:
-            acts.append(more)
         return
     if not found.names:
         found = _shared_subject(sentence, verb, found) or found
@@ -327,7 +338,10 @@ def _may_be_subject(text: str, mention: Mention, verb: re.Match[str]) -> bool:
         return False
     gap = text[mention.end : verb.start()]
     closes_appositive = re.fullmatch(r"\s*,\s*", gap) and re.search(r",\s*$", text[: mention.start])
-    if not (_GAP_BEFORE.fullmatch(gap) or _RELATIVE_GAP.fullmatch(gap) or closes_appositive):
+    if _RELATIVE_GAP.fullmatch(gap):
+        # "calls for restraint from Washington, which said": the antecedent speaks.
+        return True
+    if not (_GAP_BEFORE.fullmatch(gap) or closes_appositive):
         return False
     return not _LOOKS_LIKE_OBJECT.search(text[max(0, mention.start - 12) : mention.start])
 
@@ -378,7 +392,7 @@ def _content(
     trailer = text[after_start:]
     if verb.group().startswith(("told", "tells")):
         trailer = re.sub(r"^\s*(?:[a-z]+\s+){1,3}(?=(?:at|in|during|on|after|from)\b)", "", trailer)
-    if _leads(before, asked) and is_trailer(trailer):
+    if _leads(before, asked) and (is_trailer(trailer) or _WHOLE_QUOTE.fullmatch(before)):
         # "Words," X said (at ...)[, "more words."]
         more = _QUOTED.findall(text[after_start:])
         raw = " ".join([before, *more])
@@ -401,7 +415,7 @@ def _content(
     if asked:
         content = f"Asked whether {asked['q'].strip()}: {content}"
     content = content.strip().strip(",").strip()
-    if len(content.split()) < 3:
+    if len(content.split()) < 3 or _FRAGMENT.match(content):
         return None
     verb_text = " ".join(verb.group().split()).lower()
     if content_span[0] >= verb.end():
