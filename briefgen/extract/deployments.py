@@ -1,4 +1,4 @@
-"""Tidy the forces of one article and ask what they leave open: how many, and the response."""
+"""Tidy the forces of one article and ask what they and its casualty claims leave open."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from briefgen.extract.actors import ActorIndex
 from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.rules import forces
-from briefgen.model import Force, Provenance
+from briefgen.model import ActorKind, Force, Incident, Provenance, Quantity
 from briefgen.model.vocab import Qualifier
 
 _BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?(?P<other>.+)$")
@@ -104,3 +104,35 @@ def response_questions(listed: list[Force], index: ActorIndex) -> Iterator[tuple
         owner = owner_name(index, force.actor)
         question = f"How will {name} respond to the {owner} troop deployment on its border?"
         yield question, force.extracted
+
+
+# "the first contingent", "the initial phase of a 300-member force": the rest is still to come.
+_FIRST_PART = re.compile(
+    r"\b(?:first|initial|advance)\s+(?:contingent|batch|group|wave|phase|detachment|rotation"
+    r"|elements?)\b"
+)
+
+
+def arrival_questions(listed: list[Force], index: ActorIndex) -> Iterator[tuple[str, Provenance]]:
+    """Ask when the rest of a force arrives, where the text reports only its first part."""
+    for force in listed:
+        extracted = force.extracted
+        if extracted is None or not force.location or force.status == "withdrawn":
+            continue
+        if _FIRST_PART.search(extracted.sentence):
+            owner = owner_name(index, force.actor)
+            yield f"When will the rest of the {owner} force arrive in {force.location}?", extracted
+
+
+def claim_questions(listed: list[Incident], index: ActorIndex) -> Iterator[tuple[str, Provenance]]:
+    """Ask whether a death toll an armed party claims about its enemy is accurate."""
+    for incident in listed:
+        claimant, toll = incident.claimed_by, incident.fatalities
+        if claimant is None or toll is None or incident.extracted is None:
+            continue
+        if not index.known(claimant) or index.ensure(claimant).kind is not ActorKind.ARMED_GROUP:
+            continue
+        stated = toll.as_stated if isinstance(toll, Quantity) else str(toll)
+        # "SAF's 6th Infantry Division" -> "SAF": a number in the name is not in the sentence.
+        name = re.split(r"(?:'s|’s)?\s+\S*\d", index.ensure(claimant).name)[0]
+        yield f"Is the {name} claim of {stated} killed accurate?", incident.extracted

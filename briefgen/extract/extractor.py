@@ -18,6 +18,7 @@ from briefgen.extract.rules import (
     incidents,
     positions,
     questions,
+    truces,
 )
 from briefgen.extract.rules.speech_act import SpeechAct
 from briefgen.extract.text import Article, Sentence
@@ -71,6 +72,8 @@ class _Run:
         self.said: dict[str, list[str]] = {}
         self.counted: set[tuple[str, tuple[float | None, float | None, float | None]]] = set()
         self.asked: list[str] = []
+        self.truce: int | None = None
+        """Where the ceasefire question stands in the open questions, once asked."""
         self.placed: set[tuple[str, tuple[None, None, None], str | None]] = set()
 
     def run(self) -> Extraction:
@@ -117,8 +120,14 @@ class _Run:
     def ask_follow_ups(self) -> None:
         """Ask what the forces leave open: how many, and how a neighbour will respond."""
         listed = self.result.forces
-        for ask in (deployments.strength_questions, deployments.response_questions):
-            for question, extracted in ask(listed, self.index):
+        asks = (
+            deployments.strength_questions(listed, self.index),
+            deployments.response_questions(listed, self.index),
+            deployments.arrival_questions(listed, self.index),
+            deployments.claim_questions(self.result.incidents, self.index),
+        )
+        for ask in asks:
+            for question, extracted in ask:
                 if question in self.asked:
                     continue
                 self.asked.append(question)
@@ -327,11 +336,13 @@ class _Run:
         )
 
     def add_questions(self, sentence: Sentence) -> None:
-        truce = questions.find_truce(sentence.text)
+        truce = truces.find_truce(sentence.text)
         openings = list(questions.find_openings(sentence.text))
         if truce is not None and not any("hold?" in q for q in self.asked):
             # Whether a ceasefire holds is open wherever one is reported; asked once.
             openings.append(truce)
+        elif truce is not None and self.truce is not None:
+            self.name_truce(sentence, truce)
         for opening in openings:
             if _VAGUE_QUESTION.match(opening.question) or len(opening.question.split()) < 3:
                 # "Will he chooses to?": too little to track.
@@ -342,6 +353,8 @@ class _Run:
             ):
                 continue
             asked.append(opening.question)
+            if opening is truce:
+                self.truce = len(self.result.open_questions)
             self.result.open_questions.append(
                 OpenQuestion(
                     question=opening.question,
@@ -349,6 +362,19 @@ class _Run:
                     unreviewed=True,
                 )
             )
+
+    def name_truce(self, sentence: Sentence, truce: questions.Opening) -> None:
+        """Ask about the ceasefire again, with its parties, where the first mention had none."""
+        assert self.truce is not None
+        asked = self.result.open_questions[self.truce]
+        if truces.names_parties(asked.question) or not truces.names_parties(truce.question):
+            return
+        self.asked[self.asked.index(asked.question)] = truce.question
+        self.result.open_questions[self.truce] = OpenQuestion(
+            question=truce.question,
+            extracted=self.provenance(sentence, truce.start, truce.end),
+            unreviewed=True,
+        )
 
     def actors(self) -> dict[str, Actor]:
         """Return every actor the items refer to, and the states those people serve."""

@@ -95,6 +95,31 @@ PLANS_NOUN = re.compile(
     r"(?:weighing|considering|drawing\s+up|discussing|preparing|reviewing)\s+plans?\s+to\s+"
     r"(?P<vp>(?:[^;:.?,]|,(?=\d{3}))+)"
 )
+# "the request of the Somali government to the Security Council to delay the drawdown".
+REQUEST = re.compile(
+    r"\brequest\s+(?:of|by|from)\s+(?P<who>(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+"
+    r"(?P<to>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})(?:\s+on\s+[^,;]{1,40}?)?"
+    r"\s+to\s+(?P<vp>[^,;.]+)"
+)
+# "This movement is temporary", "a temporary deployment": how long it lasts is open.
+TEMPORARY = re.compile(
+    r"\b(?P<noun>movement|deployment|presence|mission|stay|posting)\s+(?:is|was|will\s+be"
+    r"|would\s+be)\s+(?:only\s+)?temporary\b|\btemporary\s+(?P<noun2>deployment|presence"
+    r"|mission|stay|posting)\b"
+)
+# "the plan to withdraw 3,000 soldiers at the end of this month is still the same".
+PLAN_TO = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:\w+\s+)?plans?\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3}))+?)\s+"
+    r"(?:is|are|was|were|remains?|remained|has|have|had)\b"
+)
+# "killed in a landmine blast near Jandola": who did it is open while no one is named.
+UNCLAIMED = re.compile(
+    r"\b(?:in|by)\s+an?\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:blast|bombing|explosion|ambush"
+    r"|attack))\b(?!\s+(?:by|claimed|carried|launched))(?:[^,;.]{0,40}?\s+(?:near|in|at)\s+"
+    r"(?P<where>[A-Z][\w'’-]+))?"
+)
+_HARM = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b")
+_CLAIMED = re.compile(r"\bclaimed\s+responsibility\b|\bresponsibility\s+for\b")
 CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 _NOT_VERBS = frozenset(
     [
@@ -172,6 +197,10 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     MODAL: ("could", "may", "might"),
     PLANS_NOUN: ("plan",),
     DIRECT: ("?",),
+    REQUEST: ("request",),
+    PLAN_TO: ("plan",),
+    UNCLAIMED: ("blast", "bombing", "explosion", "ambush", "attack"),
+    TEMPORARY: ("temporar",),
     APPEAL: ("call", "urg", "appeal", "press", "asked"),
 }
 
@@ -232,7 +261,7 @@ def _announced(text: str, match: re.Match[str]) -> str | None:
     subject = _subject(text, match.start())
     if not subject:
         return None
-    obj = _lower_first(match["obj"])
+    obj = lower_first(match["obj"])
     return _tidy(f"What {obj} will {subject} {match['verb']} {match['when']}?")
 
 
@@ -253,6 +282,14 @@ def _appealed(text: str, match: re.Match[str]) -> str | None:
     if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
         return None
     return _ask("Will", who, match["vp"])
+
+
+def _unclaimed(text: str, match: re.Match[str]) -> str | None:
+    """Ask who carried out a deadly attack that the sentence leaves unclaimed."""
+    if not _HARM.search(text) or _CLAIMED.search(text):
+        return None
+    where = f" near {match['where']}" if match["where"] else ""
+    return f"Who carried out the {match['what'].lower()}{where}?"
 
 
 _WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
@@ -299,7 +336,7 @@ def _conditional(clause: str) -> str | None:
                 if singular_verb
                 else lowered
             )
-            return _ask("Will", _lower_first(subject), " ".join([verb, *words[i + 1 :]]))
+            return _ask("Will", lower_first(subject), " ".join([verb, *words[i + 1 :]]))
     return None
 
 
@@ -334,14 +371,21 @@ def _subject(text: str, end: int) -> str | None:
         subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
     if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
         return None
-    return _lower_first(subject)
+    return lower_first(subject)
+
+
+def _possessive(owner: str) -> str:
+    """Return "the Somali government's" for "the Somali government"."""
+    owner = lower_first(owner.strip())
+    return f"{owner}'" if owner.endswith("s") else f"{owner}'s"
 
 
 def _lower_first_word(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
+    """Lower the first word where it is a common word, not a name ("The army" -> "the army")."""
     words = text.split()
     common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
     first = words[0] if words else ""
@@ -368,7 +412,7 @@ def _invert(clause: str) -> str:
         return _tidy(f"Whether {clause}?")
     subject = clause[: match.start()].strip()
     rest = clause[match.end() :].strip()
-    return _tidy(f"{match.group().capitalize()} {_lower_first(subject)} {rest}?")
+    return _tidy(f"{match.group().capitalize()} {lower_first(subject)} {rest}?")
 
 
 def _base_form(verb_phrase: str) -> str:
@@ -410,26 +454,16 @@ _SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
     (LIKELY, _will()),
     (UNLIKELY_THAT, lambda text, m: _modal_clause(m["clause"])),
     (MODAL, _reported_modal),
-    (PLANS_NOUN, lambda text, m: _ask("Will", _lower_first(m["subject"]), m["vp"])),
+    (PLANS_NOUN, lambda text, m: _ask("Will", lower_first(m["subject"]), m["vp"])),
     (DIRECT, lambda text, m: _tidy(m["q"])),
     (APPEAL, _appealed),
+    (
+        REQUEST,
+        lambda text, m: _ask(
+            f"Will {m['to']} grant", _possessive(m["who"]), f"request to {m['vp']}"
+        ),
+    ),
+    (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
+    (UNCLAIMED, _unclaimed),
+    (TEMPORARY, lambda text, m: f"How long will the temporary {m['noun'] or m['noun2']} last?"),
 )
-
-
-# "the cease-fire between Israel and Hezbollah", "a ceasefire agreed by the militants".
-_TRUCE = re.compile(
-    r"\b(?i:cease-?fire|truce)(?:\s+between\s+(?P<a>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
-    r"\s+and\s+(?P<b>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*))?"
-)
-
-
-def find_truce(text: str) -> Opening | None:
-    """Return "Will the ceasefire hold?" where a sentence names a ceasefire or truce."""
-    match = _TRUCE.search(text)
-    if match is None:
-        return None
-    noun = match.group().split()[0].lower()
-    between = ""
-    if match["a"]:
-        between = f" between {match['a']} and {match['b']}"
-    return Opening(f"Will the {noun}{between} hold?", match.start(), match.end())
