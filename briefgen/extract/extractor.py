@@ -155,7 +155,7 @@ class _Run:
                 if act.addressed:
                     self.use(act.addressed, sentence, act.verb_span)
                 said = self.said.setdefault(speaker, [])
-                if stance in said or any(overlap(s, stance) >= 0.8 for s in said[-RECALLED:]):
+                if stance in said or any(_restates(s, stance) for s in said[-RECALLED:]):
                     continue
                 said.append(stance)
                 self.result.positions.append(
@@ -422,6 +422,14 @@ def _stated_quantity(stated: str) -> str | dict[str, object] | None:
         # A number in words ("Twelve Malian soldiers"): the amount beside the words.
         return figures.spelled_quantity(stated)
     return stated
+
+
+def _restates(earlier: str, stance: str) -> bool:
+    """Tell whether a speaker's stance repeats an earlier one: the same words or figure."""
+    if overlap(earlier, stance) >= 0.8:
+        return True
+    figures = set(positions.FIGURE.findall(stance))
+    return bool(figures) and figures <= set(positions.FIGURE.findall(earlier))
 
 
 def _same_question(first: str, second: str) -> bool:

@@ -61,3 +61,45 @@ def test_one_speaker_with_two_coordinated_verbs_gives_one_position() -> None:
     assert "moving troops" in position.stance
     assert "return to the talks" in position.stance
     assert position.quote == "return to the talks"
+
+
+def test_a_quoted_question_is_asked_not_a_stance() -> None:
+    found = _extract('"What is going to happen to the convoy at the ford," Ana Lund said.')
+    assert found.positions == []
+
+
+def test_a_post_from_a_named_person_gives_the_quote_to_its_author() -> None:
+    found = _extract(
+        "The denial followed a tweet from press secretary Ana Lund on Wednesday: "
+        "“Ruritania is not sending 4,000 troops to the ford.”"
+    )
+    [position] = found.positions
+    assert position.actor == "lund"
+    assert position.quote == "Ruritania is not sending 4,000 troops to the ford."
+
+
+def test_a_newspaper_citing_officials_reports_what_they_said() -> None:
+    found = _extract(
+        "The Vela Herald cited unnamed officials to report the ministry is considering more "
+        "patrols at the ford."
+    )
+    [position] = found.positions
+    assert "considering more patrols" in position.stance
+    assert found.actors[position.actor].name == "Vela Herald"
+
+
+def test_a_speaker_restating_the_same_figure_gives_one_position() -> None:
+    found = _extract(
+        "Vela media reported that Ruritania has sent 3,000 troops to the ford. "
+        "According to Vela media, the scale of the deployment is up to 3,000."
+    )
+    assert len([p for p in found.positions if "3,000" in p.stance]) == 1
+
+
+def test_what_follows_said_after_is_when_not_what() -> None:
+    found = _extract(
+        "The army could send more troops to the ford, Foreign Minister Ana Lund said Thursday "
+        "after a report the ministry is weighing plans to send 4,000 troops to the region."
+    )
+    [position] = found.positions
+    assert position.stance.startswith("The army could send more troops to the ford")

@@ -12,6 +12,7 @@ from briefgen.extract.rules.speech_act import SpeechAct, longest_quote
 
 Describe = Callable[[speakers_rules.Described], str | None]
 NameSpeaker = Callable[[str, int], str]
+_SPEAKING = ("person", "state", "group", "body")
 
 _ACCORDING = re.compile(
     r"(?:^|,\s*|(?<=\w)\s+)[Aa]ccording\s+to\s+(?P<src>[^,;]+?)(?=\s*(?:,|\.?$))"
@@ -316,4 +317,69 @@ def according(
         content_span=content_span,
         quote=longest_quote(quotes),
         outside=((match.start(), match.end()),),
+    )
+
+
+# "a tweet from press secretary Ana Lund on Wednesday: “...”": the author of the post speaks.
+_POSTED = re.compile(
+    r"\b(?:tweet|post|statement|message|letter|note|video)\s+(?:from|by)\s+"
+    r"(?P<who>[^:;\"“”]{2,80}?)(?:\s+on\s+\w+day)?:\s*[\"“](?P<quote>[^\"“”]{3,})[\"”]"
+)
+# "The newspaper cited unnamed officials to report the army is considering X": its report.
+_CITED = re.compile(
+    r"\bcited\s+[^,;\"“”]{2,60}?\s+(?:to\s+report|as\s+saying)\s+(?:that\s+)?"
+    r"(?P<what>[^;\"“”]{12,}?)\s*\.?$"
+)
+
+# "The Wall Street Journal article cited": the name that opens the sentence.
+_OPENING_NAME = re.compile(r"(?:The\s+)?(?P<name>(?:[A-Z][\w'’&.-]+\s+){0,4}[A-Z][\w'’&.-]+)\b")
+
+
+def posted(text: str, mentions: list[Mention]) -> SpeechAct | None:
+    """Read 'a tweet from X: "words"' as X's words."""
+    match = _POSTED.search(text)
+    if match is None:
+        return None
+    named = [
+        m
+        for m in mentions
+        if match.start("who") <= m.start < match.end("who") and m.kind in _SPEAKING
+    ]
+    people = [m for m in named if m.kind == "person"]
+    if not (people or named) or (people or named)[-1].actor.startswith("?"):
+        return None
+    speaker = (people or named)[-1]
+    quote = match["quote"].strip().rstrip(",").rstrip()
+    start = match.start("quote")
+    return SpeechAct(
+        speakers=(speaker.actor,),
+        verb="posted",
+        verb_span=(match.start(), start),
+        content=quote,
+        content_span=(start, start + len(quote)),
+        quote=quote,
+        outside=((0, start),),
+    )
+
+
+def cited(text: str, mentions: list[Mention], name_speaker: NameSpeaker | None) -> SpeechAct | None:
+    """Read "X cited officials to report Y" as X's words: Y."""
+    match = _CITED.search(text)
+    if match is None:
+        return None
+    speaker = clause_subject(text, mentions, match.start())
+    opening = _OPENING_NAME.match(text)
+    if speaker is None and opening is not None and name_speaker is not None:
+        speaker = name_speaker(opening["name"], opening.start("name"))
+    if speaker is None or speaker.startswith("?"):
+        return None
+    said = match["what"]
+    start = match.start("what")
+    return SpeechAct(
+        speakers=(speaker,),
+        verb="reported",
+        verb_span=(match.start(), start),
+        content=f"{said[:1].upper()}{said[1:]}",
+        content_span=(start, start + len(said)),
+        outside=((0, start),),
     )

@@ -84,6 +84,9 @@ def is_trailer(rest: str) -> bool:
         rest,
     ):
         return True
+    if re.match(r"(?:after|following|amid)\s", rest) and not re.search(r"\bthat\b", rest):
+        # "said Thursday after a report the Pentagon is weighing plans": when, not what.
+        return True
     if len(rest.split()) > 14:
         return False
     return bool(_TRAILER_START.match(rest)) or not rest.strip(" .,;")

@@ -41,6 +41,10 @@ _CONTENT_TYPES: tuple[tuple[str, PositionType], ...] = (
     ),
 )
 MAX_STANCE = 320
+# A figure worth comparing between two stances: two digits or more, not a year.
+FIGURE = re.compile(
+    r"(?<![\w,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w,])"
+)
 
 
 def classify(act: SpeechAct) -> PositionType:

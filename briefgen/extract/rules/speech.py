@@ -99,6 +99,12 @@ _WHOLE_QUOTE = re.compile(r"[\"“][^\"“”]{12,}[,.!?][\"”]")
 _FRAGMENT = re.compile(
     r"(?i)(?:even\s+)?(?:though|although|whereas|while|if|unless|because)\s+(?:\S+\s*){1,4}$"
 )
+# '"What is going to happen to the gangs," he said': a question asked, not a stance taken.
+_ASKING = re.compile(
+    r"(?:What|Why|How|When|Where|Who|Which)\s+(?:is|are|was|were|will|would|can|could|do|does"
+    r"|did|should)\b(?:(?!\b(?:is|are|was|were)\b)[^.!?])*(?:\?|$)|(?:Is|Are|Will|Would|Can|Could|Do|Does|Did|Should)\s+"
+    r"(?:it|they|we|he|she|the|this|that|there)\b[^.!]*?\?"
+)
 _ENDS_LEAD = (",", ',"', ",”", '"', "”")
 
 
@@ -188,6 +194,8 @@ def _sourced(sentence: _Sentence) -> Iterator[SpeechAct | None]:
     )
     yield attribution.what_called(text, mentions)
     yield attribution.there_are_reports(text, mentions, sentence.describe)
+    yield attribution.posted(text, mentions)
+    yield attribution.cited(text, mentions, sentence.name_speaker)
 
 
 def _read_verb(
@@ -415,7 +423,7 @@ def _content(
     if asked:
         content = f"Asked whether {asked['q'].strip()}: {content}"
     content = content.strip().strip(",").strip()
-    if len(content.split()) < 3 or _FRAGMENT.match(content):
+    if len(content.split()) < 3 or _FRAGMENT.match(content) or _ASKING.match(content):
         return None
     verb_text = " ".join(verb.group().split()).lower()
     if content_span[0] >= verb.end():
