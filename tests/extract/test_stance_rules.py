@@ -103,3 +103,11 @@ def test_what_follows_said_after_is_when_not_what() -> None:
     )
     [position] = found.positions
     assert position.stance.startswith("The army could send more troops to the ford")
+
+
+def test_a_dateline_is_not_part_of_the_stance() -> None:
+    found = _extract(
+        "VELA (Wire) - The army could send more troops to the ford, Foreign Minister Ana Lund said."
+    )
+    [position] = found.positions
+    assert position.stance == "The army could send more troops to the ford."
