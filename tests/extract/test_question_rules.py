@@ -81,3 +81,9 @@ def test_a_toll_an_armed_group_claims_asks_whether_it_is_accurate() -> None:
         'rebel fighters killed."'
     )
     assert "Is the Vela Brigade claim of more than 40 rebel fighters killed accurate?" in questions
+
+
+def test_a_count_the_text_only_guesses_at_asks_how_many() -> None:
+    assert "How many boats went uncounted?" in _questions(
+        "Many boats likely went uncounted because they sailed at night."
+    )

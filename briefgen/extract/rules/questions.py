@@ -120,6 +120,12 @@ UNCLAIMED = re.compile(
 )
 _HARM = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b")
 _CLAIMED = re.compile(r"\bclaimed\s+responsibility\b|\bresponsibility\s+for\b")
+# "Many vessels likely went uncounted": a count the text can only guess at.
+UNCOUNTED = re.compile(
+    r"\b(?:Many|Some|Several|Dozens|Hundreds|Thousands)\s+(?:of\s+(?:the\s+)?)?"
+    r"(?P<noun>(?:[a-z]+\s+){0,2}?[a-z]+s)\s+(?P<modal>likely|probably|may\s+have|might\s+have)"
+    r"\s+(?P<vp>[^,;.]+?)(?=\s+(?:because|as|since|after|when|while)\b|\s*[,;.]|\s*$)"
+)
 CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 _NOT_VERBS = frozenset(
     [
@@ -199,6 +205,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     DIRECT: ("?",),
     REQUEST: ("request",),
     PLAN_TO: ("plan",),
+    UNCOUNTED: ("likely", "probably", "may have", "might have"),
     UNCLAIMED: ("blast", "bombing", "explosion", "ambush", "attack"),
     TEMPORARY: ("temporar",),
     APPEAL: ("call", "urg", "appeal", "press", "asked"),
@@ -290,6 +297,13 @@ def _unclaimed(text: str, match: re.Match[str]) -> str | None:
         return None
     where = f" near {match['where']}" if match["where"] else ""
     return f"Who carried out the {match['what'].lower()}{where}?"
+
+
+def _uncounted(text: str, match: re.Match[str]) -> str:
+    """Ask how many, where the text says only that many probably did something."""
+    modal = match["modal"].split()
+    hedge = "" if modal[0] in ("likely", "probably") else f" {' '.join(modal)}"
+    return _tidy(f"How many {match['noun']}{hedge} {match['vp']}?")
 
 
 _WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
@@ -463,6 +477,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
             f"Will {m['to']} grant", _possessive(m["who"]), f"request to {m['vp']}"
         ),
     ),
+    (UNCOUNTED, _uncounted),
     (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
     (UNCLAIMED, _unclaimed),
     (TEMPORARY, lambda text, m: f"How long will the temporary {m['noun'] or m['noun2']} last?"),
