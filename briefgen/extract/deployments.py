@@ -136,3 +136,17 @@ def claim_questions(listed: list[Incident], index: ActorIndex) -> Iterator[tuple
         # "SAF's 6th Infantry Division" -> "SAF": a number in the name is not in the sentence.
         name = re.split(r"(?:'s|’s)?\s+\S*\d", index.ensure(claimant).name)[0]
         yield f"Is the {name} claim of {stated} killed accurate?", incident.extracted
+
+
+# "Some media reports suggested", "after a report the Pentagon is weighing": a figure that rests
+# on reporting, not on a party that would know.
+_REPORTED = re.compile(r"\b(?:a|the|media|press|news)\s+reports?\b|\breportedly\b")
+
+
+def reported_questions(listed: list[Force]) -> Iterator[tuple[str, Provenance]]:
+    """Ask whether a strength that rests on press reports is accurate."""
+    for force in listed:
+        extracted, strength = force.extracted, force.strength
+        if extracted is None or strength is None or not _REPORTED.search(extracted.sentence):
+            continue
+        yield f"Is the reported figure of {strength.as_stated} accurate?", extracted

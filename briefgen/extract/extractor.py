@@ -124,6 +124,7 @@ class _Run:
             deployments.strength_questions(listed, self.index),
             deployments.response_questions(listed, self.index),
             deployments.arrival_questions(listed, self.index),
+            deployments.reported_questions(listed),
             deployments.claim_questions(self.result.incidents, self.index),
         )
         for ask in asks:

@@ -87,3 +87,9 @@ def test_a_count_the_text_only_guesses_at_asks_how_many() -> None:
     assert "How many boats went uncounted?" in _questions(
         "Many boats likely went uncounted because they sailed at night."
     )
+
+
+def test_a_strength_resting_on_press_reports_asks_whether_it_is_accurate() -> None:
+    assert "Is the reported figure of as many as 9,000 troops accurate?" in _questions(
+        "Some media reports suggested that as many as 9,000 Hungarian troops were moved to Vela."
+    )
