@@ -435,4 +435,4 @@ def _restates(earlier: str, stance: str) -> bool:
 
 def _same_question(first: str, second: str) -> bool:
     """Tell whether two questions ask the same thing, judged by their key words."""
-    return max(coverage(first, second), coverage(second, first)) >= SAME_QUESTION
+    return min(coverage(first, second), coverage(second, first)) >= SAME_QUESTION

@@ -93,3 +93,35 @@ def test_a_strength_resting_on_press_reports_asks_whether_it_is_accurate() -> No
     assert "Is the reported figure of as many as 9,000 troops accurate?" in _questions(
         "Some media reports suggested that as many as 9,000 Hungarian troops were moved to Vela."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Vela said it is tracking the possibility that Hungarian troops are fighting at "
+            "the ford.",
+            "Are Hungarian troops fighting at the ford?",
+        ),
+        (
+            "There are also reports that some Hungarian troops have deserted.",
+            "Have some Hungarian troops deserted?",
+        ),
+        (
+            'In a statement, the Vela Brigade said it had "successfully repelled a fierce attack '
+            'launched by the militia on the town of Orsk early Sunday."',
+            "Can the Vela Brigade hold the town of Orsk against further attacks?",
+        ),
+    ],
+)
+def test_what_is_unconfirmed_or_only_held_so_far_is_asked(text: str, question: str) -> None:
+    assert question in _questions(text)
+
+
+def test_two_questions_sharing_a_subject_but_not_their_point_are_both_asked() -> None:
+    questions = _questions(
+        "Vela said it is tracking the possibility that Hungarian troops are fighting at the "
+        "ford. There are also reports that some Hungarian troops have deserted."
+    )
+    assert "Have some Hungarian troops deserted?" in questions
+    assert "Are Hungarian troops fighting at the ford?" in questions

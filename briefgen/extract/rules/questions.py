@@ -126,6 +126,18 @@ UNCOUNTED = re.compile(
     r"(?P<noun>(?:[a-z]+\s+){0,2}?[a-z]+s)\s+(?P<modal>likely|probably|may\s+have|might\s+have)"
     r"\s+(?P<vp>[^,;.]+?)(?=\s+(?:because|as|since|after|when|while)\b|\s*[,;.]|\s*$)"
 )
+# "tracking the possibility that X", "there are also reports that X": X is not confirmed.
+UNCONFIRMED = re.compile(
+    r"\b(?:possibility|likelihood|prospect)\s+that\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    r"|\b(?i:there)\s+(?:are|were|have\s+been)\s+(?:also\s+)?(?:unconfirmed\s+)?(?:reports|claims"
+    r"|rumou?rs)\s+that\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+)
+# "it had repelled a fierce attack ... on the city of El Fasher": whether it holds is open.
+REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|fought\s+off|beat\s+back)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|assault|offensive|raid)\b[^,;.]*?\s+on\s+(?P<place>(?:the\s+)?(?:(?:city|town"
+    r"|village|base|port)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 _NOT_VERBS = frozenset(
     [
@@ -157,7 +169,7 @@ _CLAUSE_START = re.compile(
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
 _SPEAKER_BEFORE = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]*\s+)*[A-Za-z][\w'’.-]*)\s+(?:said|says|told\s+\w+|noted|added)\s+"
+    r"(?P<who>(?:the\s+)?(?:[A-Z0-9][\w'’.-]*\s+)*[A-Za-z][\w'’.-]*)\s+(?:said|says|told\s+\w+|noted|added)\s+"
     r"(?:that\s+)?(?:he|she|they|we|it)(?:\s+(?:is|are|was|were|has|have|had|would|will))*\s*$"
 )
 
@@ -205,6 +217,8 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     DIRECT: ("?",),
     REQUEST: ("request",),
     PLAN_TO: ("plan",),
+    UNCONFIRMED: ("possibility", "likelihood", "prospect", "reports", "claims", "rumo"),
+    REPELLED: ("repel", "repuls", "fought off", "beat back"),
     UNCOUNTED: ("likely", "probably", "may have", "might have"),
     UNCLAIMED: ("blast", "bombing", "explosion", "ambush", "attack"),
     TEMPORARY: ("temporar",),
@@ -297,6 +311,16 @@ def _unclaimed(text: str, match: re.Match[str]) -> str | None:
         return None
     where = f" near {match['where']}" if match["where"] else ""
     return f"Who carried out the {match['what'].lower()}{where}?"
+
+
+def _repelled(text: str, match: re.Match[str]) -> str | None:
+    """Ask whether the side that repelled an attack can hold the place attacked."""
+    # 'said it had "successfully repelled': the subject before the quote mark and adverb.
+    head = re.sub(r"\s*[\"“]?\s*(?:\w+ly\s*)?$", "", text[: match.start()])
+    subject = _subject(head, len(head))
+    if not subject:
+        return None
+    return _tidy(f"Can {subject} hold {match['place']} against further attacks?")
 
 
 def _uncounted(text: str, match: re.Match[str]) -> str:
@@ -403,7 +427,10 @@ def lower_first(text: str) -> str:
     words = text.split()
     common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
     first = words[0] if words else ""
-    generic = first.endswith("ing") or (first.endswith("s") and not first.endswith(("ss", "us")))
+    acronym = re.sub(r"(?:'s|’s)$", "", first).isupper()
+    generic = not acronym and (
+        first.endswith("ing") or (first.endswith("s") and not first.endswith(("ss", "us")))
+    )
     if words and (first in common or first in COMMON_CAPITALS or (generic and not is_name(first))):
         words[0] = words[0].lower()
     return " ".join(words)
@@ -478,6 +505,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
         ),
     ),
     (UNCOUNTED, _uncounted),
+    (UNCONFIRMED, lambda text, m: _modal_clause(m["clause"] or m["clause2"])),
+    (REPELLED, _repelled),
     (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
     (UNCLAIMED, _unclaimed),
     (TEMPORARY, lambda text, m: f"How long will the temporary {m['noun'] or m['noun2']} last?"),
