@@ -125,3 +125,9 @@ def test_two_questions_sharing_a_subject_but_not_their_point_are_both_asked() ->
     )
     assert "Have some Hungarian troops deserted?" in questions
     assert "Are Hungarian troops fighting at the ford?" in questions
+
+
+def test_some_units_sent_asks_how_many() -> None:
+    assert "How many refueling aircraft will Hungary send?" in _questions(
+        "Hungary will send some refueling aircraft to the base at Vela."
+    )

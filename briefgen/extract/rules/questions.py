@@ -138,6 +138,12 @@ REPELLED = re.compile(
     r"(?:attack|assault|offensive|raid)\b[^,;.]*?\s+on\s+(?P<place>(?:the\s+)?(?:(?:city|town"
     r"|village|base|port)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
+# "the United States will send some KC-135 refueling aircraft": how many is left open.
+SOME_UNITS = re.compile(
+    r"\b(?P<aux>will|would)\s+(?P<verb>send|deploy|dispatch)\s+(?:some|more"
+    r"|additional|several|extra)\s+(?P<what>(?:[\w-]+\s+){0,3}?(?:aircraft|troops|soldiers|ships"
+    r"|vessels|warships|jets|planes|drones|personnel|forces|police))\b"
+)
 CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 _NOT_VERBS = frozenset(
     [
@@ -217,6 +223,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     DIRECT: ("?",),
     REQUEST: ("request",),
     PLAN_TO: ("plan",),
+    SOME_UNITS: ("some", "more", "additional", "several", "extra"),
     UNCONFIRMED: ("possibility", "likelihood", "prospect", "reports", "claims", "rumo"),
     REPELLED: ("repel", "repuls", "fought off", "beat back"),
     UNCOUNTED: ("likely", "probably", "may have", "might have"),
@@ -321,6 +328,14 @@ def _repelled(text: str, match: re.Match[str]) -> str | None:
     if not subject:
         return None
     return _tidy(f"Can {subject} hold {match['place']} against further attacks?")
+
+
+def _how_many_sent(text: str, match: re.Match[str]) -> str | None:
+    """Ask how many, where a subject will send "some" or "more" of a unit."""
+    subject = _subject(text, match.start())
+    if not subject:
+        return None
+    return _tidy(f"How many {match['what']} will {subject} {match['verb']}?")
 
 
 def _uncounted(text: str, match: re.Match[str]) -> str:
@@ -505,6 +520,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
         ),
     ),
     (UNCOUNTED, _uncounted),
+    (SOME_UNITS, _how_many_sent),
     (UNCONFIRMED, lambda text, m: _modal_clause(m["clause"] or m["clause2"])),
     (REPELLED, _repelled),
     (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
