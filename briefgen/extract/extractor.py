@@ -7,7 +7,7 @@ import re
 from briefgen.extract import coref, deployments
 from briefgen.extract.actors import ActorIndex, Mention
 from briefgen.extract.dates import find_dates
-from briefgen.extract.extraction import ArticleInfo, Extraction
+from briefgen.extract.extraction import ArticleInfo, Extraction, Rejection
 from briefgen.extract.keywords import coverage, overlap
 from briefgen.extract.places import known_places, place_of
 from briefgen.extract.rules import (
@@ -148,6 +148,11 @@ class _Run:
 
     def add_positions(self, sentence: Sentence, acts: list[SpeechAct]) -> None:
         for act in acts:
+            if act.runs_on:
+                # The third sentence of a quotation and on: its opening holds the stance.
+                why = "a quotation running on past its opening sentences; not filed apart"
+                self.result.rejected.append(Rejection("positions", why, sentence.text))
+                continue
             kind = positions.classify(act)
             stance = positions.summarize(act)
             date = positions.speech_date(sentence.text, act, self.info.published)

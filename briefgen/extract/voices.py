@@ -35,6 +35,8 @@ class Voices:
         self.quoted_speaker: str | None = None
         self.quote_open = False
         self.quote_paragraph = 0
+        self.ran_on_in = -1
+        """The paragraph of the last sentence that continued a quotation, else -1."""
 
     def read(
         self, sentence: Sentence, found: list[Mention]
@@ -51,6 +53,7 @@ class Voices:
         )
         if not acts:
             acts = self.continued_quote(sentence)
+        self.ran_on_in = sentence.paragraph if acts and acts[0].verb_span == (0, 0) else -1
         self.quoted_speaker = acts[-1].speakers[0] if acts and len(acts[-1].speakers) == 1 else None
         marks = sum(sentence.text.count(m) for m in '"“”')
         if sentence.text.startswith(('"', "“")) and marks % 2 == 1:
@@ -148,6 +151,7 @@ class Voices:
                 content=words,
                 content_span=(text.index(words), text.index(words) + len(words)),
                 quote=words.rstrip(",").rstrip(),
+                runs_on=sentence.paragraph == self.ran_on_in,
             )
         ]
 

@@ -111,3 +111,15 @@ def test_a_dateline_is_not_part_of_the_stance() -> None:
     )
     [position] = found.positions
     assert position.stance == "The army could send more troops to the ford."
+
+
+def test_a_quotation_running_on_keeps_its_opening_and_reports_the_rest() -> None:
+    found = _extract(
+        '"We are ready," Colonel Ilse Brandt said. "The crossing starts at dawn tomorrow." '
+        '"Nobody will sleep before the convoy is across the river."'
+    )
+    assert [p.quote for p in found.positions] == [
+        "We are ready",
+        "The crossing starts at dawn tomorrow.",
+    ]
+    assert any("running on" in r.reason for r in found.rejected)

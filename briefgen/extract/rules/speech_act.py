@@ -23,6 +23,8 @@ class SpeechAct:
     venue: str | None = None
     outside: tuple[tuple[int, int], ...] = field(default=())
     """Spans of the sentence that are not the reported words (where its date stands)."""
+    runs_on: bool = False
+    """A quotation running on past a sentence that already ran on from its speaker."""
 
 
 def longest_quote(fragments: list[str]) -> str | None:
