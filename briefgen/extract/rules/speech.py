@@ -20,7 +20,7 @@ from briefgen.extract.rules.circumstances import (
 )
 from briefgen.extract.rules.speakers import COMMON_CAPITALS, NOT_SPEAKERS
 from briefgen.extract.rules.speech_act import QUOTED as _QUOTED
-from briefgen.extract.rules.speech_act import SpeechAct, join_acts, longest_quote
+from briefgen.extract.rules.speech_act import SpeechAct, is_stance, join_acts, longest_quote
 
 SPEECH_VERB = re.compile(
     r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
@@ -95,16 +95,6 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*)?\b(?:which|who)\s+(?:(?:has|have|had)\s
 _SPEAKING_KINDS = ("person", "state", "group", "body")
 # '"Words," said the letter, ...': a sentence that opens with the whole quotation.
 _WHOLE_QUOTE = re.compile(r"[\"“][^\"“”]{12,}[,.!?][\"”]")
-# "said though the ambassador": a subordinate clause cut off by its own verb, no stance.
-_FRAGMENT = re.compile(
-    r"(?i)(?:even\s+)?(?:though|although|whereas|while|if|unless|because)\s+(?:\S+\s*){1,4}$"
-)
-# '"What is going to happen to the gangs," he said': a question asked, not a stance taken.
-_ASKING = re.compile(
-    r"(?:What|Why|How|When|Where|Who|Which)\s+(?:is|are|was|were|will|would|can|could|do|does"
-    r"|did|should)\b(?:(?!\b(?:is|are|was|were)\b)[^.!?])*(?:\?|$)|(?:Is|Are|Will|Would|Can|Could|Do|Does|Did|Should)\s+"
-    r"(?:it|they|we|he|she|the|this|that|there)\b[^.!]*?\?"
-)
 _ENDS_LEAD = (",", ',"', ",”", '"', "”")
 
 
@@ -423,7 +413,7 @@ def _content(
     if asked:
         content = f"Asked whether {asked['q'].strip()}: {content}"
     content = content.strip().strip(",").strip()
-    if len(content.split()) < 3 or _FRAGMENT.match(content) or _ASKING.match(content):
+    if not is_stance(content):
         return None
     verb_text = " ".join(verb.group().split()).lower()
     if content_span[0] >= verb.end():

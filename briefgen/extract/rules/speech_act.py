@@ -6,6 +6,17 @@ import re
 from dataclasses import dataclass, field
 
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
+# "said though the ambassador": a subordinate clause cut off by its own verb, no stance.
+_FRAGMENT = re.compile(
+    r"(?i)(?:even\s+)?(?:though|although|whereas|while|if|unless|because)\s+(?:\S+\s*){1,4}$"
+)
+# '"What is going to happen to the gangs," he said': a question asked, not a stance taken.
+_ASKING = re.compile(
+    r"(?:What|Why|How|When|Where|Who|Which)\s+(?:is|are|was|were|will|would|can|could|do|does"
+    r"|did|should)\b(?:(?!\b(?:is|are|was|were)\b)[^.!?])*(?:\?|$)"
+    r"|(?:Is|Are|Will|Would|Can|Could|Do|Does|Did|Should)\s+"
+    r"(?:it|they|we|he|she|the|this|that|there)\b[^.!]*?\?"
+)
 
 
 @dataclass(frozen=True)
@@ -50,3 +61,8 @@ def join_acts(first: SpeechAct, second: SpeechAct) -> SpeechAct:
         venue=first.venue or second.venue,
         outside=first.outside,
     )
+
+
+def is_stance(content: str) -> bool:
+    """Tell whether reported words make a stance: three words or more, no fragment or question."""
+    return len(content.split()) >= 3 and not _FRAGMENT.match(content) and not _ASKING.match(content)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.rules.questions import Opening, lower_first
+from briefgen.extract.rules.phrasing import lower_first
+from briefgen.extract.rules.questions import Opening
 
 _PARTY = r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
 # "the cease-fire between Israel and Hezbollah", "a ceasefire agreed by the militants".
