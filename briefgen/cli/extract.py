@@ -71,7 +71,7 @@ def extract(
     Every item is marked `unreviewed: true` with the sentence it came from.
     """
     from briefgen.extract import ArticleInfo, draft_brief, read_article
-    from briefgen.extract.extractor import source_key_for
+    from briefgen.extract.extraction import source_key_for
     from briefgen.output import write_atomic
 
     if article != "-" and not Path(article).exists():

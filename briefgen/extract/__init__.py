@@ -8,14 +8,14 @@ from pathlib import Path
 
 from briefgen.errors import InputError, ValidationFailed
 from briefgen.extract.draft import render_draft
-from briefgen.extract.extractor import (
+from briefgen.extract.extraction import (
     ArticleInfo,
     Extraction,
     Extractor,
     Rejection,
-    RuleExtractor,
     source_key_for,
 )
+from briefgen.extract.extractor import RuleExtractor
 from briefgen.extract.merge import Merged, merge_into
 from briefgen.extract.text import Article, prepare, read_article
 from briefgen.extract.verify import verify

@@ -7,164 +7,43 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefgen.extract.gazetteer import (
-    BODIES,
-    GROUP_NOUNS,
     ROLE_NOUNS,
-    STATES,
     TITLE_STATES,
     TITLES,
+)
+from briefgen.extract.names import (
+    ADJ_RE,
+    ADJ_TO_ID,
+    APPOSITIVE_PERSON,
+    BLOCKED_NAME_WORDS,
+    BODY_NAMES,
+    BODY_WORDS,
+    BOUND_L,
+    BOUND_R,
+    CLASS_BY_TITLE,
+    DEFINED_BODY,
+    DESCRIPTION,
+    ENTRIES,
+    FAMILY_FIRST,
+    GROUP,
+    IT_SAID,
+    NAMED_BODY,
+    NOT_NAME_WORDS,
+    NOUN_TO_ID,
+    PRONOUN,
+    REVERSED_NAME,
+    REVERSED_TITLE,
+    SPEAKING_NAME,
+    STATE_NOUN_RE,
+    SUFFIXES,
+    THE_BODY,
+    TITLED_PERSON,
+    UNIQUE_ROLES,
+    alternation,
 )
 from briefgen.extract.text import Sentence
 from briefgen.model import ActorKind
 from briefgen.model.base import slugify
-
-_BLOCKED_NAME_WORDS = frozenset(
-    str.split(
-        """The A An On In At For And But Of To Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday January February March April May June July August September October November
-    December He She They It We I His Her Their Its This That These Those Asked Although
-    While When If After Before Since"""
-    )
-)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Return a regex matching any of the words, longest first, as a prefix tree.
-
-    A tree keeps matching fast with hundreds of names: the engine follows one branch per
-    letter instead of trying every name at every position.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in set(words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return f"(?:{_branch(trie)})"
-
-
-def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    ends = "" in node
-    alternatives = [
-        re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char
-    ]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-    return f"(?:{body})?" if ends else body
-
-
-_NOUN_TO_ID = {name: e.id for e in (*STATES, *BODIES) for name in e.names}
-_ADJ_TO_ID = {adj: e.id for e in STATES for adj in e.adjectives}
-_ENTRIES = {e.id: e for e in (*STATES, *BODIES)}
-_NOUN = _alternation(_NOUN_TO_ID)
-_ADJ = _alternation(_ADJ_TO_ID)
-_STATE_REF = rf"(?:{_ADJ}|(?:the\s+)?(?:{_NOUN})(?:'s|’s)?)"
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
-_NAME_TOKEN = rf"(?:(?:al|el|ad|as|ash|bin|ibn)-)?[{_UPPER}][^\W\d_]+(?:['’-][^\W\d_]+)*"
-_NAME = (
-    rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|van|von|bin|al|el|la|dos|der|Le|La)\s+)?"
-    rf"{_NAME_TOKEN}){{0,3}}"
-    r"(?:\s+(?:Jr|Sr)\.?)?"
-)
-_TITLE = _alternation(TITLES)
-_BOUND_L = r"(?<![^\W\d])(?<![_.])"
-_BOUND_R = r"(?![\w])"
-
-TITLED_PERSON = re.compile(
-    rf"{_BOUND_L}(?:(?P<state>{_STATE_REF})\s+)?"
-    rf"(?:(?:senior|top|former|acting|deputy|chief)\s+)?"
-    rf"(?P<title>(?i:{_TITLE})|{_TITLE})"
-    rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:{_NOUN}))?"
-    rf"\s+(?P<name>{_NAME})"
-)
-# "The coast guard's spokesman, Jay Tarriela,": found from the name back to the title, since
-# a pattern that starts at the title would be tried at every word of a long text.
-REVERSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),")
-REVERSED_TITLE = re.compile(
-    rf"(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?i:{_alternation(ROLE_NOUNS)}|{_TITLE}))$"
-)
-APPOSITIVE_PERSON = re.compile(
-    rf"{_BOUND_L}(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),\s+(?:the|a|an)\s+"
-    rf"(?:(?P<state>{_STATE_REF})\s+)?(?P<title>[A-Za-z' ’-]{{3,60}}?)"
-    rf"(?:\s+of\s+(?P<of>{_NOUN}))?(?=,|\s+(?:said|told|says|warned|added))"
-)
-DEFINED_BODY = re.compile(
-    r"(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:of|for|the|and|de|du|la)\s+)*[A-Z][\w'’-]+)"
-    r"{0,8})\s+\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)"
-)
-# "the Africa Corps", "the Rapid Support Forces": bodies known by a capitalised name ending in
-# a word that says what sort of body it is.
-NAMED_BODY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+(?:\d+(?:st|nd|rd|th)\s+)?){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement|Command"
-    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission))\b"
-)
-THE_BODY = re.compile(
-    r"\b[Tt]he\s+(?:group|movement|militia|organi[sz]ation|agency|ministry|government|command"
-    r"|military|army)\b"
-)
-_ROLE = _alternation(ROLE_NOUNS)
-DESCRIPTION = re.compile(
-    rf"{_BOUND_L}(?i:the|a|an)\s+(?:(?:top|senior|chief|former)\s+)?(?P<state>{_STATE_REF})\s+"
-    rf"(?:(?:top|senior|chief)\s+)?(?P<role>(?i:{_ROLE})){_BOUND_R}"
-)
-_GROUP = _alternation(GROUP_NOUNS)
-GROUP = re.compile(
-    rf"{_BOUND_L}(?:(?:(?i:the|a|an|other|senior|top|two|three|several)|unnamed)\s+)*"
-    rf"(?P<state>{_STATE_REF})\s+(?:(?:senior|top|military|defen[cs]e|intelligence|security|"
-    rf"government|administration)\s+)*(?:[A-Z][a-z]+\s+){{0,2}}(?P<group>(?i:{_GROUP})){_BOUND_R}"
-    rf"|{_BOUND_L}(?i:officials|authorities|diplomats)\s+(?:in|from)\s+(?P<state2>{_NOUN})"
-    rf"{_BOUND_R}"
-)
-PRONOUN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er)\s+(?:office|spokes(?:man|woman|person)|aides?|press secretary)\b"
-    r"|\b(?:he|she|He|She)\b"
-)
-IT_SAID = re.compile(r"\b[Ii]t\s+(?:said|says|added|noted|warned)\b")
-_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III"})
-_SAY = (
-    r"(?:said|says|told|tells|stated|added|noted|warned|explained|insisted|urged|stressed"
-    r"|claimed|denied|accused|condemned|welcomed|rejected|confirmed|asked|thanked|described"
-    r"|argued|announced|declared|wrote|replied|cautioned|emphasi[sz]ed|reiterated|revealed)"
-)
-_PERSON_NAME = (
-    rf"{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|da|van|von|bin|al|Le|La)\s+)?"
-    rf"{_NAME_TOKEN}){{1,2}}"
-)
-# People named without a title, where they speak: "Jo Lund said", "said Jo Lund, a former
-# attaché", "Jo Lund, a senior analyst at X, warned".
-SPEAKING_NAME = re.compile(
-    rf"{_BOUND_L}(?P<name>{_PERSON_NAME})\s+(?:(?:also|later|then|on\s+\w+day)\s+)?{_SAY}\b"
-    rf"|\b{_SAY}\s+(?P<name2>{_PERSON_NAME})(?:,\s+(?:a|an|the)?\s*(?P<role>[^,.;]{{3,80}}))?"
-    rf"(?=\s*[,.;]|\s+(?:in|at|on|during|after|before|to|from)\b)"
-    rf"|{_BOUND_L}(?P<name3>{_PERSON_NAME}),\s+(?:a|an|the)?\s*(?P<role2>[^,;\"“”]{{3,90}}),"
-    rf"\s+(?:(?:has|had|also|on\s+\w+day)\s+)*{_SAY}\b"
-)
-_NOT_NAME_WORDS = frozenset(str.split("Without For And Of The In On At To With Against Across"))
-_BODY_WORDS = frozenset(
-    str.split(
-        """Ministry Office Council Forces Force Agency Service Services News Times Post Command
-        Army Navy Institute Department Government Initiative Corps Group Union Nations Committee
-        Commission Bank Organisation Organization Association Center Centre Party Movement Front
-        Network Press Television TV Radio Media Mission Company Division Brigade Regiment Guard
-        Court Assembly Parliament Congress Senate House Secretariat Authority Board Foundation
-        Watch International Daily Journal Tribune Herald Gazette Channel Monday Tuesday Wednesday
-        Thursday Friday Saturday Sunday Security Defense Defence Foreign Affairs Armed Federal
-        National Republic State Kingdom Democratic"""
-    )
-)
-UNIQUE_ROLES = frozenset({"foreign", "defense", "head-of-state", "head-of-government", "security"})
-# Family name first: "Li Xi" is Li, "Cho Tae-yul" is Cho.
-FAMILY_FIRST = frozenset(
-    str.split(
-        """Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo
-        Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang
-        Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Fu Zhong Wan Qin Kim Lee Park Choi Jung Kang
-        Cho Yoon Jang Lim Shin Seo Kwon Hwang Ahn Song Hong Yoo Ko Moon Yang Son Bae Baek Heo
-        Nam Noh Ha Kwak Sung Cha Joo Woo Ryu Jeon"""
-    )
-)
-_CLASS_BY_TITLE = {t.lower(): c for t, c in TITLES.items()}
 
 
 @dataclass
@@ -197,14 +76,14 @@ class Mention:
 
 def is_name(word: str) -> bool:
     """Tell whether a word is a built-in name of a state or body ('Houthis', 'Philippines')."""
-    return word in _NOUN_TO_ID or word in _ADJ_TO_ID
+    return word in NOUN_TO_ID or word in ADJ_TO_ID
 
 
 def state_id(text: str) -> str | None:
     """Return the actor id a state reference ('the U.S.', "Russia's", 'Ukrainian') names."""
     cleaned = re.sub(r"^the\s+", "", text.strip())
     cleaned = re.sub(r"(?:'s|’s)$", "", cleaned)
-    return _NOUN_TO_ID.get(cleaned) or _ADJ_TO_ID.get(cleaned) or _NOUN_TO_ID.get(text.strip())
+    return NOUN_TO_ID.get(cleaned) or ADJ_TO_ID.get(cleaned) or NOUN_TO_ID.get(text.strip())
 
 
 class ActorIndex:
@@ -241,7 +120,7 @@ class ActorIndex:
         self._add_short_names(sentences)
         names = {**self._people_by_name, **self._bodies_by_name}
         self._names_re = (
-            re.compile(rf"{_BOUND_L}(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:{_alternation(names)}){_BOUND_R}")
+            re.compile(rf"{BOUND_L}(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:{alternation(names)}){BOUND_R}")
             if names
             else None
         )
@@ -258,13 +137,13 @@ class ActorIndex:
         if not name:
             return
         title = " ".join((title or match["title"]).split())
-        role_class = _CLASS_BY_TITLE.get(title.lower()) or _role_class(title)
+        role_class = CLASS_BY_TITLE.get(title.lower()) or _role_class(title)
         if appositive and role_class is None:
             return
         groups = match.groupdict()
         state = groups.get("state") or groups.get("of") or ""
         affiliation = state_id(state) if state else TITLE_STATES.get(title.lower())
-        parts = [t for t in name.split() if t not in _SUFFIXES]
+        parts = [t for t in name.split() if t not in SUFFIXES]
         surname = parts[0] if len(parts) in (2, 3) and parts[0] in FAMILY_FIRST else parts[-1]
         existing = self._people_by_name.get(name) or self._people_by_name.get(surname)
         if existing:
@@ -275,7 +154,7 @@ class ActorIndex:
             record.affiliation = record.affiliation or affiliation
             return
         slug = _slug(surname)
-        if slug in self.records or slug in _ENTRIES:
+        if slug in self.records or slug in ENTRIES:
             slug = _slug(name)
         role = title[:1].upper() + title[1:] if title.islower() else title
         start = match.start("name") if not appositive else match.start()
@@ -298,9 +177,9 @@ class ActorIndex:
         """Register a person named without a title where they speak ("Jo Lund said")."""
         name = _trim_name(match["name"] or match["name2"] or match["name3"])
         words = name.split()
-        if len(words) < 2 or any(w in _BODY_WORDS or is_name(w) for w in words):
+        if len(words) < 2 or any(w in BODY_WORDS or is_name(w) for w in words):
             return
-        if any(w in _NOT_NAME_WORDS for w in words):
+        if any(w in NOT_NAME_WORDS for w in words):
             # "Doctors Without Borders said": a body, not a person.
             return
         if name in self._people_by_name or words[-1] in self._people_by_name:
@@ -309,7 +188,7 @@ class ActorIndex:
             return
         surname = words[0] if words[0] in FAMILY_FIRST and len(words) == 2 else words[-1]
         slug = _slug(surname)
-        if slug in self.records or slug in _ENTRIES:
+        if slug in self.records or slug in ENTRIES:
             slug = _slug(name)
         if slug in self.records:
             return
@@ -358,7 +237,7 @@ class ActorIndex:
                 best = max(tokens, key=lambda t: (used[t], tokens.index(t)))
                 slug = _slug(best)
                 more_used = current is None or used[best] > used[current]
-                free = slug not in self.records and slug not in _ENTRIES
+                free = slug not in self.records and slug not in ENTRIES
                 if more_used and slug != record.id and free:
                     self._rename(record.id, slug)
 
@@ -386,7 +265,7 @@ class ActorIndex:
     def add_described(self, name: str, sentence: Sentence, start: int, *, person: bool) -> str:
         """Register a speaker known only by a description ("one diplomatic source")."""
         slug = _slug(name)[:48].rstrip("-") or "unnamed-source"
-        if slug in _ENTRIES:
+        if slug in ENTRIES:
             return slug
         if slug not in self.records:
             self.records[slug] = ActorRecord(
@@ -403,7 +282,7 @@ class ActorIndex:
     def add_group(self, name: str, sentence: Sentence, start: int) -> str:
         """Register an unnamed armed group described in the text ("Darfuri armed groups")."""
         slug = _slug(name)
-        if slug not in self.records and slug not in _ENTRIES:
+        if slug not in self.records and slug not in ENTRIES:
             self.records[slug] = ActorRecord(
                 id=slug,
                 name=name[:1].upper() + name[1:],
@@ -415,7 +294,7 @@ class ActorIndex:
 
     def _learn_body(self, sentence: Sentence, match: re.Match[str]) -> None:
         name = re.sub(r"^The\s+", "", match["name"])
-        if state_id(name) or name in _NOUN_TO_ID:
+        if state_id(name) or name in NOUN_TO_ID:
             return
         acronym = match["acr"]
         armed = re.search(r"\b(Forces|Army|Front|Brigades?|Militia|Movement|Group|Corps)\b", name)
@@ -438,10 +317,10 @@ class ActorIndex:
         words = name.split()
         if len(words) < 2 or state_id(words[0]) or name in self._bodies_by_name:
             return
-        if any(w in _BLOCKED_NAME_WORDS for w in words):
+        if any(w in BLOCKED_NAME_WORDS for w in words):
             return
         slug = _slug(name)
-        if slug in self.records or slug in _ENTRIES:
+        if slug in self.records or slug in ENTRIES:
             return
         armed = not re.search(r"(?:Mission|Alliance|Coalition)$", name)
         self.records[slug] = ActorRecord(
@@ -496,11 +375,11 @@ class ActorIndex:
             add(m.start(), m.end(), self._describe(m), "person", 2)
         for m in GROUP.finditer(text):
             add(m.start(), m.end(), state_id(m["state"] or m["state2"]), "group", 3)
-        for m in _STATE_NOUN_RE.finditer(text):
-            kind = "body" if m.group() in _BODY_NAMES else "state"
-            add(m.start(), m.end(), _NOUN_TO_ID[m.group()], kind, 4)
-        for m in _ADJ_RE.finditer(text):
-            add(m.start(), m.end(), _ADJ_TO_ID[m.group()], "adjective", 5)
+        for m in STATE_NOUN_RE.finditer(text):
+            kind = "body" if m.group() in BODY_NAMES else "state"
+            add(m.start(), m.end(), NOUN_TO_ID[m.group()], kind, 4)
+        for m in ADJ_RE.finditer(text):
+            add(m.start(), m.end(), ADJ_TO_ID[m.group()], "adjective", 5)
         for m in PRONOUN.finditer(text):
             add(m.start(), m.end(), "?", "pronoun", 6)
         for m in IT_SAID.finditer(text):
@@ -527,7 +406,7 @@ class ActorIndex:
     def ensure(self, actor: str) -> ActorRecord:
         """Return the record of an actor id, creating it from the gazetteer if needed."""
         if actor not in self.records:
-            entry = _ENTRIES[actor]
+            entry = ENTRIES[actor]
             self.records[actor] = ActorRecord(id=entry.id, name=entry.name, kind=entry.kind)
         return self.records[actor]
 
@@ -542,7 +421,7 @@ class ActorIndex:
 
     def known(self, actor: str) -> bool:
         """Tell whether an actor id names an actor of the article or of the gazetteer."""
-        return actor in self.records or actor in _ENTRIES
+        return actor in self.records or actor in ENTRIES
 
 
 def _slug(name: str) -> str:
@@ -559,10 +438,10 @@ def _trim_name(name: str) -> str:
     while len(parts) > 1 and (parts[0] in TITLES or parts[0].rstrip(".") in TITLES):
         parts.pop(0)
     for word in parts:
-        if word in _BLOCKED_NAME_WORDS or word in _NOUN_TO_ID or word in _ADJ_TO_ID:
+        if word in BLOCKED_NAME_WORDS or word in NOUN_TO_ID or word in ADJ_TO_ID:
             break
         words.append(word)
-    while words and words[-1] in _SUFFIXES:
+    while words and words[-1] in SUFFIXES:
         words.pop()
     return " ".join(words)
 
@@ -573,8 +452,3 @@ def _role_class(title: str) -> str | None:
         if re.search(rf"\b{re.escape(noun)}\b", lowered):
             return role_class
     return None
-
-
-_BODY_NAMES = frozenset(name for e in BODIES for name in e.names)
-_STATE_NOUN_RE = re.compile(rf"{_BOUND_L}(?:{_NOUN}){_BOUND_R}")
-_ADJ_RE = re.compile(rf"{_BOUND_L}(?:{_ADJ}){_BOUND_R}")

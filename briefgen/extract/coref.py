@@ -37,6 +37,13 @@ def pronoun_gender(word: str) -> str | None:
 
 def learn_genders(index: ActorIndex, sentences: list[tuple[str, list[Mention]]]) -> None:
     """Set a person's gender from a gendered title, or from pronouns that can mean only them."""
+    _genders_from_titles(index)
+    _genders_from_honorifics(index, sentences)
+    _genders_from_pronouns(index, sentences)
+
+
+def _genders_from_titles(index: ActorIndex) -> None:
+    """Set a gender from a role or name that holds a gendered title ("spokeswoman", "Mr")."""
     for record in index.records.values():
         if not index.is_person(record.id) or record.gender:
             continue
@@ -45,11 +52,19 @@ def learn_genders(index: ActorIndex, sentences: list[tuple[str, list[Mention]]])
             record.gender = "m"
         elif _FEMALE_TITLE.search(role):
             record.gender = "f"
+
+
+def _genders_from_honorifics(index: ActorIndex, sentences: list[tuple[str, list[Mention]]]) -> None:
+    """Set a gender from "Mr Lund", "Ms Lund" wherever the text writes one."""
     for text, _ in sentences:
         for match in _HONORIFIC.finditer(text):
             person = index.person_named(match["name"])
             if person and not index.records[person].gender:
                 index.records[person].gender = "m" if match["hon"] == "Mr" else "f"
+
+
+def _genders_from_pronouns(index: ActorIndex, sentences: list[tuple[str, list[Mention]]]) -> None:
+    """Set a gender from "he" or "she" in a sentence where only one person can be meant."""
     previous: list[str] = []
     for text, mentions in sentences:
         outside = _outside_quotes(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = str.split(
@@ -41,23 +42,7 @@ def resolve(match: re.Match[str], published: dt.date | None) -> str | None:
     """Return a DATE_EXPRESSION match as YYYY, YYYY-MM or YYYY-MM-DD, or None if unknown."""
     text = match.group()
     if match["md"] or match["dm"]:
-        parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
-        month = next(_month_number(p) for p in parts if p[0].isalpha())
-        numbers = [int(p) for p in parts if p.isdigit()]
-        day = next(n for n in numbers if n <= 31)
-        year = next((n for n in numbers if n > 31), None)
-        if year is None:
-            if published is None:
-                return None
-            year = (
-                published.year
-                if (month, day) <= (published.month, published.day)
-                else published.year - 1
-            )
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return None
+        return _day(text, published)
     if match["my"]:
         month_word, year_text = text.split()
         return f"{int(year_text):04d}-{_month_number(month_word):02d}"
@@ -71,19 +56,44 @@ def resolve(match: re.Match[str], published: dt.date | None) -> str | None:
         return f"{year:04d}-{month:02d}"
     if match["weekday"]:
         return last_weekday(match["weekday"], published).isoformat()
-    rel = " ".join(match["rel"].lower().split())
-    if rel == "today":
-        return published.isoformat()
-    if rel == "yesterday":
-        return (published - dt.timedelta(days=1)).isoformat()
-    if rel == "last month":
-        first = published.replace(day=1) - dt.timedelta(days=1)
-        return f"{first.year:04d}-{first.month:02d}"
-    if rel == "this month":
-        return f"{published.year:04d}-{published.month:02d}"
-    if rel == "last year":
-        return f"{published.year - 1:04d}"
-    return None
+    relative = _RELATIVE.get(" ".join(match["rel"].lower().split()))
+    return relative(published) if relative else None
+
+
+def _day(text: str, published: dt.date | None) -> str | None:
+    """Return "August 5" or "5 August 2024" as YYYY-MM-DD, the year from the article date."""
+    parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+    month = next(_month_number(p) for p in parts if p[0].isalpha())
+    numbers = [int(p) for p in parts if p.isdigit()]
+    day = next(n for n in numbers if n <= 31)
+    year = next((n for n in numbers if n > 31), None)
+    if year is None:
+        if published is None:
+            return None
+        year = (
+            published.year
+            if (month, day) <= (published.month, published.day)
+            else published.year - 1
+        )
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _last_month(published: dt.date) -> str:
+    last = published.replace(day=1) - dt.timedelta(days=1)
+    return f"{last.year:04d}-{last.month:02d}"
+
+
+# "last week" and "this week" name no date a brief can hold.
+_RELATIVE: dict[str, Callable[[dt.date], str]] = {
+    "today": lambda published: published.isoformat(),
+    "yesterday": lambda published: (published - dt.timedelta(days=1)).isoformat(),
+    "last month": _last_month,
+    "this month": lambda published: f"{published.year:04d}-{published.month:02d}",
+    "last year": lambda published: f"{published.year - 1:04d}",
+}
 
 
 def last_weekday(name: str, published: dt.date) -> dt.date:

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from briefgen.extract.extractor import ArticleInfo, Extraction
+from briefgen.extract.extraction import ArticleInfo, Extraction
 from briefgen.extract.text import Article
 from briefgen.model import Quantity, Source, SourceType
 from briefgen.model.base import slugify

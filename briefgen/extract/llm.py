@@ -11,7 +11,7 @@ from typing import Any
 from briefgen.config import LanguageModel
 from briefgen.errors import BriefgenError
 from briefgen.extract.actors import state_id
-from briefgen.extract.extractor import ArticleInfo, Extraction, Rejection
+from briefgen.extract.extraction import ArticleInfo, Extraction, Rejection
 from briefgen.extract.text import Article, Sentence
 from briefgen.model import (
     Actor,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import InputError
 from briefgen.extract.draft import SECTIONS, dump_yaml, item_data, source_of
-from briefgen.extract.extractor import ArticleInfo, Extraction
+from briefgen.extract.extraction import ArticleInfo, Extraction
 from briefgen.extract.keywords import coverage
 from briefgen.extract.text import Article
 from briefgen.model import Quantity
@@ -56,51 +58,64 @@ def merge_into(
     known = {**shared.actors, **_actors_of(data)}
     rename = _actor_renames(extraction, known, data, shared)
     key = _source_key(info.source_key, data.get("sources") or {})
-    added: list[str] = []
     text = existing if existing.endswith("\n") else existing + "\n"
     # New sections go before a `...` document end marker: after it, YAML reads no brief.
     end = _DOCUMENT_END.search(text)
     text, tail = (text[: end.start()], text[end.start() :]) if end else (text, "")
-
+    remap = partial(_remap, rename=rename, old_key=info.source_key, new_key=key)
     new_actors: dict[str, Any] = {}
     for actor_id, actor in extraction.actors.items():
         target = rename.get(actor_id, actor_id)
-        if target in known or target in new_actors:
-            continue
-        new_actors[target] = _remap(item_data(actor), rename, info.source_key, key)
+        if target not in known and target not in new_actors:
+            new_actors[target] = remap(item_data(actor))
+    sections = _new_items(data, extraction, remap)
+    if not new_actors and not sections:
+        return Merged(text + tail, [], extraction)
     have_places = data.get("places") if isinstance(data.get("places"), dict) else {}
     new_places = {
         key: place.model_dump(mode="json", exclude_defaults=True)
         for key, place in sorted(extraction.places.items())
         if key not in have_places
     }
+    source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
+    additions: list[tuple[str, dict[str, Any] | list[dict[str, Any]]]] = [
+        ("sources", {key: source}),
+        ("actors", new_actors),
+        ("places", new_places if sections else {}),
+        *sections.items(),
+    ]
+    added: list[str] = []
+    for name, content in additions:
+        if content:
+            text = _append(text, name, content)
+            added.extend(_added(name, content))
+    text += tail
+    validate_text(text, str(path), shared=shared, path=path)
+    return Merged(text, added, extraction)
+
+
+def _new_items(
+    data: dict[str, Any], extraction: Extraction, remap: Callable[[dict[str, Any]], dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Return, per section, the extracted items the brief does not have yet."""
     sections: dict[str, list[dict[str, Any]]] = {}
     for name in SECTIONS:
         current = list(data.get(name) or [])
         fresh: list[dict[str, Any]] = []
         for item in getattr(extraction, name):
-            candidate = _remap(item_data(item), rename, info.source_key, key)
+            candidate = remap(item_data(item))
             if not any(_same(name, candidate, old) for old in current + fresh):
                 fresh.append(candidate)
         if fresh:
             sections[name] = fresh
-    if not new_actors and not sections:
-        return Merged(text + tail, [], extraction)
-    source = source_of(article, info).model_dump(mode="json", exclude_defaults=True)
-    text = _append(text, "sources", {key: source})
-    added.append(f"sources: {key}")
-    if new_actors:
-        text = _append(text, "actors", new_actors)
-        added.extend(f"actors: {actor_id}" for actor_id in new_actors)
-    if new_places and sections:
-        text = _append(text, "places", new_places)
-        added.extend(f"places: {place_id}" for place_id in new_places)
-    for name, items in sections.items():
-        text = _append(text, name, items)
-        added.extend(f"{name}: {_describe(name, item)}" for item in items)
-    text += tail
-    validate_text(text, str(path), shared=shared, path=path)
-    return Merged(text, added, extraction)
+    return sections
+
+
+def _added(name: str, content: dict[str, Any] | list[dict[str, Any]]) -> list[str]:
+    """Return the report lines for what was appended to one section."""
+    if isinstance(content, dict):
+        return [f"{name}: {item_id}" for item_id in content]
+    return [f"{name}: {_describe(name, item)}" for item in content]
 
 
 def _actors_of(data: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from briefgen.extract.extractor import ArticleInfo, Extraction, RuleExtractor
+from briefgen.extract.extraction import ArticleInfo, Extraction
+from briefgen.extract.extractor import RuleExtractor
 from briefgen.extract.keywords import coverage
 from briefgen.extract.text import guess_format, prepare
 from briefgen.model import Event, Force, OpenQuestion, Position

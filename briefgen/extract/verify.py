@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from briefgen.extract.extractor import ONE_OFFICIAL, Extraction, Rejection
+from briefgen.extract.extraction import Extraction, Rejection
 from briefgen.extract.gazetteer import BODIES, STATES
 from briefgen.extract.rules.forces import find_casualties
 from briefgen.extract.text import Article
+from briefgen.extract.voices import ONE_OFFICIAL
 from briefgen.model import (
     Actor,
     ActorKind,
@@ -160,6 +161,9 @@ class _Checker:
                 "positions", f"speaker {position.actor!r} is not named in its sentence", sentence
             )
             return None
+        if _CUT_OFF.search(sentence):
+            self._reject("positions", "its sentence breaks off (the text is cut)", sentence)
+            return None
         said = f"{position.stance} {position.quote or ''}"
         if not _item_numbers(said) <= _sentence_numbers(sentence):
             self._reject("positions", "a number of the stance is not in its sentence", sentence)
@@ -279,6 +283,10 @@ class _Checker:
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _KNOWN_NAMES = {e.id: [*e.names, *e.adjectives] for e in (*STATES, *BODIES)}
+
+
+# A sentence that ends in a word or a comma was cut off mid-way: what it says is unknown.
+_CUT_OFF = re.compile(r"[\w,]\s*$")
 
 
 def _marks(text: str) -> int:

@@ -519,7 +519,10 @@ def test_troops_on_a_shared_border_ask_how_the_neighbour_will_respond() -> None:
             "The cease-fire between Larnovia and Orsk militias took effect on Monday.",
             "Will the cease-fire between Larnovia and Orsk hold?",
         ),
-        ("Militants in the valley agreed to a truce last week.", "Will the truce hold?"),
+        (
+            "Militants in the valley agreed to a truce last week.",
+            "Will the truce agreed by militants in the valley hold?",
+        ),
     ],
 )
 def test_a_reported_ceasefire_asks_whether_it_will_hold(text: str, question: str) -> None:

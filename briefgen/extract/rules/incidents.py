@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefgen.extract.places import place_of
-from briefgen.extract.rules import forces
+from briefgen.extract.rules import figures, force_places, forces
 from briefgen.model.vocab import IncidentType
 
 _WHO = (
@@ -15,8 +15,8 @@ _WHO = (
     r"|" + forces.UNITS
 )
 FIGURE = re.compile(
-    rf"(?i:(?P<qual>{forces._QUALIFIERS})\s+)?(?<![\w.,-])(?P<num>(?i:{forces._NUMBER}))\b"
-    rf"(?:\s*(?:thousand|million))?(?:\s*(?:-|–|to)\s*(?i:{forces._NUMBER}))?(?![\w.,]*\d)"
+    rf"(?i:(?P<qual>{figures.QUALIFIERS})\s+)?(?<![\w.,-])(?P<num>(?i:{figures.NUMBER}))\b"
+    rf"(?:\s*(?:thousand|million))?(?:\s*(?:-|–|to)\s*(?i:{figures.NUMBER}))?(?![\w.,]*\d)"
     rf"(?:\s+(?P<mod>(?:(?!(?:and|or|in|at|on|were|was|are|is|have|has|had)\b)[\w'’.-]+\s+)"
     rf"{{0,3}}?)(?P<who>{_WHO})\b)?"
 )
@@ -86,7 +86,7 @@ def incident_type(text: str) -> IncidentType:
 def find_incidents(text: str) -> list[Found]:
     """Return the casualty figures of a sentence, one entry per claim."""
     result: list[Found] = []
-    if not forces.ANY_NUMBER.search(text):
+    if not figures.ANY_NUMBER.search(text):
         return result
     kind_type = incident_type(text)
     for match in FIGURE.finditer(text):
@@ -124,12 +124,16 @@ def _new_clause(text: str, end: int, match: re.Match[str]) -> bool:
 
 def _location(text: str, start: int, end: int) -> str | None:
     """Return the place the clause puts the incident in, else the first place the sentence names."""
-    found = forces.clause_location(text, start, end, forces._clause(text, start, end))
+    found = force_places.clause_location(
+        text, start, end, force_places.clause_span(text, start, end)
+    )
     if found:
         return re.sub(r"^the\s+", "", found)
-    named = forces.places(text)
+    named = force_places.places(text)
     if named:
         return named[0]
     # A place the gazetteer knows, though the sentence does not mark it as one.
-    known = (m["loc"].strip() for m in forces._PLACE_AFTER.finditer(text) if m["prep"] != "from")
+    known = (
+        m["loc"].strip() for m in force_places.PLACE_AFTER.finditer(text) if m["prep"] != "from"
+    )
     return next((loc for loc in known if place_of(loc)), None)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from briefgen.extract.dates import find_dates
-from briefgen.extract.rules.speech import SpeechAct
+from briefgen.extract.rules.speech_act import SpeechAct
 from briefgen.model import PositionType
 
 _VERB_TYPES: tuple[tuple[str, PositionType], ...] = (
@@ -41,6 +41,13 @@ _CONTENT_TYPES: tuple[tuple[str, PositionType], ...] = (
     ),
 )
 MAX_STANCE = 320
+# "WASHINGTON ― ", "MOSCOW (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": where the wire filed from.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,30}?(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
+    r"|^[A-Z][A-Za-z .'’-]{1,30},\s*\([^()]{1,80}\)\s+"
+)
+# A figure worth comparing between two stances: two digits or more, not a year.
+FIGURE = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w,])")
 
 
 def classify(act: SpeechAct) -> PositionType:
@@ -56,7 +63,7 @@ def classify(act: SpeechAct) -> PositionType:
 
 def summarize(act: SpeechAct) -> str:
     """Make a short stance from the reported words: one clause, capitalised, no quotes."""
-    text = " ".join(act.content.split())
+    text = _DATELINE.sub("", " ".join(act.content.split()))
     text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:")
     if len(text) > MAX_STANCE:
         text = text[:MAX_STANCE].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -3,49 +3,69 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from briefgen.extract.actors import is_name
-from briefgen.extract.rules.speech import COMMON_CAPITALS
+from briefgen.extract.rules.phrasing import (
+    ask,
+    base_form,
+    conditional,
+    invert,
+    lower_first,
+    lower_first_word,
+    modal_clause,
+    possessive,
+    subject_of,
+    tidy,
+    wh_question,
+)
 
-_AUX = r"(?:would|will|could|can|should|might|may|is|are|was|were|has|have|had|does|do|did)"
 _THOUGHT = re.compile(
     r"^(?:he|she|they|it|the \w+)\s+(?:thought|believed|expected|felt|considered)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+
 ASKED = re.compile(r"\bAsked\s+(?:if|whether)\s+(?P<q>[^,]+(?:,\s*(?!\w+\s+said)[^,]+)*?),")
+
 EXPECTED = re.compile(
     r"\b(?P<aux>is|are|was|were)\s+(?:now\s+|also\s+|widely\s+)?"
     r"(?:expected|set|poised|likely|due|scheduled|planning|preparing)\s+to\s+(?P<vp>[^,;.]+)"
 )
+
 INTENT = re.compile(
     r"\b(?P<aux>plans|planned|intends|aims|threatens|threatened)"
     r"\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3})|\.(?=\d))+)"
 )
+
 UNSAID = re.compile(
     r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|disclosed|decided|set out)\s+"
     r"(?P<wh>when|how|where|what|why)\s+(?P<clause>[^,;.]+)"
 )
+
 YET = re.compile(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<vp>[^,;.]+)")
+
 NOT_YET = re.compile(
     r"\b(?P<aux>has|have|had)\s+not\s+yet\s+(?P<vp>(?!decided)\w+(?:ed|en)\b[^,;.]*)"
 )
+
 CONSIDER = re.compile(
     r"\b(?P<verb>consider(?:s|ing)?|weigh(?:s|ing)?|debat(?:e|es|ing)|discuss(?:es|ing)?"
     r"|decid(?:e|es|ing)|determin(?:e|es|ing)|assess(?:es|ing)?)\s+"
     r"(?P<wh>how|whether|when|what)\s+to\s+(?P<vp>[^,;.]+)"
 )
+
 UNDECIDED = re.compile(
     r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?decided\s+(?P<wh>how|whether|when|what)\s+to\s+"
     r"(?P<vp>[^,;.]+)"
 )
+
 ANNOUNCE = re.compile(
     r"\b(?P<aux>will|would|plans to|intends to)\s+(?P<verb>announce|unveil|present|disclose"
     r"|reveal|decide on|release|send)\s+(?P<obj>[^,;.]+?)\s+"
     r"(?P<when>in the coming (?:days|weeks|months)|soon|shortly|later this (?:week|month|year)"
     r"|next (?:week|month|year))\b"
 )
+
 APPEAL = re.compile(
     r"\b(?:calls?\s+(?:on|for)|called\s+(?:on|for)|urged|urges|urging|appealed\s+to|pressed"
     r"|pressing|asked)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*"
@@ -53,10 +73,12 @@ APPEAL = re.compile(
     r"|the\s+(?:junta|army|government|military|rebels|authorities|regime|alliance))\s+to\s+"
     r"(?P<vp>[^,;.]+)"
 )
+
 RISK = re.compile(
     r"\b(?:warned|warns|cautioned|feared|fears)\s+(?:[\w']+\s+){0,3}?that\s+"
     r"(?P<clause>[^,;.:]+?\b(?:could|might|may)\s+[^,;.:]+)"
 )
+
 UNKNOWN = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|remains|remained|wasn't|isn't|is\s+still|was\s+still)\s+"
     r"(?:not\s+)?(?:yet\s+)?(?:immediately\s+|entirely\s+|still\s+)?"
@@ -66,71 +88,105 @@ UNKNOWN = re.compile(
     r"|\b(?:remains|remain|remained)\s+to\s+be\s+seen\s+(?P<wh2>whether|how|if|when|what)"
     r"\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
 )
+
 NOT_SAID = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|doesn't|declined\s+to|refused\s+to|would\s+not"
     r"|wouldn't|could\s+not)\s+(?:immediately\s+)?(?:say|specify|disclose|reveal|elaborate\s+on"
     r"|explain|confirm)\s+(?P<wh>when|how(?:\s+many|\s+much|\s+long)?|where|what|why|whether|who"
     r"|which)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
 )
+
 DOUBT = re.compile(
     r"\b(?:questioned|questions|wondered|wonders|doubted|doubts|asked|asks)\s+"
     r"(?P<wh>whether|if|how|when|why)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
 )
+
 _RUN = r"(?:[^,;.?]|,(?=\d{3})|\.(?=\d))"
+
 LIKELY = re.compile(rf"\b(?:will|would)\s+(?:very\s+|most\s+|highly\s+)?likely\s+(?P<vp>{_RUN}+)")
+
 UNLIKELY_THAT = re.compile(
     r"\b(?:it\s+is|it's)\s+(?:very\s+|highly\s+)?(?:un)?likely\s+that\s+"
     r"(?P<clause>(?:[^;:.?,]|,(?=\d{3}))+)"
 )
+
 MODAL = re.compile(
     r"\b(?P<aux>could|may|might)\s+(?P<vp>(?!not\b|have\b|be\s+reached)(?:[^;:.?,]|,(?=\d{3}))+)"
 )
+
 _SPOKE_THAT = re.compile(
     r"\b(?:said|says|warned|warns|added|told\s+\w+|believes?|expects?|predicted|estimated"
     r"|noted)\s+(?:that\s+)?$"
 )
+
 DIRECT = re.compile(r"(?:^|(?<=[\"“])|(?<=[.?!]\s))(?P<q>[A-Z][^\"“”?.!]{6,200}\?)")
+
 PLANS_NOUN = re.compile(
     r"(?P<subject>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:is|are|was|were)\s+"
     r"(?:weighing|considering|drawing\s+up|discussing|preparing|reviewing)\s+plans?\s+to\s+"
     r"(?P<vp>(?:[^;:.?,]|,(?=\d{3}))+)"
 )
-CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
-_NOT_VERBS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "those",
-        "these",
-        "his",
-        "her",
-        "our",
-        "any",
-        "all",
-        "some",
-        "more",
-        "other",
-        "north",
-        "south",
-        "korean",
-    ]
-)
-_CLAUSE_START = re.compile(
-    r"(?:^|,\s+|;\s+|\b(?:that|although|though|as|while|because|since|when|but|after)\s+"
-    r"|\b(?:said|says|say|told\s+\w+|warned|noted|added|believe[sd]?|think|thinks|estimated?)"
-    r"\s+(?:that\s+)?)",
-    re.IGNORECASE,
-)
-_PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i"})
-_SPEAKER_BEFORE = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.-]*\s+)*[A-Za-z][\w'’.-]*)\s+(?:said|says|told\s+\w+|noted|added)\s+"
-    r"(?:that\s+)?(?:he|she|they|we|it)(?:\s+(?:is|are|was|were|has|have|had|would|will))*\s*$"
+
+# "the request of the Somali government to the Security Council to delay the drawdown".
+REQUEST = re.compile(
+    r"\brequest\s+(?:of|by|from)\s+(?P<who>(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+to\s+"
+    r"(?P<to>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})(?:\s+on\s+[^,;]{1,40}?)?"
+    r"\s+to\s+(?P<vp>[^,;.]+)"
 )
 
-_VERB_WORD = re.compile(rf"\b{_AUX}\b|\b(?:will|would)\b")
+# "This movement is temporary", "a temporary deployment": how long it lasts is open.
+TEMPORARY = re.compile(
+    r"\b(?P<noun>movement|deployment|presence|mission|stay|posting)\s+(?:is|was|will\s+be"
+    r"|would\s+be)\s+(?:only\s+)?temporary\b|\btemporary\s+(?P<noun2>deployment|presence"
+    r"|mission|stay|posting)\b"
+)
+
+# "the plan to withdraw 3,000 soldiers at the end of this month is still the same".
+PLAN_TO = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:\w+\s+)?plans?\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3}))+?)\s+"
+    r"(?:is|are|was|were|remains?|remained|has|have|had)\b"
+)
+
+# "killed in a landmine blast near Jandola": who did it is open while no one is named.
+UNCLAIMED = re.compile(
+    r"\b(?:in|by)\s+an?\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:blast|bombing|explosion|ambush"
+    r"|attack))\b(?!\s+(?:by|claimed|carried|launched))(?:[^,;.]{0,40}?\s+(?:near|in|at)\s+"
+    r"(?P<where>[A-Z][\w'’-]+))?"
+)
+
+_HARM = re.compile(r"\b(?:killed|wounded|injured|dead|died)\b")
+
+_CLAIMED = re.compile(r"\bclaimed\s+responsibility\b|\bresponsibility\s+for\b")
+
+# "Many vessels likely went uncounted": a count the text can only guess at.
+UNCOUNTED = re.compile(
+    r"\b(?:Many|Some|Several|Dozens|Hundreds|Thousands)\s+(?:of\s+(?:the\s+)?)?"
+    r"(?P<noun>(?:[a-z]+\s+){0,2}?[a-z]+s)\s+(?P<modal>likely|probably|may\s+have|might\s+have)"
+    r"\s+(?P<vp>[^,;.]+?)(?=\s+(?:because|as|since|after|when|while)\b|\s*[,;.]|\s*$)"
+)
+
+# "tracking the possibility that X", "there are also reports that X": X is not confirmed.
+UNCONFIRMED = re.compile(
+    r"\b(?:possibility|likelihood|prospect)\s+that\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    r"|\b(?i:there)\s+(?:are|were|have\s+been)\s+(?:also\s+)?(?:unconfirmed\s+)?(?:reports|claims"
+    r"|rumou?rs)\s+that\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+)
+
+# "it had repelled a fierce attack ... on the city of El Fasher": whether it holds is open.
+REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|fought\s+off|beat\s+back)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|assault|offensive|raid)\b[^,;.]*?\s+on\s+(?P<place>(?:the\s+)?(?:(?:city|town"
+    r"|village|base|port)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+
+# "the United States will send some KC-135 refueling aircraft": how many is left open.
+SOME_UNITS = re.compile(
+    r"\b(?P<aux>will|would)\s+(?P<verb>send|deploy|dispatch)\s+(?:some|more"
+    r"|additional|several|extra)\s+(?P<what>(?:[\w-]+\s+){0,3}?(?:aircraft|troops|soldiers|ships"
+    r"|vessels|warships|jets|planes|drones|personnel|forces|police))\b"
+)
+
+CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?P<clause>[^,;.:]{6,140})")
 
 
 @dataclass(frozen=True)
@@ -172,6 +228,14 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     MODAL: ("could", "may", "might"),
     PLANS_NOUN: ("plan",),
     DIRECT: ("?",),
+    REQUEST: ("request",),
+    PLAN_TO: ("plan",),
+    SOME_UNITS: ("some", "more", "additional", "several", "extra"),
+    UNCONFIRMED: ("possibility", "likelihood", "prospect", "reports", "claims", "rumo"),
+    REPELLED: ("repel", "repuls", "fought off", "beat back"),
+    UNCOUNTED: ("likely", "probably", "may have", "might have"),
+    UNCLAIMED: ("blast", "bombing", "explosion", "ambush", "attack"),
+    TEMPORARY: ("temporar",),
     APPEAL: ("call", "urg", "appeal", "press", "asked"),
 }
 
@@ -186,228 +250,141 @@ def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Mat
 def find_openings(text: str) -> Iterator[Opening]:
     """Yield the open questions a sentence raises, phrased as questions."""
     lowered = text.lower()
-    for match in _finds(ASKED, text, lowered):
-        clause = _THOUGHT.sub("", match["q"].strip())
-        yield Opening(_invert(clause), match.start(), match.end())
-    for match in _finds(EXPECTED, text, lowered):
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(INTENT, text, lowered):
-        if re.search(
-            r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$",
-            text[: match.start()],
-        ):
-            continue
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(UNSAID, text, lowered):
-        inverted = _invert(match["clause"])
-        yield Opening(f"{match['wh'].capitalize()} {_lower_first_word(inverted)}", *match.span())
-    for pattern in (YET, NOT_YET):
+    for pattern, phrase in _SHAPES:
         for match in _finds(pattern, text, lowered):
-            subject = _subject(text, match.start())
-            if subject:
-                vp = _base_form(match["vp"]) if pattern is NOT_YET else match["vp"]
-                yield Opening(_ask("Will", subject, vp), match.start(), match.end())
-    for pattern in (CONSIDER, UNDECIDED):
-        for match in _finds(pattern, text, lowered):
-            subject = _subject(text, match.start())
-            if subject:
-                wh = match["wh"].lower()
-                lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
-                yield Opening(_ask(lead, subject, match["vp"]), match.start(), match.end())
-    for match in _finds(ANNOUNCE, text, lowered):
-        subject = _subject(text, match.start())
-        if subject:
-            verb = match["verb"]
-            obj = _lower_first(match["obj"])
-            question = f"What {obj} will {subject} {verb} {match['when']}?"
-            yield Opening(_tidy(question), match.start(), match.end())
-    for match in _finds(RISK, text, lowered):
-        yield Opening(_invert(match["clause"]), match.start(), match.end())
-    for match in _finds(CONDITION, text, lowered):
-        condition = _conditional(match["clause"])
-        if condition:
-            yield Opening(condition, match.start(), match.end())
-    for match in _finds(UNKNOWN, text, lowered):
-        wh = match["wh"] or match["wh2"]
-        clause = match["clause"] or match["clause2"]
-        yield Opening(_wh_question(wh, clause), match.start(), match.end())
-    for pattern in (NOT_SAID, DOUBT):
-        for match in _finds(pattern, text, lowered):
-            yield Opening(_wh_question(match["wh"], match["clause"]), match.start(), match.end())
-    for match in _finds(LIKELY, text, lowered):
-        subject = _subject(text, match.start())
-        if subject:
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(UNLIKELY_THAT, text, lowered):
-        yield Opening(_modal_clause(match["clause"]), match.start(), match.end())
-    for match in _finds(MODAL, text, lowered):
-        subject = _subject(text, match.start())
-        head = text[: match.start()]
-        if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
-            yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(PLANS_NOUN, text, lowered):
-        subject = _lower_first(match["subject"])
-        yield Opening(_ask("Will", subject, match["vp"]), match.start(), match.end())
-    for match in _finds(DIRECT, text, lowered):
-        yield Opening(_tidy(match["q"]), match.start("q"), match.end("q"))
-    for match in _finds(APPEAL, text, lowered):
-        who = match["who"]
-        if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
-            continue
-        yield Opening(_ask("Will", who, match["vp"]), match.start(), match.end())
+            question = phrase(text, match)
+            if question is not None:
+                group = "q" if pattern is DIRECT else 0
+                yield Opening(question, match.start(group), match.end(group))
 
 
-def _wh_question(wh: str, clause: str) -> str:
-    """Turn "how exactly the troops would be used" into "How would the troops be used?"."""
-    wh = " ".join(wh.lower().split())
-    clause = clause.strip()
-    if wh in ("whether", "if"):
-        return _modal_clause(clause)
-    inverted = _invert(clause)
-    if inverted.startswith("Whether "):
-        return _tidy(f"{wh.capitalize()} {clause}?")
-    lead = wh.replace(" exactly", "").capitalize()
-    return _tidy(f"{lead} {_lower_first_word(inverted)}")
+Phrase = Callable[[str, re.Match[str]], str | None]
 
 
-def _modal_clause(clause: str) -> str:
-    """Turn "the army would be able to hold" into "Would the army be able to hold?"."""
-    clause = re.sub(r"\s+(?:or not)$", "", clause.strip())
-    inverted = _invert(clause)
-    return inverted if not inverted.startswith("Whether ") else _tidy(f"Will {clause}?")
+def _will(vp: Callable[[str], str] = str) -> Phrase:
+    """Return a phrasing that asks whether the clause's subject will do what the match says."""
+
+    def phrase(text: str, match: re.Match[str]) -> str | None:
+        subject = subject_of(text, match.start())
+        return ask("Will", subject, vp(match["vp"])) if subject else None
+
+    return phrase
 
 
-def _conditional(clause: str) -> str | None:
-    """Turn a condition ("if the army returned to the talks") into "Will the army return ...?"."""
-    words = clause.split()
-    for i, word in enumerate(words[1:6], start=1):
-        lowered = word.lower()
-        if not word.islower() or lowered in _NOT_VERBS:
-            continue
-        past = lowered.endswith("ed")
-        plural_subject = words[i - 1].endswith("s") and not lowered.endswith("s")
-        singular_verb = lowered.endswith("s") and not lowered.endswith("ss") and i > 1
-        if past or plural_subject or singular_verb:
-            subject = " ".join(words[:i])
-            if subject.lower() in _PRONOUNS:
-                return None
-            verb = (
-                _base_form(lowered)
-                if past
-                else lowered.removesuffix("s")
-                if singular_verb
-                else lowered
-            )
-            return _ask("Will", _lower_first(subject), " ".join([verb, *words[i + 1 :]]))
+def _intended(text: str, match: re.Match[str]) -> str | None:
+    """Ask whether a subject does what it plans, unless the plan is only weighed."""
+    if _WEIGHED.search(text[: match.start()]):
+        return None
+    return _will()(text, match)
+
+
+def _unsaid(text: str, match: re.Match[str]) -> str:
+    inverted = invert(match["clause"])
+    return f"{match['wh'].capitalize()} {lower_first_word(inverted)}"
+
+
+def _considered(text: str, match: re.Match[str]) -> str | None:
+    subject = subject_of(text, match.start())
+    if not subject:
+        return None
+    wh = match["wh"].lower()
+    lead = "Will" if wh == "whether" else f"{wh.capitalize()} will"
+    return ask(lead, subject, match["vp"])
+
+
+def _announced(text: str, match: re.Match[str]) -> str | None:
+    subject = subject_of(text, match.start())
+    if not subject:
+        return None
+    obj = lower_first(match["obj"])
+    return tidy(f"What {obj} will {subject} {match['verb']} {match['when']}?")
+
+
+def _unknown(text: str, match: re.Match[str]) -> str:
+    return wh_question(match["wh"] or match["wh2"], match["clause"] or match["clause2"])
+
+
+def _reported_modal(text: str, match: re.Match[str]) -> str | None:
+    subject = subject_of(text, match.start())
+    head = text[: match.start()]
+    if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
+        return ask("Will", subject, match["vp"])
     return None
 
 
-def _subject(text: str, end: int) -> str | None:
-    """Return the subject of the clause ending at `end` (shared subject for "and are ...")."""
-    head = re.sub(r",\s+(?:which|who)\b[^,]*(?:,(?=\d{3})[^,]*)*,$", "", text[:end].rstrip())
-    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
-    begin = starts[-1] if starts else 0
-    subject = head[begin:].strip()
-    subject = re.sub(r"^(?:and|but|or)\s+(?=\S)", "", subject) if " " in subject else subject
-    if not subject or re.search(r"(?:^|\s)and$", subject):
-        first = _VERB_WORD.search(text)
-        if not first:
-            return None
-        subject = text[: first.start()].strip()
-        if ", " in subject:
-            subject = subject.rsplit(", ", 1)[1].strip()
-    subject = re.sub(
-        r"(?:\s+(?:and|also|still|now|currently|is|are|was|were|has|have|had|\w+ly))+$", "", subject
-    )
-    if subject.lower() in ("which", "who", "that"):
-        # "..., these troops, which are expected to ...": the antecedent is the subject.
-        antecedent = re.search(
-            r"(?<![\w'’-])(?P<np>(?:(?:the|these|those|its|their|some)\s+)?"
-            r"(?:(?!(?:with|of|for|to|by|on|in|at)\b)[\w'’-]+\s+){0,3}?[\w'’-]+),\s*"
-            r"(?:which|who|that)\s*$",
-            text[:end].rstrip(),
-        )
-        subject = antecedent["np"] if antecedent else ""
-    if subject.lower() in _PRONOUNS:
-        speaker = _SPEAKER_BEFORE.search(head)
-        subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
-    if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
+def _appealed(text: str, match: re.Match[str]) -> str | None:
+    who = match["who"]
+    if who.split()[0] in ("He", "She", "They", "It", "We", "I"):
         return None
-    return _lower_first(subject)
+    return ask("Will", who, match["vp"])
 
 
-def _lower_first_word(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def _unclaimed(text: str, match: re.Match[str]) -> str | None:
+    """Ask who carried out a deadly attack that the sentence leaves unclaimed."""
+    if not _HARM.search(text) or _CLAIMED.search(text):
+        return None
+    where = f" near {match['where']}" if match["where"] else ""
+    return f"Who carried out the {match['what'].lower()}{where}?"
 
 
-def _lower_first(text: str) -> str:
-    words = text.split()
-    common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
-    first = words[0] if words else ""
-    generic = first.endswith("ing") or (first.endswith("s") and not first.endswith(("ss", "us")))
-    if words and (first in common or first in COMMON_CAPITALS or (generic and not is_name(first))):
-        words[0] = words[0].lower()
-    return " ".join(words)
+def _repelled(text: str, match: re.Match[str]) -> str | None:
+    """Ask whether the side that repelled an attack can hold the place attacked."""
+    # 'said it had "successfully repelled': the subject before the quote mark and adverb.
+    head = re.sub(r"\s*[\"“]?\s*(?:\w+ly\s*)?$", "", text[: match.start()])
+    subject = subject_of(head, len(head))
+    if not subject:
+        return None
+    return tidy(f"Can {subject} hold {match['place']} against further attacks?")
 
 
-def _ask(lead: str, subject: str, vp: str) -> str:
-    vp = re.split(
-        r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had|said|warned|added"
-        r"|urged|noted|insisted|called)\b",
-        vp,
-    )[0]
-    vp = re.sub(r"\bwhat (?:he|she|it|they) (?:called|described as)\s+", "", vp)
-    return _tidy(f"{lead} {subject} {vp.strip()}?")
+def _how_many_sent(text: str, match: re.Match[str]) -> str | None:
+    """Ask how many, where a subject will send "some" or "more" of a unit."""
+    subject = subject_of(text, match.start())
+    if not subject:
+        return None
+    return tidy(f"How many {match['what']} will {subject} {match['verb']}?")
 
 
-def _invert(clause: str) -> str:
-    """Turn "Ukraine would be able to hold Kursk" into "Would Ukraine be able to hold Kursk?"."""
-    match = re.search(rf"\b{_AUX}\b", clause)
-    if not match:
-        return _tidy(f"Whether {clause}?")
-    subject = clause[: match.start()].strip()
-    rest = clause[match.end() :].strip()
-    return _tidy(f"{match.group().capitalize()} {_lower_first(subject)} {rest}?")
+def _uncounted(text: str, match: re.Match[str]) -> str:
+    """Ask how many, where the text says only that many probably did something."""
+    modal = match["modal"].split()
+    hedge = "" if modal[0] in ("likely", "probably") else f" {' '.join(modal)}"
+    return tidy(f"How many {match['noun']}{hedge} {match['vp']}?")
 
 
-def _base_form(verb_phrase: str) -> str:
-    first, _, rest = verb_phrase.partition(" ")
-    irregular = {"seen": "see", "taken": "take", "given": "give", "made": "make", "begun": "begin"}
-    base = irregular.get(first) or re.sub(r"ied$", "y", first)
-    if base == first and first.endswith("ed"):
-        if re.search(r"(?:id|at|ur|iz|is|ov|av|os|uc|iv|ag|ir|u|nc|rc|rg|ng|us|as|ut)ed$", first):
-            base = first[:-1]
-        elif re.search(r"([bdgkmnprt])\1ed$", first):
-            base = first[:-3]
-        else:
-            base = first[:-2]
-    return f"{base} {rest}".strip()
+_WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
 
-
-def _tidy(question: str) -> str:
-    question = " ".join(question.split())
-    question = re.sub(r"\s+\?", "?", question)
-    return question[:1].upper() + question[1:]
-
-
-# "the cease-fire between Israel and Hezbollah", "a ceasefire agreed by the militants".
-_TRUCE = re.compile(
-    r"\b(?i:cease-?fire|truce)(?:\s+between\s+(?P<a>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)"
-    r"\s+and\s+(?P<b>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*))?"
+# Each pattern with how its match becomes a question, in the order questions are listed.
+_SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
+    (ASKED, lambda text, m: invert(_THOUGHT.sub("", m["q"].strip()))),
+    (EXPECTED, _will()),
+    (INTENT, _intended),
+    (UNSAID, _unsaid),
+    (YET, _will()),
+    (NOT_YET, _will(base_form)),
+    (CONSIDER, _considered),
+    (UNDECIDED, _considered),
+    (ANNOUNCE, _announced),
+    (RISK, lambda text, m: invert(m["clause"])),
+    (CONDITION, lambda text, m: conditional(m["clause"])),
+    (UNKNOWN, _unknown),
+    (NOT_SAID, lambda text, m: wh_question(m["wh"], m["clause"])),
+    (DOUBT, lambda text, m: wh_question(m["wh"], m["clause"])),
+    (LIKELY, _will()),
+    (UNLIKELY_THAT, lambda text, m: modal_clause(m["clause"])),
+    (MODAL, _reported_modal),
+    (PLANS_NOUN, lambda text, m: ask("Will", lower_first(m["subject"]), m["vp"])),
+    (DIRECT, lambda text, m: tidy(m["q"])),
+    (APPEAL, _appealed),
+    (
+        REQUEST,
+        lambda text, m: ask(f"Will {m['to']} grant", possessive(m["who"]), f"request to {m['vp']}"),
+    ),
+    (UNCOUNTED, _uncounted),
+    (SOME_UNITS, _how_many_sent),
+    (UNCONFIRMED, lambda text, m: modal_clause(m["clause"] or m["clause2"])),
+    (REPELLED, _repelled),
+    (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
+    (UNCLAIMED, _unclaimed),
+    (TEMPORARY, lambda text, m: f"How long will the temporary {m['noun'] or m['noun2']} last?"),
 )
-
-
-def find_truce(text: str) -> Opening | None:
-    """Return "Will the ceasefire hold?" where a sentence names a ceasefire or truce."""
-    match = _TRUCE.search(text)
-    if match is None:
-        return None
-    noun = match.group().split()[0].lower()
-    between = ""
-    if match["a"]:
-        between = f" between {match['a']} and {match['b']}"
-    return Opening(f"Will the {noun}{between} hold?", match.start(), match.end())

@@ -54,6 +54,36 @@ _PERSON_HEAD = re.compile(rf"^(?:{PERSON_NOUNS})$")
 _BAD_START = re.compile(r"^(?:It|He|She|They|We|I|This|That|There|Who|Which)\b")
 
 
+# Capitalised words that open a sentence without naming anyone.
+COMMON_CAPITALS = frozenset(
+    [
+        "Officials",
+        "Analysts",
+        "Diplomats",
+        "Residents",
+        "Witnesses",
+        "Experts",
+        "Sources",
+        "Critics",
+        "Observers",
+        "Police",
+        "Authorities",
+        "Lawmakers",
+        "Activists",
+        "Doctors",
+        "Soldiers",
+        "Troops",
+        "Aid",
+        "Many",
+        "Some",
+        "Others",
+    ]
+)
+NOT_SPEAKERS = frozenset(
+    str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
+)
+
+
 @dataclass(frozen=True)
 class Described:
     """A speaker phrase: its words, head noun and where it starts in the sentence."""

@@ -1,0 +1,133 @@
+"""Open questions from truces, requests, plans, unclaimed attacks and partial arrivals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import ArticleInfo, extract_article
+
+PUBLISHED = dt.date(2025, 3, 14)
+
+
+def _questions(text: str) -> list[str]:
+    found = extract_article(text, "text", ArticleInfo("s", published=PUBLISHED))[1]
+    return [q.question for q in found.open_questions]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "A cease-fire took effect on Monday to end a month of fighting between Larnovia "
+            "and Orsk.",
+            "Will the cease-fire between Larnovia and Orsk hold?",
+        ),
+        (
+            "The council received the request of the Larnovian government to the Security "
+            "Council on Monday to delay the drawdown of the mission.",
+            "Will the Security Council grant the Larnovian government's request to delay the "
+            "drawdown of the mission?",
+        ),
+        (
+            "Officials in Vela said the deployment is temporary.",
+            "How long will the temporary deployment last?",
+        ),
+        (
+            "Diplomats said the plan to withdraw 2,000 soldiers from Vela at the end of May is "
+            "still the same.",
+            "Will the plan to withdraw 2,000 soldiers from Vela at the end of May go ahead?",
+        ),
+        (
+            "Three soldiers were killed in a roadside bomb attack near Vela on Monday.",
+            "Who carried out the roadside bomb attack near Vela?",
+        ),
+    ],
+)
+def test_a_sentence_shape_raises_its_question(text: str, question: str) -> None:
+    assert question in _questions(text)
+
+
+def test_an_attack_someone_claimed_raises_no_question_of_who() -> None:
+    text = (
+        "Three soldiers were killed in a roadside bomb attack near Vela on Monday, and the "
+        "Orsk Front claimed responsibility."
+    )
+    assert not any(q.startswith("Who carried out") for q in _questions(text))
+
+
+def test_a_ceasefire_named_later_with_its_parties_replaces_the_bare_question() -> None:
+    questions = _questions(
+        "The cease-fire took effect on Monday.\n\nThe cease-fire between Larnovia and Orsk "
+        "was signed in Vela after a month of talks."
+    )
+    assert [q for q in questions if q.endswith("hold?")] == [
+        "Will the cease-fire between Larnovia and Orsk hold?"
+    ]
+
+
+def test_the_first_part_of_a_force_asks_when_the_rest_arrives() -> None:
+    questions = _questions(
+        "About 200 Hungarian soldiers arrived in Vela on Monday, the first contingent of a "
+        "600-member force."
+    )
+    assert "When will the rest of the Hungarian force arrive in Vela?" in questions
+
+
+def test_a_toll_an_armed_group_claims_asks_whether_it_is_accurate() -> None:
+    questions = _questions(
+        'The Vela Brigade said on Monday: "Our fighters repelled the attack, with more than 40 '
+        'rebel fighters killed."'
+    )
+    assert "Is the Vela Brigade claim of more than 40 rebel fighters killed accurate?" in questions
+
+
+def test_a_count_the_text_only_guesses_at_asks_how_many() -> None:
+    assert "How many boats went uncounted?" in _questions(
+        "Many boats likely went uncounted because they sailed at night."
+    )
+
+
+def test_a_strength_resting_on_press_reports_asks_whether_it_is_accurate() -> None:
+    assert "Is the reported figure of as many as 9,000 troops accurate?" in _questions(
+        "Some media reports suggested that as many as 9,000 Hungarian troops were moved to Vela."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Vela said it is tracking the possibility that Hungarian troops are fighting at "
+            "the ford.",
+            "Are Hungarian troops fighting at the ford?",
+        ),
+        (
+            "There are also reports that some Hungarian troops have deserted.",
+            "Have some Hungarian troops deserted?",
+        ),
+        (
+            'In a statement, the Vela Brigade said it had "successfully repelled a fierce attack '
+            'launched by the militia on the town of Orsk early Sunday."',
+            "Can the Vela Brigade hold the town of Orsk against further attacks?",
+        ),
+    ],
+)
+def test_what_is_unconfirmed_or_only_held_so_far_is_asked(text: str, question: str) -> None:
+    assert question in _questions(text)
+
+
+def test_two_questions_sharing_a_subject_but_not_their_point_are_both_asked() -> None:
+    questions = _questions(
+        "Vela said it is tracking the possibility that Hungarian troops are fighting at the "
+        "ford. There are also reports that some Hungarian troops have deserted."
+    )
+    assert "Have some Hungarian troops deserted?" in questions
+    assert "Are Hungarian troops fighting at the ford?" in questions
+
+
+def test_some_units_sent_asks_how_many() -> None:
+    assert "How many refueling aircraft will Hungary send?" in _questions(
+        "Hungary will send some refueling aircraft to the base at Vela."
+    )
