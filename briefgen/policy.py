@@ -32,6 +32,20 @@ def is_publishable(marking: Marking | None, config: Config) -> bool:
     return allows(marking, config.publish.max_marking)
 
 
+def withheld_reason(marking: Marking, config: Config) -> str:
+    """Say why a brief with a marking above the site's ceiling stays off the site."""
+    return f"marking {marking} is above publish.max_marking {config.publish.max_marking}"
+
+
+def restricted_marking(markings: Iterable[Marking | None], config: Config) -> Marking | None:
+    """Return the marking an internal page's banner shows: the highest not publishable.
+
+    None when everything shown may be published. An unknown marking (None) adds nothing:
+    content whose marking cannot be known is withheld, never shown under a banner.
+    """
+    return highest(m for m in markings if m is not None and not is_publishable(m, config))
+
+
 def default_at_commit(configs: Sequence[bytes | None]) -> Marking | None:
     """Return the `default_marking` a commit's briefgen.toml set; None when unreadable.
 

@@ -144,8 +144,10 @@ class Brief(Strict):
 
     @property
     def effective_marking(self) -> Marking:
-        """Return the marking, TLP:CLEAR when none is set."""
-        return self.marking or Marking.CLEAR
+        """Return the marking, which validation sets from `default_marking` when none is given."""
+        if self.marking is None:  # a bug: only validated briefs reach the renderers and the site
+            raise RuntimeError(f"brief {self.id!r} has no marking: validate it with load_brief")
+        return self.marking
 
     def is_stale(self, today: dt.date) -> bool:
         """Return whether the brief's review date has passed on `today`."""

@@ -11,7 +11,7 @@ from briefgen.config import Config
 from briefgen.errors import Finding, Severity, display_path
 from briefgen.history.revisions import RevisionInfo
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
-from briefgen.policy import is_publishable
+from briefgen.policy import is_publishable, withheld_reason
 from briefgen.validate import Validated, duplicate_id
 
 
@@ -32,7 +32,7 @@ class SiteBrief:
 
     @property
     def marking(self) -> Marking:
-        """Return the brief's marking, TLP:CLEAR when none is set."""
+        """Return the brief's marking (validation filled in the project's default)."""
         return self.checked.brief.effective_marking
 
     @property
@@ -144,7 +144,6 @@ def collect_site(
     site = SiteModel(include_restricted=include_restricted)
     if not config.base_url:
         site.findings.append(_no_base_url(config))
-    limit = config.publish.max_marking
     seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
         brief = validated.brief
@@ -159,8 +158,7 @@ def collect_site(
                     path=str(validated.path),
                     brief_id=brief.id,
                     marking=brief.effective_marking,
-                    reason=f"marking {brief.effective_marking} is above publish.max_marking "
-                    f"{limit}",
+                    reason=withheld_reason(brief.effective_marking, config),
                 )
             )
             continue

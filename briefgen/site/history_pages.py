@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.model import Brief
-from briefgen.policy import highest, is_publishable
+from briefgen.policy import is_publishable, restricted_marking
 from briefgen.render.changes import change_sentences as reader_sentences
 from briefgen.render.citations import number_citations
 from briefgen.render.context import cite_linker
@@ -69,14 +69,8 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
     ctx = maker.context(url, f"History of {item.checked.brief.title}", "home", [item])
     if maker.site.include_restricted:
         # An internal site shows restricted old revisions too: its banner must say so.
-        restricted = [
-            e.marking
-            for e in history.entries
-            if e.marking is not None and not is_publishable(e.marking, maker.config)
-        ]
-        if ctx["page_marking"] is not None:
-            restricted.append(ctx["page_marking"])
-        ctx["page_marking"] = highest(restricted)
+        shown = [ctx["page_marking"], *(e.marking for e in history.entries)]
+        ctx["page_marking"] = restricted_marking(shown, maker.config)
     brief = item.checked.brief
     figures = path_figures(brief, history.info.paths)
     judged = [(kj.id, kj.text) for kj in brief.key_judgments]

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from briefgen.config import Config
 from briefgen.model import Place
 from briefgen.model.base import INLINE_CITE
-from briefgen.policy import highest
+from briefgen.policy import restricted_marking
 from briefgen.render.changes import reader_revision
 from briefgen.render.context import brief_context, format_date, house_css, item_anchors
 from briefgen.render.env import read_asset
@@ -235,8 +235,7 @@ class PageMaker:
     ) -> dict[str, Any]:
         """Return what the site layout needs for a page at `path` (one page of a listing)."""
         root = depth_root(path)
-        restricted = [b.marking for b in shown if b.restricted]
-        page_marking = highest(restricted)
+        page_marking = restricted_marking([b.marking for b in shown], self.config)
         if pager and pager.number > 1:
             title = f"{title}, page {pager.number} of {pager.count}"
         site_title = self.config.title
