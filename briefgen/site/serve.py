@@ -365,9 +365,7 @@ class Preview:
             except BriefgenError as exc:
                 self._publish(None, phase, [str(exc)])
                 return
-            errors = [f.format() for f in report.errors]
-            errors += [f"{f.source}: error: {f.output}: {f.message}" for f in report.failures]
-            self._publish(report, phase, errors)
+            self._publish(report, phase, report.problems())
 
     def _publish(self, report: Any, phase: str, errors: list[str]) -> None:
         if self.server is not None:

@@ -1,4 +1,8 @@
-"""Worker processes for big builds: validate briefs and render brief pages in parallel."""
+"""The one worker pool of a build: validate briefs, render pages and PDFs in parallel.
+
+Every child is under a time limit (a batch, or the wait for the next PDF) and is killed
+when it passes it; a task's failure comes back as its error text, never swallowed.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,31 +66,65 @@ class WorkerPool:
         """Tell whether a stage with this many tasks should go to the workers."""
         return self.workers > 1 and tasks >= MIN_PARALLEL
 
-    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Batches[T, R]:
-        """Run func over batches of items in the workers; iterate the results in order."""
+    def _start(self, preload: list[str]) -> Executor:
+        """Start the workers unless they run; `preload` is imported once for all of them."""
         if self._pool is None:
-            # forkserver: safe beside the preview server's threads.
+            # forkserver: safe beside the preview server's threads. Its preload is set by
+            # the first pool of the process, whatever later ones ask.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["briefgen.site.workers", "briefgen.site.pages"])
+            context.set_forkserver_preload(preload)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=context,
                 initializer=die_with_parent,
                 initargs=(os.getpid(),),
             )
+        return self._pool
+
+    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Batches[T, R]:
+        """Run func over batches of items in the workers; iterate the results in order."""
+        pool = self._start(["briefgen.site.workers", "briefgen.site.pages"])
         size = max(4, len(items) // (self.workers * 4))
         batches = [list(items[i : i + size]) for i in range(0, len(items), size)]
         # Submitted now, not when the caller starts iterating, so the caller can work meanwhile.
         try:
-            futures = [self._pool.submit(func, batch) for batch in batches]
+            futures = [pool.submit(func, batch) for batch in batches]
         except (BrokenProcessPool, RuntimeError):
             futures = []
         return Batches(self, func, batches, futures)
 
+    def each(
+        self, func: Callable[[T], R], items: Sequence[T], *, patience: float, preload: list[str]
+    ) -> Iterator[tuple[int, Future[R] | None]]:
+        """Run func on every item in the workers; yield each item's index and future when done.
+
+        When no item finishes for `patience` seconds, a worker hangs: the workers are killed
+        and the index of every item left is yielded with None.
+        """
+        if not items:
+            return
+        pool = self._start(preload)
+        try:
+            futures = {pool.submit(func, item): i for i, item in enumerate(items)}
+        except (BrokenProcessPool, RuntimeError):
+            self.kill()  # broken in an earlier stage: start afresh, as a pool of its own would
+            pool = self._start(preload)
+            futures = {pool.submit(func, item): i for i, item in enumerate(items)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=patience, return_when=FIRST_COMPLETED)
+            if not done:
+                self.kill()
+                for future in pending:
+                    yield futures[future], None
+                return
+            for future in done:
+                yield futures[future], future
+
     def close(self) -> None:
         """Stop the workers, if any were started."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)  # tasks left by a build that stopped
             self._pool = None
 
     def kill(self) -> None:
