@@ -32,11 +32,12 @@ from briefgen.site.cache import (
     save_fragments,
 )
 from briefgen.site.collect import SiteModel, collect_site
+from briefgen.site.fragments import Fragments
 from briefgen.site.history import BriefHistory, GitHead, find_git_head, read_history
 from briefgen.site.history_pages import plan_history_feed, plan_history_pages, updated_dates
 from briefgen.site.inputs import Inputs, LastGood, read_inputs
 from briefgen.site.memory import paused_gc
-from briefgen.site.pages import Fragments, Output, PageMaker
+from briefgen.site.pages import Output, PageMaker
 from briefgen.site.pdfs import PdfJob, render_pdfs
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
 from briefgen.site.report import BuildReport, Failure
