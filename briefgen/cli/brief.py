@@ -208,7 +208,7 @@ def render_pdfs_in_parallel(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from briefgen.site.pdfs import render_brief_pdfs
+    from briefgen.site.engine.pdfs import render_brief_pdfs
 
     console = Console(stderr=True)
     columns = (TextColumn("PDFs"), BarColumn(), MofNCompleteColumn())

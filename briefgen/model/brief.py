@@ -171,7 +171,7 @@ class Brief(Strict):
         """Pickle as JSON, which the worker processes of a site build send and read faster."""
         # pydantic's own pickling goes model by model (about 100 per brief): 0.55 ms a
         # brief to pickle and unpickle, against 0.3 ms for this JSON round trip, which
-        # the site cache (briefgen.site.cache) relies on too.
+        # the site cache (briefgen.site.engine.cache) relies on too.
         return (_brief_from_json, (self.model_dump_json(by_alias=True),))
 
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.config import Config
-from briefgen.errors import BriefgenError, OutputError, display_path
+from briefgen.errors import BriefgenError
 from briefgen.outdir import cache_error, check_out_dir, out_lock
 from briefgen.output import replace_file, stop_on_full_disk
 from briefgen.render.build import FORMATS
 from briefgen.render.build import parse_formats as parse_brief_formats
-from briefgen.site.cache import (
+from briefgen.site.brief_files import PageSettings, render_batch
+from briefgen.site.collect import SiteModel, collect_site
+from briefgen.site.engine.cache import (
     BriefStore,
     Manifest,
     config_key,
@@ -31,24 +32,25 @@ from briefgen.site.cache import (
     prepare_cache,
     save_fragments,
 )
-from briefgen.site.collect import SiteModel, collect_site
+from briefgen.site.engine.files import SEARCH_KEY, check_writable, delete_stale, intact
+from briefgen.site.engine.inputs import Inputs, LastGood, read_inputs
+from briefgen.site.engine.memory import paused_gc
+from briefgen.site.engine.pdfs import PdfJob, render_pdfs
+from briefgen.site.engine.pool import Batches, WorkerPool
 from briefgen.site.fragments import Fragments
 from briefgen.site.history import BriefHistory, GitHead, find_git_head, read_history
 from briefgen.site.history_pages import plan_history_feed, plan_history_pages, updated_dates
-from briefgen.site.inputs import Inputs, LastGood, read_inputs
-from briefgen.site.memory import paused_gc
 from briefgen.site.pages import Output, PageMaker
-from briefgen.site.pdfs import PdfJob, render_pdfs
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
 from briefgen.site.report import BuildReport, Failure
 from briefgen.site.search import INDEX_DIR, LIST_FILE, Indexer, IndexPlan, plan_index, shard_of
-from briefgen.site.workers import Batches, PageSettings, WorkerPool, render_batch
 
-SEARCH_KEY = ".search"
 LOCK_WAIT = 60.0
 """Seconds a build waits for another build of the same output folder to finish."""
 Progress = Callable[[str, int, int], None]
 """Told each file a phase finishes: the phase ("pages", "pdf"), how many done, how many in all."""
+WORKER_MODULES = ("briefgen.site.engine.inputs", "briefgen.site.brief_files")
+"""What the workers validate and render pages with: imported once, before they start."""
 PdfPlan = list[tuple[str, str, PdfJob]]
 """PDFs to write: the path in the site, the content key and the job."""
 
@@ -154,7 +156,7 @@ def build_site(
         src, out, config, today, tuple(formats), include_restricted, clean, pages_only, search,
         progress, last_good,
     )  # fmt: skip
-    pool = WorkerPool(jobs or os.cpu_count() or 1)
+    pool = WorkerPool(jobs or os.cpu_count() or 1, preload=WORKER_MODULES)
     try:
         with out_lock(out, wait=lock_wait), paused_gc():
             return _build(job, pool)
@@ -178,7 +180,7 @@ def _build(job: SiteBuild, pool: WorkerPool) -> BuildReport:
     _pages(run, plan, todo, indexer)
     pdfs = _pdfs_to_render(run, plan.pdfs)
     planned = {*run.keys, *(rel for rel, _, _ in pdfs)}
-    run.report.deleted = _delete_stale(job.out, run.manifest.keys, planned)
+    run.report.deleted = delete_stale(job.out, run.manifest.keys, planned)
     if indexer is not None:
         indexer.start_all()  # pagefind runs in its own processes: it indexes while PDFs render
     search_started = time.perf_counter()
@@ -194,7 +196,7 @@ def _open(job: SiteBuild, pool: WorkerPool) -> _Run:
     started = time.perf_counter()
     report = BuildReport(job.out)
     cache = prepare_cache(job.out, clean=job.clean)
-    _check_writable(job.out)
+    check_writable(job.out)
     store = BriefStore.open(cache)
     manifest = Manifest.open(cache)
     ckey, tkey = config_key(job.config), templates_key(job.config)
@@ -213,7 +215,7 @@ def _read(run: _Run, head: GitHead | None) -> Inputs:
         job.search,
         head.key if head else "",
     )
-    redo = job.clean or not _intact(job.out, run.manifest)
+    redo = job.clean or not intact(job.out, run.manifest)
     inputs = read_inputs(
         job.src,
         config=job.config,
@@ -457,36 +459,3 @@ def _make(out: Path, o: Output) -> str:
         stop_on_full_disk(exc, out)
         return f"cannot write {o.path}: {exc.strerror or exc}"
     return ""
-
-
-def _delete_stale(out: Path, old: Mapping[str, str], new: Collection[str]) -> list[str]:
-    """Remove the files earlier builds wrote that this build does not; never any other file."""
-    root = out.resolve()
-    gone = sorted(k for k in set(old) - set(new) if not k.startswith(SEARCH_KEY))
-    deleted = []
-    for rel in gone:
-        target = root / rel
-        if not target.resolve().is_relative_to(root) or target.resolve() == root:
-            continue
-        if target.is_file() or target.is_symlink():
-            target.unlink()
-            deleted.append(rel)
-            parent = target.parent
-            while parent != root and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-    return deleted
-
-
-def _check_writable(out: Path) -> None:
-    """Refuse an output folder that cannot be created or written, before building anything."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".briefgen-", suffix=".tmp", dir=out)
-        os.close(fd)
-        Path(name).unlink()
-    except OSError as exc:
-        raise OutputError(
-            f"{display_path(out)}: error: cannot write the output folder: "
-            f"{exc.strerror or exc}; check its permissions and free space, or choose another"
-        ) from exc

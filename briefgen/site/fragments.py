@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from briefgen.model.base import INLINE_CITE
 from briefgen.render.markdown import markdown_to_html
-from briefgen.site.cache import hash_bytes
 from briefgen.site.collect import SiteModel
+from briefgen.site.engine.cache import hash_bytes
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
 

@@ -45,8 +45,8 @@ from briefgen.history.revisions import (
 from briefgen.model import Brief, Marking
 from briefgen.output import write_atomic
 from briefgen.policy import is_publishable
-from briefgen.site.cache import CACHE_FORMAT, config_key, digest
-from briefgen.site.workers import WorkerPool
+from briefgen.site.engine.cache import CACHE_FORMAT, config_key, digest
+from briefgen.site.engine.pool import WorkerPool
 from briefgen.validate import Validated
 
 HISTORY_FILE = "history.json"

@@ -18,8 +18,8 @@ from briefgen.render.context import cite_linker
 from briefgen.render.figures import path_figures
 from briefgen.render.markdown import markdown_inline, markdown_plain, smarten
 from briefgen.site.atom import NO_DATE, Entry, atom_time
-from briefgen.site.cache import digest
 from briefgen.site.collect import SiteBrief, SiteModel
+from briefgen.site.engine.cache import digest
 from briefgen.site.feed import absolute, brief_entry, site_feed
 from briefgen.site.history import BriefHistory, HistoryEntry
 from briefgen.site.pages import Output, PageMaker

@@ -22,8 +22,8 @@ from briefgen.render.html import render_template
 from briefgen.render.labels import topic_title
 from briefgen.render.locator import draw_map
 from briefgen.render.markdown import markdown_plain, smarten
-from briefgen.site.cache import digest
 from briefgen.site.collect import ActorEntry, ActorPage, QuestionEntry, SiteBrief, SiteModel
+from briefgen.site.engine.cache import digest
 from briefgen.site.fragments import Fragments
 from briefgen.site.pager import Pager, depth_root, paginate
 

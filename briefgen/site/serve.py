@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from briefgen.errors import GitError
 from briefgen.history.git import GitDirs, find_git_dirs
-from briefgen.site.inputs import LastGood
+from briefgen.site.engine.inputs import LastGood
 
 ENDPOINT = "/__briefgen/"
 RELOAD_JS = """(function () {

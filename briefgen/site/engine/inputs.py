@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,9 @@ from briefgen.config import Config
 from briefgen.errors import Finding, InputError, ValidationFailed
 from briefgen.model import Actor
 from briefgen.reader import read_regular
-from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
-from briefgen.site.workers import WorkerPool, validate_batch
+from briefgen.site.engine.cache import BriefStore, config_key, digest, hash_bytes
+from briefgen.site.engine.memory import paused_gc
+from briefgen.site.engine.pool import WorkerPool, enter
 from briefgen.validate import (
     SharedActors,
     Validated,
@@ -133,3 +135,37 @@ def _read(path: Path) -> bytes:
         return read_regular(path, MAX_BYTES)
     except InputError:
         return b""
+
+
+_shared: dict[Path, SharedActors] = {}
+"""Each folder's shared actors, loaded once per worker process."""
+
+
+def validate_batch(
+    batch: list[tuple[Path, Config, dt.date, str]],
+) -> list[tuple[Validated | None, list[Finding]]]:
+    """Validate briefs in a worker; return each brief or its findings."""
+    with paused_gc():
+        return _validate_batch(batch)
+
+
+def _validate_batch(
+    batch: list[tuple[Path, Config, dt.date, str]],
+) -> list[tuple[Validated | None, list[Finding]]]:
+    results: list[tuple[Validated | None, list[Finding]]] = []
+    for path, config, today, cwd in batch:
+        enter(cwd)
+        folder = path.parent
+        if folder not in _shared:
+            try:
+                _shared[folder] = load_shared_actors(folder)
+            except ValidationFailed:
+                _shared[folder] = SharedActors()  # the main process reports these findings
+        try:
+            checked = load_brief(path, config=config, shared=_shared[folder], today=today)
+        except ValidationFailed as exc:
+            results.append((None, list(exc.findings)))
+            continue
+        # Positions are only needed to place findings, and are large to send back.
+        results.append((dataclasses.replace(checked, positions=None), []))
+    return results

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -14,8 +13,8 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
 from briefgen.output import stop_on_full_disk, write_atomic
+from briefgen.site.engine.pool import WorkerPool, enter, unexpected
 from briefgen.site.report import Failure
-from briefgen.site.workers import WorkerPool
 from briefgen.validate import Validated
 
 PDF_TIMEOUT = 300.0
@@ -40,8 +39,6 @@ def _render(task: _Task) -> tuple[bytes | None, str]:
     """Render one PDF in a worker; return the bytes or the error text, never raise."""
     checked, config, today, cwd, revision = task
     try:
-        from briefgen.site.workers import enter
-
         enter(cwd)
         from briefgen.render.pdf import render_pdf
 
@@ -49,8 +46,7 @@ def _render(task: _Task) -> tuple[bytes | None, str]:
     except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a worker must report, not crash the pool
-        last = traceback.format_exception_only(exc)[-1].strip()
-        return None, f"unexpected error: {last}"
+        return None, unexpected(exc)
 
 
 def render_pdfs(
