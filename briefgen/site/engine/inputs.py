@@ -59,51 +59,65 @@ def read_inputs(
     valid version, so its pages stay up while its errors are shown; the map is updated.
     """
     inputs = Inputs()
-    settings = config_key(config)
-    shared_by_folder: dict[Path, tuple[SharedActors | None, str]] = {}
-    slots: list[tuple[Path, str, Validated | None]] = []
-    for path in find_briefs([src]):
-        folder = path.parent
-        if folder not in shared_by_folder:
-            shared_by_folder[folder] = _read_shared(folder, inputs)
-        _, shared_hash = shared_by_folder[folder]
-        data = _read(path)
-        key = digest(hash_bytes(data), shared_hash, settings, str(path))
-        slots.append((path, key, None))
-    inputs.fingerprint = digest(salt, today.isoformat(), [(str(p), k) for p, k, _ in slots])
+    shared, slots = _hash_inputs(src, config, inputs)
+    day = today.isoformat()
+    inputs.fingerprint = digest(salt, day, [(str(path), key) for path, key in slots])
     if previous and inputs.fingerprint == previous:
         inputs.unchanged = True
         return inputs
-    slots = [(p, k, store.get(digest(k, today.isoformat()), p)) for p, k, _ in slots]
-    missing = [path for path, _, checked in slots if checked is None]
+    cached = {path: store.get(digest(key, day), path) for path, key in slots}
+    missing = [path for path, checked in cached.items() if checked is None]
     fresh: dict[Path, tuple[Validated | None, list[Finding]]] = {}
     if pool is not None and pool.worth_it(len(missing)):
         tasks = [(path, config, today, str(Path.cwd())) for path in missing]
         fresh = dict(zip(missing, pool.map(validate_batch, tasks), strict=True))
-    for path, key, checked in slots:
+    for path, key in slots:
+        checked = cached[path]
         if checked is None:
-            if path in fresh:
-                checked, findings = fresh[path]
-            else:
-                shared = shared_by_folder[path.parent][0] or SharedActors()
-                checked, findings = _validate(path, config, shared, today)
+            folder = shared[path.parent] or SharedActors()
+            checked, findings = fresh.get(path) or _validate(path, config, folder, today)
             inputs.findings.extend(findings)
-            if checked is None:
-                kept = last_good.get(path) if last_good is not None else None
-                if kept is not None:
-                    inputs.briefs.append(kept)
-                continue
-            store.put(digest(key, today.isoformat()), checked)
-            inputs.validated += 1
-        inputs.briefs.append((checked, key))
-        inputs.findings.extend(checked.warnings)
-        if last_good is not None:
-            last_good[path] = (checked, key)
+            if checked is not None:
+                store.put(digest(key, day), checked)
+                inputs.validated += 1
+        _add(inputs, path, key, checked, last_good)
     if last_good is not None:
-        present = {path for path, _, _ in slots}
+        present = {path for path, _ in slots}
         for gone in [path for path in last_good if path not in present]:
             del last_good[gone]  # a deleted brief's pages go
     return inputs
+
+
+def _hash_inputs(
+    src: Path, config: Config, inputs: Inputs
+) -> tuple[dict[Path, SharedActors | None], list[tuple[Path, str]]]:
+    """Read each folder's shared files, and key each brief by everything it is read with."""
+    settings = config_key(config)
+    shared: dict[Path, SharedActors | None] = {}
+    hashes: dict[Path, str] = {}
+    slots: list[tuple[Path, str]] = []
+    for path in find_briefs([src]):
+        folder = path.parent
+        if folder not in shared:
+            shared[folder], hashes[folder] = _read_shared(folder, inputs)
+        key = digest(hash_bytes(_read(path)), hashes[folder], settings, str(path))
+        slots.append((path, key))
+    return shared, slots
+
+
+def _add(
+    inputs: Inputs, path: Path, key: str, checked: Validated | None, last_good: LastGood | None
+) -> None:
+    """Add a brief that validated, else the last version of it that did (preview only)."""
+    if checked is None:
+        kept = last_good.get(path) if last_good is not None else None
+        if kept is not None:
+            inputs.briefs.append(kept)
+        return
+    inputs.briefs.append((checked, key))
+    inputs.findings.extend(checked.warnings)
+    if last_good is not None:
+        last_good[path] = (checked, key)
 
 
 def _validate(
