@@ -43,7 +43,7 @@ from briefgen.site.history_pages import plan_history_feed, plan_history_pages, u
 from briefgen.site.pages import Output, PageMaker
 from briefgen.site.plan import plan_downloads, plan_extras, plan_pdfs, templates_key
 from briefgen.site.report import BuildReport, Failure
-from briefgen.site.search import INDEX_DIR, LIST_FILE, Indexer, IndexPlan, plan_index, shard_of
+from briefgen.site.search import INDEX_DIR, Indexer, IndexPlan, plan_index, shard_of
 
 LOCK_WAIT = 60.0
 """Seconds a build waits for another build of the same output folder to finish."""
@@ -431,22 +431,6 @@ def _save(run: _Run, inputs: Inputs, plan: _Plan) -> None:
         stop_on_full_disk(exc, run.cache)
         raise cache_error(exc, run.cache) from exc
     report.seconds["total"] = time.perf_counter() - run.started
-
-
-def _intact(out: Path, manifest: Manifest) -> bool:
-    """Tell whether every file and search shard the last build made is still there.
-
-    A build that died (or a shard deleted by hand) leaves files missing: the next build
-    must make them again rather than report the site unchanged.
-    """
-    shards = [rel.rsplit("/", 1)[-1] for rel in manifest.keys if rel.startswith(SEARCH_KEY)]
-    index = out / INDEX_DIR
-    return (
-        bool(manifest.keys)
-        and all((out / rel).is_file() for rel in manifest.keys if not rel.startswith(SEARCH_KEY))
-        and all((index / name).is_dir() for name in shards)
-        and (not shards or (index / LIST_FILE).is_file())
-    )
 
 
 def _make(out: Path, o: Output) -> str:
