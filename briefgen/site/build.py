@@ -153,9 +153,18 @@ def build_site(
     check_out_dir(out, [src])
     prepare_cache(out)
     job = SiteBuild(
-        src, out, config, today, tuple(formats), include_restricted, clean, pages_only, search,
-        progress, last_good,
-    )  # fmt: skip
+        src,
+        out,
+        config,
+        today,
+        tuple(formats),
+        include_restricted=include_restricted,
+        clean=clean,
+        pages_only=pages_only,
+        search=search,
+        progress=progress,
+        last_good=last_good,
+    )
     pool = WorkerPool(jobs or os.cpu_count() or 1, preload=WORKER_MODULES)
     try:
         with out_lock(out, wait=lock_wait), paused_gc():
@@ -179,8 +188,7 @@ def _build(job: SiteBuild, pool: WorkerPool) -> BuildReport:
     indexer, index = _plan_search(run, plan.outputs, todo)
     _pages(run, plan, todo, indexer)
     pdfs = _pdfs_to_render(run, plan.pdfs)
-    planned = {*run.keys, *(rel for rel, _, _ in pdfs)}
-    run.report.deleted = delete_stale(job.out, run.manifest.keys, planned)
+    _sweep(run, pdfs)
     if indexer is not None:
         indexer.start_all()  # pagefind runs in its own processes: it indexes while PDFs render
     search_started = time.perf_counter()
@@ -379,6 +387,12 @@ def _pdfs_to_render(run: _Run, planned: PdfPlan) -> PdfPlan:
         else:
             todo.append((rel, key, job))
     return todo
+
+
+def _sweep(run: _Run, pdfs: PdfPlan) -> None:
+    """Delete the files earlier builds wrote that this build has not planned."""
+    planned = {*run.keys, *(rel for rel, _, _ in pdfs)}
+    run.report.deleted = delete_stale(run.job.out, run.manifest.keys, planned)
 
 
 def _pdfs(run: _Run, todo: PdfPlan) -> None:
