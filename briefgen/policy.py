@@ -53,15 +53,15 @@ def default_at_commit(configs: Sequence[bytes | None]) -> Marking | None:
     repository top, as read from the commit (None where there was none): the nearest one
     applies, as `find_config` finds it today, and without any the built-in default does.
     """
+    builtin = Config().default_marking
     for raw in configs:
         if raw is None:
             continue
         try:
-            value = tomllib.loads(raw.decode("utf-8")).get("default_marking", Marking.CLEAR)
-            return Marking(value)
+            return Marking(tomllib.loads(raw.decode("utf-8")).get("default_marking", builtin))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
             return None
-    return Config().default_marking
+    return builtin
 
 
 def config_at_commit(config: Config, committed: Marking | None) -> Config:

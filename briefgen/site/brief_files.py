@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,18 @@ def render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[
         return _render_batch(batch)
 
 
+def write_file(out: Path, rel: str, make: Callable[[], str | bytes]) -> str:
+    """Make one file of the site and write it; return why it failed, or '' once written."""
+    try:
+        replace_file(out / rel, make())
+    except BriefgenError as exc:
+        return str(exc)
+    except OSError as exc:
+        stop_on_full_disk(exc, out)
+        return f"cannot write {rel}: {exc.strerror or exc}"
+    return ""
+
+
 def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str]]:
     results: list[tuple[str, str]] = []
     for path, kind, item, settings in batch:
@@ -47,21 +61,12 @@ def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple
             settings.formats,
             settings.html_key,
         )
+        if kind == "page":
+            make = partial(maker.brief_page, item)
+        else:
+            make = partial(render_download, item, kind, settings.config, settings.today)
         try:
-            if kind == "page":
-                text = maker.brief_page(item)
-            else:
-                text = render_download(item, kind, settings.config, settings.today)
-            replace_file(Path(settings.out) / path, text)
-        except BriefgenError as exc:
-            results.append((path, str(exc)))
-            continue
-        except OSError as exc:
-            stop_on_full_disk(exc, Path(settings.out))
-            results.append((path, f"cannot write {path}: {exc.strerror or exc}"))
-            continue
+            results.append((path, write_file(Path(settings.out), path, make)))
         except Exception as exc:  # a worker must report, not crash the pool
             results.append((path, unexpected(exc)))
-            continue
-        results.append((path, ""))
     return results

@@ -18,10 +18,10 @@ from pathlib import Path
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
 from briefgen.outdir import cache_error, check_out_dir, out_lock
-from briefgen.output import replace_file, stop_on_full_disk
+from briefgen.output import stop_on_full_disk
 from briefgen.render.build import FORMATS
 from briefgen.render.build import parse_formats as parse_brief_formats
-from briefgen.site.brief_files import PageSettings, render_batch
+from briefgen.site.brief_files import PageSettings, render_batch, write_file
 from briefgen.site.collect import SiteModel, collect_site
 from briefgen.site.engine.cache import (
     BriefStore,
@@ -449,11 +449,4 @@ def _save(run: _Run, inputs: Inputs, plan: _Plan) -> None:
 
 def _make(out: Path, o: Output) -> str:
     """Render one output in this process and write it; return an error message or ""."""
-    try:
-        replace_file(out / o.path, o.make())
-    except BriefgenError as exc:
-        return str(exc)
-    except OSError as exc:
-        stop_on_full_disk(exc, out)
-        return f"cannot write {o.path}: {exc.strerror or exc}"
-    return ""
+    return write_file(out, o.path, o.make)

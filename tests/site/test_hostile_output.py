@@ -176,14 +176,14 @@ def test_a_search_shard_missing_on_disk_is_rebuilt_not_unchanged(project: Path) 
 def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_old_site(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefgen.site.build as site_build
+    import briefgen.site.brief_files as brief_files
 
     site, before = _built_then_edited(project)
 
     def full(path: Path, data: object) -> bool:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(site_build, "replace_file", full)
+    monkeypatch.setattr(brief_files, "replace_file", full)
     monkeypatch.chdir(project)
     with pytest.raises(SystemExit) as exit_:
         main(["site", "briefs", "-o", "site", "--formats", "html,md,json"])
