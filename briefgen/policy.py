@@ -32,6 +32,11 @@ def is_publishable(marking: Marking | None, config: Config) -> bool:
     return allows(marking, config.publish.max_marking)
 
 
+def site_ceiling(config: Config, *, include_restricted: bool) -> Marking | None:
+    """Return the most restricted marking a site shows; None for an internal site, all."""
+    return None if include_restricted else config.publish.max_marking
+
+
 def withheld_reason(marking: Marking, config: Config) -> str:
     """Say why a brief with a marking above the site's ceiling stays off the site."""
     return f"marking {marking} is above publish.max_marking {config.publish.max_marking}"

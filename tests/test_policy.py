@@ -18,6 +18,7 @@ from briefgen.policy import (
     is_publishable,
     marking_of_data,
     restricted_marking,
+    site_ceiling,
     withheld_reason,
 )
 
@@ -84,6 +85,8 @@ def test_the_banner_shows_the_highest_marking_the_site_may_not_publish() -> None
     assert restricted_marking([Marking.CLEAR, Marking.GREEN], config) is None
     assert restricted_marking([Marking.AMBER, None, Marking.RED], config) is Marking.RED
     assert restricted_marking([None], config) is None  # unknown content is withheld, not shown
+    assert site_ceiling(config, include_restricted=False) is Marking.GREEN
+    assert site_ceiling(config, include_restricted=True) is None  # an internal site shows all
     assert withheld_reason(Marking.RED, config) == (
         "marking TLP:RED is above publish.max_marking TLP:GREEN"
     )
