@@ -32,6 +32,25 @@ def is_publishable(marking: Marking | None, config: Config) -> bool:
     return allows(marking, config.publish.max_marking)
 
 
+def site_ceiling(config: Config, *, include_restricted: bool) -> Marking | None:
+    """Return the most restricted marking a site shows; None for an internal site, all."""
+    return None if include_restricted else config.publish.max_marking
+
+
+def withheld_reason(marking: Marking, config: Config) -> str:
+    """Say why a brief with a marking above the site's ceiling stays off the site."""
+    return f"marking {marking} is above publish.max_marking {config.publish.max_marking}"
+
+
+def restricted_marking(markings: Iterable[Marking | None], config: Config) -> Marking | None:
+    """Return the marking an internal page's banner shows: the highest not publishable.
+
+    None when everything shown may be published. An unknown marking (None) adds nothing:
+    content whose marking cannot be known is withheld, never shown under a banner.
+    """
+    return highest(m for m in markings if m is not None and not is_publishable(m, config))
+
+
 def default_at_commit(configs: Sequence[bytes | None]) -> Marking | None:
     """Return the `default_marking` a commit's briefgen.toml set; None when unreadable.
 
@@ -39,15 +58,15 @@ def default_at_commit(configs: Sequence[bytes | None]) -> Marking | None:
     repository top, as read from the commit (None where there was none): the nearest one
     applies, as `find_config` finds it today, and without any the built-in default does.
     """
+    builtin = Config().default_marking
     for raw in configs:
         if raw is None:
             continue
         try:
-            value = tomllib.loads(raw.decode("utf-8")).get("default_marking", Marking.CLEAR)
-            return Marking(value)
+            return Marking(tomllib.loads(raw.decode("utf-8")).get("default_marking", builtin))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
             return None
-    return Config().default_marking
+    return builtin
 
 
 def config_at_commit(config: Config, committed: Marking | None) -> Config:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -202,35 +201,29 @@ def render_pdfs_in_parallel(
     config: Config,
     today: dt.date,
 ) -> dict[Path, str]:
-    """Render the briefs' PDFs in the site's worker processes, with a bar on a terminal.
+    """Render the briefs' PDFs in worker processes, with a bar on a terminal.
 
     Return, by brief path, '' for a PDF written or the error that stopped it.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from briefgen.site.pdfs import PdfJob, render_pdfs
+    from briefgen.site.engine.pdfs import render_brief_pdfs
 
-    jobs = [
-        PdfJob(checked, out_dir / f"{checked.brief.id}.pdf", f"{checked.brief.id}.pdf", revision)
-        for checked, revision in zip(briefs, revisions, strict=True)
-    ]
     console = Console(stderr=True)
     columns = (TextColumn("PDFs"), BarColumn(), MofNCompleteColumn())
     with Progress(
         *columns, console=console, transient=True, disable=not console.is_terminal
     ) as bar:
-        task = bar.add_task("pdf", total=len(jobs))
-        _, failures = render_pdfs(
-            jobs,
+        task = bar.add_task("pdf", total=len(briefs))
+        return render_brief_pdfs(
+            briefs,
+            revisions,
+            out_dir,
             config=config,
             today=today,
-            workers=min(len(jobs), os.cpu_count() or 1),
             on_done=lambda _job, _ok: bar.advance(task),
         )
-    done = {job.checked.path: "" for job in jobs}
-    done.update({Path(f.source): f.message for f in failures})
-    return done
 
 
 @click.command()

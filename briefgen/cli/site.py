@@ -103,10 +103,7 @@ def print_report(console: Console, report: Any, *, src: Path, phase: str = "") -
     if stale:
         console.print(f"[yellow]{stale_summary(stale, src)}[/]", highlight=False)
     for failure in report.failures:
-        console.print(
-            f"[red]{failure.source}: error: {failure.output}: {failure.message}[/]",
-            highlight=False,
-        )
+        console.print(f"[red]{failure.format()}[/]", highlight=False)
     seconds = report.seconds.get("total", 0.0)
     label = f"{phase}: " if phase else ""
     console.print(

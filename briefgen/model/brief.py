@@ -144,8 +144,10 @@ class Brief(Strict):
 
     @property
     def effective_marking(self) -> Marking:
-        """Return the marking, TLP:CLEAR when none is set."""
-        return self.marking or Marking.CLEAR
+        """Return the marking, which validation sets from `default_marking` when none is given."""
+        if self.marking is None:  # a bug: only validated briefs reach the renderers and the site
+            raise RuntimeError(f"brief {self.id!r} has no marking: validate it with load_brief")
+        return self.marking
 
     def is_stale(self, today: dt.date) -> bool:
         """Return whether the brief's review date has passed on `today`."""
@@ -169,7 +171,7 @@ class Brief(Strict):
         """Pickle as JSON, which the worker processes of a site build send and read faster."""
         # pydantic's own pickling goes model by model (about 100 per brief): 0.55 ms a
         # brief to pickle and unpickle, against 0.3 ms for this JSON round trip, which
-        # the site cache (briefgen.site.cache) relies on too.
+        # the site cache (briefgen.site.engine.cache) relies on too.
         return (_brief_from_json, (self.model_dump_json(by_alias=True),))
 
 

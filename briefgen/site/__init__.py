@@ -2,8 +2,9 @@
 
 from briefgen.policy import is_publishable
 from briefgen.render.build import FORMATS
-from briefgen.site.build import BuildReport, build_site, parse_formats
+from briefgen.site.build import build_site, parse_formats
 from briefgen.site.collect import SiteModel, Withheld, collect_site
+from briefgen.site.report import BuildReport
 
 __all__ = [
     "FORMATS",

@@ -11,7 +11,7 @@ from briefgen.config import Config
 from briefgen.errors import Finding, Severity, display_path
 from briefgen.history.revisions import RevisionInfo
 from briefgen.model import Actor, ActorKind, Force, Marking, OpenQuestion, Position, QuestionStatus
-from briefgen.policy import is_publishable
+from briefgen.policy import is_publishable, withheld_reason
 from briefgen.validate import Validated, duplicate_id
 
 
@@ -32,7 +32,7 @@ class SiteBrief:
 
     @property
     def marking(self) -> Marking:
-        """Return the brief's marking, TLP:CLEAR when none is set."""
+        """Return the brief's marking (validation filled in the project's default)."""
         return self.checked.brief.effective_marking
 
     @property
@@ -144,7 +144,6 @@ def collect_site(
     site = SiteModel(include_restricted=include_restricted)
     if not config.base_url:
         site.findings.append(_no_base_url(config))
-    limit = config.publish.max_marking
     seen_ids: dict[str, Validated] = {}
     for validated, key in checked:
         brief = validated.brief
@@ -159,8 +158,7 @@ def collect_site(
                     path=str(validated.path),
                     brief_id=brief.id,
                     marking=brief.effective_marking,
-                    reason=f"marking {brief.effective_marking} is above publish.max_marking "
-                    f"{limit}",
+                    reason=withheld_reason(brief.effective_marking, config),
                 )
             )
             continue
@@ -199,29 +197,10 @@ def _collect_actors(
     members: dict[str, set[str]] = {key: set() for key in definitions}
     mentions: dict[str, list[SiteBrief]] = {}
     for item in briefs:
-        brief = item.checked.brief
-        for key in brief.actors:
+        for key in item.checked.brief.actors:
             mentions.setdefault(key, []).append(item)
-        for force in brief.forces:
-            when = force.as_of or brief.as_of.isoformat()
-            entries[force.actor].append(ActorEntry(item, when, force=force, speaker=force.actor))
-            related = {force.aligned_with: "aligned"}
-            owner = brief.actors.get(force.actor)
-            if owner is not None and owner.affiliation:
-                related.setdefault(owner.affiliation, "affiliated")
-            for other, relation in related.items():
-                if other and other != force.actor:
-                    entries.setdefault(other, []).append(
-                        ActorEntry(item, when, force=force, speaker=force.actor, relation=relation)
-                    )
-        for position in brief.positions:
-            when = (position.date or brief.as_of).isoformat()
-            entry = ActorEntry(item, when, position=position, speaker=position.actor)
-            entries[position.actor].append(entry)
-            speaker = brief.actors.get(position.actor)
-            if speaker and speaker.kind is ActorKind.PERSON and speaker.affiliation:
-                entries.setdefault(speaker.affiliation, []).append(entry)
-                members.setdefault(speaker.affiliation, set()).add(position.actor)
+        _add_forces(item, entries)
+        _add_positions(item, entries, members)
     pages: dict[str, ActorPage] = {}
     for key in sorted(definitions):
         # Newest brief first, then by date within the brief, then document order.
@@ -238,3 +217,35 @@ def _collect_actors(
             tuple(mentions.get(key, ())),
         )
     return pages
+
+
+def _add_forces(item: SiteBrief, entries: dict[str, list[ActorEntry]]) -> None:
+    """File a brief's forces under their actor, the actor aligned and the owner's affiliation."""
+    brief = item.checked.brief
+    for force in brief.forces:
+        when = force.as_of or brief.as_of.isoformat()
+        entries[force.actor].append(ActorEntry(item, when, force=force, speaker=force.actor))
+        related = {force.aligned_with: "aligned"}
+        owner = brief.actors.get(force.actor)
+        if owner is not None and owner.affiliation:
+            related.setdefault(owner.affiliation, "affiliated")
+        for other, relation in related.items():
+            if other and other != force.actor:
+                entries.setdefault(other, []).append(
+                    ActorEntry(item, when, force=force, speaker=force.actor, relation=relation)
+                )
+
+
+def _add_positions(
+    item: SiteBrief, entries: dict[str, list[ActorEntry]], members: dict[str, set[str]]
+) -> None:
+    """File a brief's positions under their actor, and a person's under their affiliation."""
+    brief = item.checked.brief
+    for position in brief.positions:
+        when = (position.date or brief.as_of).isoformat()
+        entry = ActorEntry(item, when, position=position, speaker=position.actor)
+        entries[position.actor].append(entry)
+        speaker = brief.actors.get(position.actor)
+        if speaker and speaker.kind is ActorKind.PERSON and speaker.affiliation:
+            entries.setdefault(speaker.affiliation, []).append(entry)
+            members.setdefault(speaker.affiliation, set()).add(position.actor)

@@ -44,7 +44,8 @@ from briefgen.history.store import (
     step,
 )
 from briefgen.model import Brief, Marking
-from briefgen.site.cache import CACHE_FORMAT, config_key, digest
+from briefgen.policy import site_ceiling
+from briefgen.site.engine.cache import CACHE_FORMAT, config_key, digest
 from briefgen.validate import Validated
 
 __all__ = [
@@ -164,7 +165,7 @@ def read_site_history(
     """
     cache = cache or HistoryCache(None, config_key(config), CACHE_FORMAT)
     reader = RevisionReader(state.repo, config, cache)
-    ceiling = None if include_restricted else config.publish.max_marking
+    ceiling = site_ceiling(config, include_restricted=include_restricted)
     try:
         dirty = git.changed_paths(state.repo, [state.folder or "."])
         lineages = [_lineage(state, checked, key, dirty) for checked, key in briefs]

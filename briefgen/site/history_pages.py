@@ -7,20 +7,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
-from briefgen._version import __version__
 from briefgen.config import Config
 from briefgen.model import Brief
-from briefgen.policy import highest, is_publishable
+from briefgen.policy import is_publishable, restricted_marking
 from briefgen.render.changes import change_sentences as reader_sentences
 from briefgen.render.citations import number_citations
 from briefgen.render.context import cite_linker
 from briefgen.render.figures import path_figures
 from briefgen.render.markdown import markdown_inline, markdown_plain, smarten
-from briefgen.site.cache import digest
+from briefgen.site.atom import NO_DATE, Entry, atom_time
 from briefgen.site.collect import SiteBrief, SiteModel
-from briefgen.site.feed import absolute, brief_entry
+from briefgen.site.engine.cache import digest
+from briefgen.site.feed import absolute, brief_entry, site_feed
 from briefgen.site.history import BriefHistory, HistoryEntry
 from briefgen.site.pages import Output, PageMaker
 
@@ -69,14 +69,8 @@ def render_history_page(maker: PageMaker, item: SiteBrief, history: BriefHistory
     ctx = maker.context(url, f"History of {item.checked.brief.title}", "home", [item])
     if maker.site.include_restricted:
         # An internal site shows restricted old revisions too: its banner must say so.
-        restricted = [
-            e.marking
-            for e in history.entries
-            if e.marking is not None and not is_publishable(e.marking, maker.config)
-        ]
-        if ctx["page_marking"] is not None:
-            restricted.append(ctx["page_marking"])
-        ctx["page_marking"] = highest(restricted)
+        shown = [ctx["page_marking"], *(e.marking for e in history.entries)]
+        ctx["page_marking"] = restricted_marking(shown, maker.config)
     brief = item.checked.brief
     figures = path_figures(brief, history.info.paths)
     judged = [(kj.id, kj.text) for kj in brief.key_judgments]
@@ -110,8 +104,8 @@ class _FeedEntry:
     item: SiteBrief
     entry: HistoryEntry | None  # None for a brief without history
 
-    def lines(self, config: Config) -> tuple[str, ...]:
-        """Write the entry's Atom XML lines."""
+    def atom(self, config: Config) -> Entry:
+        """Return the Atom entry."""
         if self.entry is None:
             return brief_entry(self.item, config)
         return _revision_entry(self.item, self.entry, config)
@@ -157,25 +151,8 @@ def render_history_feed(
             entries.append(_FeedEntry(moment, (item.id, 0), item, None))
     entries.sort(key=lambda e: (e.updated, e.order), reverse=True)
     entries = entries[:limit]
-    base = absolute(config, "")
-    feed_id = absolute(config, "feed.xml") if config.base_url else "urn:briefgen:feed"
-    updated = _atom_time(entries[0].updated) if entries else "1970-01-01T00:00:00Z"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(config.title)}</title>",
-        f"  <id>{escape(feed_id)}</id>",
-        f"  <updated>{updated}</updated>",
-        f'  <link rel="alternate" type="text/html" href={quoteattr(base)}/>',
-        f'  <link rel="self" type="application/atom+xml" '
-        f"href={quoteattr(absolute(config, 'feed.xml'))}/>",
-        f"  <author><name>{escape(config.title)}</name></author>",
-        f'  <generator version="{__version__}">briefgen</generator>',
-    ]
-    for entry in entries:
-        lines += entry.lines(config)
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+    updated = atom_time(entries[0].updated) if entries else NO_DATE
+    return site_feed(config).write(updated, [e.atom(config) for e in entries])
 
 
 def change_sentences(entry: HistoryEntry, brief: Brief, config: Config) -> list[str]:
@@ -199,12 +176,11 @@ def _revision_order(item: SiteBrief, entry: HistoryEntry) -> tuple[dt.datetime, 
     return entry.revision.date, (item.id, entry.revision.number or 0)
 
 
-def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tuple[str, ...]:
-    """Write the feed entry of one published revision."""
+def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> Entry:
+    """Return the feed entry of one published revision."""
     revision = entry.revision
     assert revision is not None
     page = absolute(config, history_url(item))
-    link = f"{page}#{entry.anchor}"
     entry_id = (
         f"{page}#{revision.commit}"
         if config.base_url
@@ -216,23 +192,16 @@ def _revision_entry(item: SiteBrief, entry: HistoryEntry, config: Config) -> tup
     if item.restricted or not is_publishable(marking, config):
         title = f"[{marking.value}] {title}"
     sentences = change_sentences(entry, item.checked.brief, config)
-    html = "<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>"
-    return (
-        "  <entry>",
-        f"    <title>{escape(title)}</title>",
-        f"    <id>{escape(entry_id)}</id>",
-        f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
-        f"    <updated>{_atom_time(revision.date)}</updated>",
-        f"    <author><name>{escape(revision.author)}</name></author>",
-        *(f"    <category term={quoteattr(t)}/>" for t in item.checked.brief.topics),
-        f'    <summary type="text">{escape(chr(10).join(sentences))}</summary>',
-        f'    <content type="html">{escape(html)}</content>',
-        "  </entry>",
+    return Entry(
+        title=title,
+        id=entry_id,
+        link=f"{page}#{entry.anchor}",
+        updated=atom_time(revision.date),
+        summary="\n".join(sentences),
+        authors=[revision.author],
+        categories=item.checked.brief.topics,
+        content_html="<ul>" + "".join(f"<li>{escape(s)}</li>" for s in sentences) + "</ul>",
     )
-
-
-def _atom_time(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _history_key(history: BriefHistory | None) -> str:

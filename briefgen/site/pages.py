@@ -7,27 +7,27 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import astuple, dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from markupsafe import Markup
 
 from briefgen.config import Config
 from briefgen.model import Place
-from briefgen.model.base import INLINE_CITE
-from briefgen.policy import highest
+from briefgen.policy import restricted_marking
 from briefgen.render.changes import reader_revision
-from briefgen.render.context import brief_context, format_date, house_css, item_anchors
+from briefgen.render.context import brief_context, house_css, item_anchors
+from briefgen.render.dates import format_date
 from briefgen.render.env import read_asset
 from briefgen.render.html import render_template
 from briefgen.render.labels import topic_title
 from briefgen.render.locator import draw_map
-from briefgen.render.markdown import markdown_plain, markdown_to_html, smarten
-from briefgen.site.cache import digest, hash_bytes
+from briefgen.render.markdown import markdown_plain, smarten
 from briefgen.site.collect import ActorEntry, ActorPage, QuestionEntry, SiteBrief, SiteModel
+from briefgen.site.engine.cache import digest
+from briefgen.site.fragments import Fragments
+from briefgen.site.pager import Pager, depth_root, paginate
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
 FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
-T = TypeVar("T")
 QuestionGroup = tuple[SiteBrief, list[QuestionEntry], list[QuestionEntry]]
 """One brief on the questions board: the brief, its open and its resolved questions."""
 ActorGroup = tuple[SiteBrief, list[ActorEntry]]
@@ -45,82 +45,6 @@ class Output:
     indexed: bool = False
     job: tuple[str, SiteBrief] | None = None
     """For per-brief files: what a worker process needs to render it instead."""
-
-
-def depth_root(path: str) -> str:
-    """Return the relative prefix from a page to the site root, e.g. `../../`."""
-    return "../" * path.count("/")
-
-
-@dataclass(frozen=True)
-class Pager:
-    """Where one page of a paginated listing sits among the listing's pages."""
-
-    folder: str
-    """The listing's folder from the site root, `""` or e.g. `topics/china/`."""
-    number: int
-    count: int
-    size: int
-    total: int
-    """How many items (briefs, or brief groups) the whole listing has."""
-
-    @property
-    def path(self) -> str:
-        """Return this page's path from the site root."""
-        return self.path_of(self.number)
-
-    def path_of(self, number: int) -> str:
-        """Return the path of page `number`: the listing's own URL, then `page/N/index.html`."""
-        return (
-            f"{self.folder}index.html" if number == 1 else f"{self.folder}page/{number}/index.html"
-        )
-
-    def href(self, number: int) -> str:
-        """Return the relative link from this page to page `number`."""
-        return depth_root(self.path) + self.path_of(number)
-
-    @property
-    def prev(self) -> int | None:
-        """Return the previous page's number, None on the first page."""
-        return self.number - 1 if self.number > 1 else None
-
-    @property
-    def next(self) -> int | None:
-        """Return the next page's number, None on the last page."""
-        return self.number + 1 if self.number < self.count else None
-
-    @property
-    def first_item(self) -> int:
-        """Return the 1-based position of this page's first item in the listing."""
-        return min((self.number - 1) * self.size + 1, self.total)
-
-    @property
-    def last_item(self) -> int:
-        """Return the 1-based position of this page's last item in the listing."""
-        return min(self.number * self.size, self.total)
-
-    def numbers(self, around: int = 2) -> list[int | None]:
-        """Return the page numbers to link: the ends and this page's neighbours, None for a gap."""
-        near = range(max(1, self.number - around), min(self.count, self.number + around) + 1)
-        shown: list[int | None] = []
-        last = 0
-        for number in sorted({1, self.count, *near}):
-            if number - last == 2:
-                shown.append(number - 1)  # link a single missing page rather than a gap
-            elif number - last > 2:
-                shown.append(None)
-            shown.append(number)
-            last = number
-        return shown
-
-
-def paginate(items: Sequence[T], size: int, folder: str) -> list[tuple[Pager, Sequence[T]]]:
-    """Split a listing into pages of `size` items; an empty listing still has its first page."""
-    count = max(1, -(-len(items) // size))
-    return [
-        (Pager(folder, number, count, size, len(items)), items[(number - 1) * size : number * size])
-        for number in range(1, count + 1)
-    ]
 
 
 def listed_briefs(items: Sequence[SiteBrief]) -> list[tuple[str, str, bool, bool]]:
@@ -151,12 +75,6 @@ def first_sentence(markdown: str) -> str:
     return _SENTENCE.split(plain, maxsplit=1)[0]
 
 
-def bluf_html(text: str) -> Markup:
-    """Render Markdown for a listing, without its citation marks (one brief shows on many)."""
-    plain = _SPACE_BEFORE_PUNCT.sub(r"\1", INLINE_CITE.sub("", text)).strip()
-    return markdown_to_html(plain)
-
-
 def download_name(item: SiteBrief, fmt: str) -> str:
     """Return the file name of a brief's download in one format."""
     return f"{item.id}.{fmt}"
@@ -171,41 +89,6 @@ def render_download(item: SiteBrief, fmt: str, config: Config, today: dt.date) -
     from briefgen.render.json_out import render_json
 
     return render_json(item.checked, config=config, today=today)
-
-
-@dataclass
-class Fragments:
-    """Listing snippets rendered from Markdown, kept between builds because Markdown is slow."""
-
-    html: dict[str, str] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-    added: bool = False
-
-    def block(self, text: str) -> Markup:
-        """Render Markdown for a listing, without citation marks."""
-        key = hash_bytes(text.encode("utf-8"))
-        self.used.add(key)
-        html = self.html.get(key)
-        if html is None:
-            html = self.html[key] = str(bluf_html(text))
-            self.added = True
-        return Markup(html)
-
-    def inline(self, text: str) -> Markup:
-        """Render one paragraph of Markdown without its enclosing `<p>`."""
-        html = str(self.block(text)).strip()
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return Markup(html)
-
-    def live(self, site: SiteModel) -> dict[str, str]:
-        """Return the entries for texts the site still has, to keep for the next build."""
-        texts = {b.checked.brief.bluf for b in site.briefs}
-        for item in site.briefs:
-            texts.update(p.stance for p in item.checked.brief.positions)
-            texts.update(q.resolution for q in item.checked.brief.open_questions if q.resolution)
-        keys = {hash_bytes(t.encode("utf-8")) for t in texts}
-        return {k: v for k, v in sorted(self.html.items()) if k in keys}
 
 
 @dataclass
@@ -235,8 +118,7 @@ class PageMaker:
     ) -> dict[str, Any]:
         """Return what the site layout needs for a page at `path` (one page of a listing)."""
         root = depth_root(path)
-        restricted = [b.marking for b in shown if b.restricted]
-        page_marking = highest(restricted)
+        page_marking = restricted_marking([b.marking for b in shown], self.config)
         if pager and pager.number > 1:
             title = f"{title}, page {pager.number} of {pager.count}"
         site_title = self.config.title

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from briefgen.config import Config
 from briefgen.render.env import builtin_templates, read_asset
-from briefgen.site.cache import digest, hash_files
 from briefgen.site.collect import SiteModel
+from briefgen.site.engine.cache import digest, hash_files
+from briefgen.site.engine.pdfs import PdfJob
 from briefgen.site.feed import render_feed, render_robots, render_sitemap
 from briefgen.site.pages import Output, download_name, render_download
-from briefgen.site.pdfs import PdfJob
 
 
 def templates_key(config: Config) -> str:

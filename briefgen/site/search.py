@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import RenderError
-from briefgen.site.cache import digest
+from briefgen.site.engine.cache import digest
 
 INDEX_DIR = "pagefind"
 PAGEFIND_TIMEOUT = 600.0

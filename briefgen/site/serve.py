@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from briefgen.errors import GitError
 from briefgen.history.git import GitDirs, find_git_dirs
-from briefgen.site.inputs import LastGood
+from briefgen.site.engine.inputs import LastGood
 
 ENDPOINT = "/__briefgen/"
 RELOAD_JS = """(function () {
@@ -365,9 +365,7 @@ class Preview:
             except BriefgenError as exc:
                 self._publish(None, phase, [str(exc)])
                 return
-            errors = [f.format() for f in report.errors]
-            errors += [f"{f.source}: error: {f.output}: {f.message}" for f in report.failures]
-            self._publish(report, phase, errors)
+            self._publish(report, phase, report.problems())
 
     def _publish(self, report: Any, phase: str, errors: list[str]) -> None:
         if self.server is not None:

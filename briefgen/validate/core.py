@@ -363,7 +363,7 @@ def _check_readable_parts(
 
 
 def _with_defaults(brief: Brief, shared: SharedActors, config: Config) -> Brief:
-    """Fill the marking from config and bring in the shared actors the brief refers to."""
+    """Fill the marking from config (its only default) and bring in the shared actors used."""
     actors = dict(brief.actors)
     pending = list(actor_refs(brief))
     while pending:

@@ -176,14 +176,14 @@ def test_a_search_shard_missing_on_disk_is_rebuilt_not_unchanged(project: Path) 
 def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_old_site(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefgen.site.build as site_build
+    import briefgen.site.brief_files as brief_files
 
     site, before = _built_then_edited(project)
 
     def full(path: Path, data: object) -> bool:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(site_build, "replace_file", full)
+    monkeypatch.setattr(brief_files, "replace_file", full)
     monkeypatch.chdir(project)
     with pytest.raises(SystemExit) as exit_:
         main(["site", "briefs", "-o", "site", "--formats", "html,md,json"])
@@ -197,13 +197,13 @@ def test_a_full_disk_stops_the_build_with_one_line_and_keeps_the_old_site(
 def test_a_read_only_output_folder_is_one_line(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefgen.site.build as site_build
+    import tempfile
 
     def refused(**_: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     # Tests run as root, whom a chmod does not stop: refuse the first write instead.
-    monkeypatch.setattr(site_build.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
     monkeypatch.chdir(project)
     with pytest.raises(SystemExit) as exit_:
         main(["site", "briefs", "-o", "site"])
@@ -246,7 +246,7 @@ def test_a_hung_git_is_stopped_and_reported(
 def test_hung_pdf_workers_are_killed_and_each_pdf_reported(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import briefgen.site.pdfs as pdfs
+    import briefgen.site.engine.pdfs as pdfs
 
     monkeypatch.setattr(pdfs, "PDF_TIMEOUT", 0.01)  # no PDF can be that fast: all "hang"
     report = build(project, formats=("html", "pdf"))
@@ -327,7 +327,7 @@ def test_serve_does_not_follow_a_symlinked_index_outside_the_site(tmp_path: Path
 
 
 def test_hung_page_workers_are_killed_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefgen.site.workers as workers
+    import briefgen.site.engine.pool as workers
     from briefgen.errors import RenderError
 
     monkeypatch.setattr(workers, "BATCH_TIMEOUT", 0.5)

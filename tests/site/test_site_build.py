@@ -300,7 +300,7 @@ def test_worker_processes_give_the_same_site(
     """Big builds validate and render in worker processes; the output must not change."""
     from site_helpers import GREEN_QUIET
 
-    monkeypatch.setattr("briefgen.site.workers.MIN_PARALLEL", 48)
+    monkeypatch.setattr("briefgen.site.engine.pool.MIN_PARALLEL", 48)
     sites = []
     for jobs in (1, 2):
         folder = tmp_path / f"jobs{jobs}"

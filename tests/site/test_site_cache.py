@@ -9,7 +9,7 @@ from site_helpers import build, make_project
 
 from briefgen.model import Brief
 from briefgen.outdir import cache_dir_for
-from briefgen.site.cache import BriefStore
+from briefgen.site.engine.cache import BriefStore
 
 
 @pytest.fixture

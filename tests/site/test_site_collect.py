@@ -10,9 +10,9 @@ from site_helpers import MARKER, TODAY
 from briefgen.config import Config, PublishPolicy
 from briefgen.model import Marking
 from briefgen.site import collect_site, is_publishable
-from briefgen.site.cache import BriefStore
 from briefgen.site.collect import SiteModel
-from briefgen.site.inputs import read_inputs
+from briefgen.site.engine.cache import BriefStore
+from briefgen.site.engine.inputs import read_inputs
 
 
 def collect(project: Path, **options: object) -> SiteModel:

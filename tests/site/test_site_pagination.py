@@ -12,7 +12,7 @@ from site_helpers import EXTRAS, MARKER, all_bytes, build, make_paged_project
 
 from briefgen.config import Config, load_config
 from briefgen.errors import ConfigError
-from briefgen.site.pages import Pager, paginate
+from briefgen.site.pager import Pager, paginate
 
 PUBLIC = ["baltic-cables", "dprk-troops-kursk", *(f"extra-{i}" for i in range(EXTRAS, 0, -1))]
 """The public briefs of the paged project, newest first."""

@@ -91,7 +91,7 @@ def test_failed_shard_keeps_the_old_index(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_worker_batches_yield_ready_results_without_waiting() -> None:
-    from briefgen.site.workers import WorkerPool
+    from briefgen.site.engine.pool import WorkerPool
 
     pool = WorkerPool(2)
     try:

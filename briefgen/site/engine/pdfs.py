@@ -1,13 +1,11 @@
-"""PDFs of many briefs, rendered in parallel worker processes."""
+"""PDFs of many briefs, rendered in the build's worker pool and written here."""
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,8 @@ from typing import Any
 from briefgen.config import Config
 from briefgen.errors import BriefgenError
 from briefgen.output import stop_on_full_disk, write_atomic
-from briefgen.site.workers import die_with_parent, kill_workers
+from briefgen.site.engine.pool import WorkerPool, enter, unexpected
+from briefgen.site.report import Failure
 from briefgen.validate import Validated
 
 PDF_TIMEOUT = 300.0
@@ -33,22 +32,13 @@ class PdfJob:
     """The revision line and changes to print (`briefgen build` in git), if any."""
 
 
-@dataclass(frozen=True)
-class Failure:
-    """A file that could not be built, with the brief it came from and why."""
-
-    source: str
-    output: str
-    message: str
+_Task = tuple[Validated, Config, dt.date, str, Any]
 
 
-def _render(
-    checked: Validated, config: Config, today: dt.date, cwd: str, revision: Any = None
-) -> tuple[bytes | None, str]:
+def _render(task: _Task) -> tuple[bytes | None, str]:
     """Render one PDF in a worker; return the bytes or the error text, never raise."""
+    checked, config, today, cwd, revision = task
     try:
-        from briefgen.site.workers import enter
-
         enter(cwd)
         from briefgen.render.pdf import render_pdf
 
@@ -56,8 +46,7 @@ def _render(
     except BriefgenError as exc:
         return None, str(exc)
     except Exception as exc:  # a worker must report, not crash the pool
-        last = traceback.format_exception_only(exc)[-1].strip()
-        return None, f"unexpected error: {last}"
+        return None, unexpected(exc)
 
 
 def render_pdfs(
@@ -65,47 +54,52 @@ def render_pdfs(
     *,
     config: Config,
     today: dt.date,
-    workers: int,
+    pool: WorkerPool,
     on_done: Callable[[PdfJob, bool], None] | None = None,
 ) -> tuple[list[PdfJob], list[Failure]]:
-    """Render PDFs with `workers` processes; return the jobs written and the failures."""
+    """Render PDFs in the pool's workers; return the jobs written and the failures."""
     written: list[PdfJob] = []
     failures: list[Failure] = []
-    if not jobs:
-        return written, failures
-    # forkserver: safe with the server's threads, and WeasyPrint is imported once for all.
     cwd = str(Path.cwd())
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["briefgen.render.pdf"])
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, workers),
-        mp_context=context,
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    futures: dict[Future[tuple[bytes | None, str]], PdfJob] = {
-        pool.submit(_render, job.checked, config, today, cwd, job.revision): job for job in jobs
-    }
-    pending = set(futures)
-    hung = False
-    try:
-        while pending:
-            done, pending = wait(pending, timeout=PDF_TIMEOUT, return_when=FIRST_COMPLETED)
-            if not done:
-                # No PDF in all that time: a worker hangs. Kill them; the rest fail.
-                kill_workers(pool)
-                hung = True
-                for future in pending:
-                    job = futures[future]
-                    message = f"no PDF within {PDF_TIMEOUT:.0f} s; the renderer was stopped"
-                    failures.append(Failure(str(job.checked.path), job.rel, message))
-                break
-            for future in done:
-                _collect(future, futures[future], written, failures, on_done)
-    finally:
-        if not hung:
-            pool.shutdown(cancel_futures=True)
+    tasks = [(job.checked, config, today, cwd, job.revision) for job in jobs]
+    # Workers started for PDFs import WeasyPrint once, in the fork server.
+    finished = pool.each(_render, tasks, patience=PDF_TIMEOUT, preload=["briefgen.render.pdf"])
+    for index, future in finished:
+        job = jobs[index]
+        if future is None:
+            # No PDF in all that time: a worker hung, and the workers were killed.
+            message = f"no PDF within {PDF_TIMEOUT:.0f} s; the renderer was stopped"
+            failures.append(Failure(str(job.checked.path), job.rel, message))
+        else:
+            _collect(future, job, written, failures, on_done)
     return written, failures
+
+
+def render_brief_pdfs(
+    briefs: Sequence[Validated],
+    revisions: Sequence[Any],
+    out_dir: Path,
+    *,
+    config: Config,
+    today: dt.date,
+    on_done: Callable[[PdfJob, bool], None] | None = None,
+) -> dict[Path, str]:
+    """Render `<id>.pdf` of each brief into a folder in worker processes (`briefgen build`).
+
+    Return, by brief path, '' for a PDF written or the error that stopped it.
+    """
+    jobs = [
+        PdfJob(checked, out_dir / f"{checked.brief.id}.pdf", f"{checked.brief.id}.pdf", revision)
+        for checked, revision in zip(briefs, revisions, strict=True)
+    ]
+    pool = WorkerPool(min(len(jobs), os.cpu_count() or 1))
+    try:
+        _, failures = render_pdfs(jobs, config=config, today=today, pool=pool, on_done=on_done)
+    finally:
+        pool.close()
+    done = {job.checked.path: "" for job in jobs}
+    done.update({Path(f.source): f.message for f in failures})
+    return done
 
 
 def _collect(

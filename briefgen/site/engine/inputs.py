@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,9 @@ from briefgen.config import Config
 from briefgen.errors import Finding, InputError, ValidationFailed
 from briefgen.model import Actor
 from briefgen.reader import read_regular
-from briefgen.site.cache import BriefStore, config_key, digest, hash_bytes
-from briefgen.site.workers import WorkerPool, validate_batch
+from briefgen.site.engine.cache import BriefStore, config_key, digest, hash_bytes
+from briefgen.site.engine.memory import paused_gc
+from briefgen.site.engine.pool import WorkerPool, enter
 from briefgen.validate import (
     SharedActors,
     Validated,
@@ -57,51 +59,65 @@ def read_inputs(
     valid version, so its pages stay up while its errors are shown; the map is updated.
     """
     inputs = Inputs()
-    settings = config_key(config)
-    shared_by_folder: dict[Path, tuple[SharedActors | None, str]] = {}
-    slots: list[tuple[Path, str, Validated | None]] = []
-    for path in find_briefs([src]):
-        folder = path.parent
-        if folder not in shared_by_folder:
-            shared_by_folder[folder] = _read_shared(folder, inputs)
-        _, shared_hash = shared_by_folder[folder]
-        data = _read(path)
-        key = digest(hash_bytes(data), shared_hash, settings, str(path))
-        slots.append((path, key, None))
-    inputs.fingerprint = digest(salt, today.isoformat(), [(str(p), k) for p, k, _ in slots])
+    shared, slots = _hash_inputs(src, config, inputs)
+    day = today.isoformat()
+    inputs.fingerprint = digest(salt, day, [(str(path), key) for path, key in slots])
     if previous and inputs.fingerprint == previous:
         inputs.unchanged = True
         return inputs
-    slots = [(p, k, store.get(digest(k, today.isoformat()), p)) for p, k, _ in slots]
-    missing = [path for path, _, checked in slots if checked is None]
+    cached = {path: store.get(digest(key, day), path) for path, key in slots}
+    missing = [path for path, checked in cached.items() if checked is None]
     fresh: dict[Path, tuple[Validated | None, list[Finding]]] = {}
     if pool is not None and pool.worth_it(len(missing)):
         tasks = [(path, config, today, str(Path.cwd())) for path in missing]
         fresh = dict(zip(missing, pool.map(validate_batch, tasks), strict=True))
-    for path, key, checked in slots:
+    for path, key in slots:
+        checked = cached[path]
         if checked is None:
-            if path in fresh:
-                checked, findings = fresh[path]
-            else:
-                shared = shared_by_folder[path.parent][0] or SharedActors()
-                checked, findings = _validate(path, config, shared, today)
+            folder = shared[path.parent] or SharedActors()
+            checked, findings = fresh.get(path) or _validate(path, config, folder, today)
             inputs.findings.extend(findings)
-            if checked is None:
-                kept = last_good.get(path) if last_good is not None else None
-                if kept is not None:
-                    inputs.briefs.append(kept)
-                continue
-            store.put(digest(key, today.isoformat()), checked)
-            inputs.validated += 1
-        inputs.briefs.append((checked, key))
-        inputs.findings.extend(checked.warnings)
-        if last_good is not None:
-            last_good[path] = (checked, key)
+            if checked is not None:
+                store.put(digest(key, day), checked)
+                inputs.validated += 1
+        _add(inputs, path, key, checked, last_good)
     if last_good is not None:
-        present = {path for path, _, _ in slots}
+        present = {path for path, _ in slots}
         for gone in [path for path in last_good if path not in present]:
             del last_good[gone]  # a deleted brief's pages go
     return inputs
+
+
+def _hash_inputs(
+    src: Path, config: Config, inputs: Inputs
+) -> tuple[dict[Path, SharedActors | None], list[tuple[Path, str]]]:
+    """Read each folder's shared files, and key each brief by everything it is read with."""
+    settings = config_key(config)
+    shared: dict[Path, SharedActors | None] = {}
+    hashes: dict[Path, str] = {}
+    slots: list[tuple[Path, str]] = []
+    for path in find_briefs([src]):
+        folder = path.parent
+        if folder not in shared:
+            shared[folder], hashes[folder] = _read_shared(folder, inputs)
+        key = digest(hash_bytes(_read(path)), hashes[folder], settings, str(path))
+        slots.append((path, key))
+    return shared, slots
+
+
+def _add(
+    inputs: Inputs, path: Path, key: str, checked: Validated | None, last_good: LastGood | None
+) -> None:
+    """Add a brief that validated, else the last version of it that did (preview only)."""
+    if checked is None:
+        kept = last_good.get(path) if last_good is not None else None
+        if kept is not None:
+            inputs.briefs.append(kept)
+        return
+    inputs.briefs.append((checked, key))
+    inputs.findings.extend(checked.warnings)
+    if last_good is not None:
+        last_good[path] = (checked, key)
 
 
 def _validate(
@@ -133,3 +149,37 @@ def _read(path: Path) -> bytes:
         return read_regular(path, MAX_BYTES)
     except InputError:
         return b""
+
+
+_shared: dict[Path, SharedActors] = {}
+"""Each folder's shared actors, loaded once per worker process."""
+
+
+def validate_batch(
+    batch: list[tuple[Path, Config, dt.date, str]],
+) -> list[tuple[Validated | None, list[Finding]]]:
+    """Validate briefs in a worker; return each brief or its findings."""
+    with paused_gc():
+        return _validate_batch(batch)
+
+
+def _validate_batch(
+    batch: list[tuple[Path, Config, dt.date, str]],
+) -> list[tuple[Validated | None, list[Finding]]]:
+    results: list[tuple[Validated | None, list[Finding]]] = []
+    for path, config, today, cwd in batch:
+        enter(cwd)
+        folder = path.parent
+        if folder not in _shared:
+            try:
+                _shared[folder] = load_shared_actors(folder)
+            except ValidationFailed:
+                _shared[folder] = SharedActors()  # the main process reports these findings
+        try:
+            checked = load_brief(path, config=config, shared=_shared[folder], today=today)
+        except ValidationFailed as exc:
+            results.append((None, list(exc.findings)))
+            continue
+        # Positions are only needed to place findings, and are large to send back.
+        results.append((dataclasses.replace(checked, positions=None), []))
+    return results

@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import shutil
@@ -238,11 +237,6 @@ class Manifest:
             "outputs": self.keys,
         }
         write_atomic(self.path, json.dumps(payload, indent=0, separators=(",", ":")))
-
-
-def today_key(today: dt.date) -> str:
-    """Return the part of a validation key that depends on the build date."""
-    return today.isoformat()
 
 
 def load_fragments(folder: Path, salt: str) -> dict[str, str]:

@@ -1,9 +1,11 @@
-"""Worker processes for big builds: validate briefs and render brief pages in parallel."""
+"""The one worker pool of a build: validate briefs, render pages and PDFs in parallel.
+
+Every child is under a time limit (a batch, or the wait for the next PDF) and is killed
+when it passes it; a task's failure comes back as its error text, never swallowed.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import multiprocessing
 import os
 import select
@@ -11,17 +13,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from briefgen.config import Config
-from briefgen.errors import BriefgenError, Finding, RenderError, ValidationFailed
-from briefgen.output import replace_file, stop_on_full_disk
-from briefgen.site.memory import paused_gc
-from briefgen.validate import SharedActors, Validated, load_brief, load_shared_actors
+from briefgen.errors import RenderError
 
 MIN_PARALLEL = 150
 """Below this many tasks, starting worker processes costs more than it saves.
@@ -37,56 +34,85 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@dataclass(frozen=True)
-class PageSettings:
-    """What a worker needs to render a brief's page and downloads."""
-
-    config: Config
-    today: dt.date
-    formats: tuple[str, ...]
-    html_key: str
-    include_restricted: bool
-    cwd: str
-    out: str
-    """The site folder: workers write the files they render themselves."""
-
-
 class WorkerPool:
     """A process pool started on first use and shared by the stages of one build."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, preload: Sequence[str] = ()) -> None:
         self.workers = max(1, workers)
+        self.preload = list(preload)
+        """Modules the batch tasks need, imported once for all the workers."""
         self._pool: Executor | None = None
 
     def worth_it(self, tasks: int) -> bool:
         """Tell whether a stage with this many tasks should go to the workers."""
         return self.workers > 1 and tasks >= MIN_PARALLEL
 
-    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Batches[T, R]:
-        """Run func over batches of items in the workers; iterate the results in order."""
+    def _start(self, preload: Sequence[str]) -> Executor:
+        """Start the workers unless they run; `preload` is imported once for all of them."""
         if self._pool is None:
-            # forkserver: safe beside the preview server's threads.
+            # forkserver: safe beside the preview server's threads. Its preload is set by
+            # the first pool of the process, whatever later ones ask.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["briefgen.site.workers", "briefgen.site.pages"])
+            context.set_forkserver_preload(list(preload))
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=context,
                 initializer=die_with_parent,
                 initargs=(os.getpid(),),
             )
+        return self._pool
+
+    def map(self, func: Callable[[list[T]], list[R]], items: Sequence[T]) -> Batches[T, R]:
+        """Run func over batches of items in the workers; iterate the results in order."""
+        pool = self._start(self.preload)
         size = max(4, len(items) // (self.workers * 4))
         batches = [list(items[i : i + size]) for i in range(0, len(items), size)]
         # Submitted now, not when the caller starts iterating, so the caller can work meanwhile.
         try:
-            futures = [self._pool.submit(func, batch) for batch in batches]
+            futures = [pool.submit(func, batch) for batch in batches]
         except (BrokenProcessPool, RuntimeError):
             futures = []
         return Batches(self, func, batches, futures)
 
+    def each(
+        self,
+        func: Callable[[T], R],
+        items: Sequence[T],
+        *,
+        patience: float,
+        preload: Sequence[str] | None = None,
+    ) -> Iterator[tuple[int, Future[R] | None]]:
+        """Run func on every item in the workers; yield each item's index and future when done.
+
+        When no item finishes for `patience` seconds, a worker hangs: the workers are killed
+        and the index of every item left is yielded with None. `preload` replaces the
+        pool's when these tasks start the workers.
+        """
+        if not items:
+            return
+        preload = self.preload if preload is None else preload
+        pool = self._start(preload)
+        try:
+            futures = {pool.submit(func, item): i for i, item in enumerate(items)}
+        except (BrokenProcessPool, RuntimeError):
+            self.kill()  # broken in an earlier stage: start afresh, as a pool of its own would
+            pool = self._start(preload)
+            futures = {pool.submit(func, item): i for i, item in enumerate(items)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=patience, return_when=FIRST_COMPLETED)
+            if not done:
+                self.kill()
+                for future in pending:
+                    yield futures[future], None
+                return
+            for future in done:
+                yield futures[future], future
+
     def close(self) -> None:
         """Stop the workers, if any were started."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)  # tasks left by a build that stopped
             self._pool = None
 
     def kill(self) -> None:
@@ -186,9 +212,6 @@ def _running(pid: int) -> bool:
     return True
 
 
-_shared: dict[Path, SharedActors] = {}
-
-
 def enter(cwd: str) -> None:
     """Work in the main process's folder: paths and finding locations are relative to it.
 
@@ -198,72 +221,7 @@ def enter(cwd: str) -> None:
         os.chdir(cwd)
 
 
-def validate_batch(
-    batch: list[tuple[Path, Config, dt.date, str]],
-) -> list[tuple[Validated | None, list[Finding]]]:
-    """Validate briefs in a worker; return each brief or its findings."""
-    with paused_gc():
-        return _validate_batch(batch)
-
-
-def _validate_batch(
-    batch: list[tuple[Path, Config, dt.date, str]],
-) -> list[tuple[Validated | None, list[Finding]]]:
-    results: list[tuple[Validated | None, list[Finding]]] = []
-    for path, config, today, cwd in batch:
-        enter(cwd)
-        folder = path.parent
-        if folder not in _shared:
-            try:
-                _shared[folder] = load_shared_actors(folder)
-            except ValidationFailed:
-                _shared[folder] = SharedActors()  # the main process reports these findings
-        try:
-            checked = load_brief(path, config=config, shared=_shared[folder], today=today)
-        except ValidationFailed as exc:
-            results.append((None, list(exc.findings)))
-            continue
-        # Positions are only needed to place findings, and are large to send back.
-        results.append((dataclasses.replace(checked, positions=None), []))
-    return results
-
-
-def render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str]]:
-    """Render and write brief pages and downloads in a worker; return (path, error) each."""
-    with paused_gc():
-        return _render_batch(batch)
-
-
-def _render_batch(batch: list[tuple[str, str, Any, PageSettings]]) -> list[tuple[str, str]]:
-    from briefgen.site.collect import SiteModel
-    from briefgen.site.pages import PageMaker, render_download
-
-    results: list[tuple[str, str]] = []
-    for path, kind, item, settings in batch:
-        enter(settings.cwd)
-        maker = PageMaker(
-            SiteModel(include_restricted=settings.include_restricted),
-            settings.config,
-            settings.today,
-            settings.formats,
-            settings.html_key,
-        )
-        try:
-            if kind == "page":
-                text = maker.brief_page(item)
-            else:
-                text = render_download(item, kind, settings.config, settings.today)
-            replace_file(Path(settings.out) / path, text)
-        except BriefgenError as exc:
-            results.append((path, str(exc)))
-            continue
-        except OSError as exc:
-            stop_on_full_disk(exc, Path(settings.out))
-            results.append((path, f"cannot write {path}: {exc.strerror or exc}"))
-            continue
-        except Exception as exc:  # a worker must report, not crash the pool
-            last = traceback.format_exception_only(exc)[-1].strip()
-            results.append((path, f"unexpected error: {last}"))
-            continue
-        results.append((path, ""))
-    return results
+def unexpected(exc: Exception) -> str:
+    """Word an error a task did not expect, for its report: a worker reports, never crashes."""
+    last = traceback.format_exception_only(exc)[-1].strip()
+    return f"unexpected error: {last}"
