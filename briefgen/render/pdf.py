@@ -102,7 +102,7 @@ def lay_out_brief(
         return layout(html, base=base, roots=roots, standard=standard)
 
     html = html_for(contents=False)
-    contents = _text_length(html) > limit * CHARS_PER_PAGE
+    contents = _pages_guess(html) > limit
     if contents:
         html = html_for(contents=True)
     document = lay(html)
@@ -123,8 +123,20 @@ def lay_out_brief(
 
 
 CHARS_PER_PAGE = 2000
-"""Characters of text an A4 page of a brief holds with its tables and figures (about 1,900
-to 2,000 on the example briefs): only used to guess which layout to try first."""
+"""Characters of text an A4 page of a brief holds with its tables (about 1,900 to 2,000 on
+the example briefs, counting the space lost where pages break): only used to guess which
+layout to try first."""
+
+PAGE_PX, FIGURE_PX = 960, 320
+"""Height of an A4 page's text area in CSS pixels, and the most a figure takes (print.css
+caps the locator map at 8.5 cm)."""
+
+
+def _pages_guess(html: str) -> float:
+    """Guess how many pages the print HTML fills: its text, then each figure's height."""
+    heights = re.findall(r'<svg[^>]*?\bviewBox="[-\d. ]+?([\d.]+)"', html)
+    figures = sum(min(float(height), FIGURE_PX) for height in heights) / PAGE_PX
+    return _text_length(html) / CHARS_PER_PAGE + figures
 
 
 def _text_length(html: str) -> int:
