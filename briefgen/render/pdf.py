@@ -154,10 +154,9 @@ def _over_without_contents(document: Any, limit: int) -> bool:
     onto an earlier page, so the last page's fill alone would not tell).
     """
     pages = [page._page_box for page in document.pages]  # WeasyPrint's laid-out pages
-    height = float(pages[0].height or 1.0)
-    toc = _toc_height(pages[0].children[0]) / height
-    text = sum((_text_bottom(page.children[0]) - page.content_box_y()) / height for page in pages)
-    return bool(text - toc - BREAK_SLACK * (len(pages) - 1) > limit)
+    toc = _toc_height(pages[0].children[0]) / float(pages[0].height or 1.0)
+    text = sum(_fill(page) for page in pages)
+    return text - toc - BREAK_SLACK * (len(pages) - 1) > limit
 
 
 BREAK_SLACK = 0.04
@@ -195,17 +194,13 @@ page), so a last page less full than this holds only a few closing lines."""
 
 def last_page_fill(document: Any) -> float:
     """Return how much of the last page's text area the content fills, from 0 to 1."""
-    page = document.pages[-1]._page_box  # WeasyPrint's laid-out page (no public API)
-    top, height = page.content_box_y(), page.height
-    return max(0.0, min(1.0, (_bottom(page.children[0]) - top) / height)) if height else 1.0
+    return _fill(document.pages[-1]._page_box)  # WeasyPrint's laid-out page (no public API)
 
 
-def _bottom(box: Any) -> float:
-    """Return the lowest edge of a box and its descendants."""
-    lowest: float = box.position_y + box.margin_height()
-    for child in getattr(box, "children", None) or ():
-        lowest = max(lowest, _bottom(child))
-    return lowest
+def _fill(page: Any) -> float:
+    """Return how far down a laid-out page's text area its content reaches, from 0 to 1."""
+    top, height = float(page.content_box_y()), float(page.height)
+    return max(0.0, min(1.0, (_text_bottom(page.children[0]) - top) / height)) if height else 1.0
 
 
 def html_to_pdf(html: str, *, base: Path, roots: list[Path], standard: str = "ua-1") -> bytes:
