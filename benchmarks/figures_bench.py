@@ -3,9 +3,9 @@
 Usage: python benchmarks/figures_bench.py [--runs N] [--briefs N]
 
 Measures CPU time of this process (steadier than wall time on a shared machine), as
-medians of N runs of: drawing the Kursk brief's figures alone;
-its PDF with and without figures; an HTML-only site build (one process, no search) of
-synthetic briefs with four places each, with and without figures; and the same for a
+medians of N runs of: drawing the Kursk brief's figures alone; its PDF with and without
+figures (end to end, and one layout of each); an HTML-only site build (one process, no
+search) of synthetic briefs with four places each, with and without figures; and the same for a
 site built inside git from briefs whose strength changes in every revision (the worst
 case for the across-revisions charts). "Without" swaps the figure steps for ones that
 draw nothing, so the difference is what the figures add; the two are run alternately so
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import random
 import shutil
 import statistics
@@ -39,7 +40,7 @@ import briefgen.render.context as context  # noqa: E402
 import briefgen.site.history_pages as history_pages  # noqa: E402
 from briefgen.config import Config  # noqa: E402
 from briefgen.render.figures import Figures, brief_figures  # noqa: E402
-from briefgen.render.pdf import render_pdf  # noqa: E402
+from briefgen.render.pdf import allowed_roots, html_to_pdf, print_html, render_pdf  # noqa: E402
 from briefgen.site import build_site  # noqa: E402
 from briefgen.validate import load_brief  # noqa: E402
 
@@ -59,14 +60,20 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 
 
 def paired(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Time an action with and without figures, alternating, so load drifts hit both alike."""
+    """Time an action with and without figures, alternating, so load drifts hit both alike.
+
+    Each run collects its own garbage (a laid-out PDF leaves many reference cycles), so
+    neither side pays for the collection of the other's.
+    """
     action()
     with_times, without_times = [], []
     for _ in range(runs):
         for times, swap in ((with_times, False), (without_times, True)):
             with without_figures() if swap else nullcontext():
+                gc.collect()
                 start = time.process_time()
                 action()
+                gc.collect()
                 times.append(time.process_time() - start)
     return statistics.median(with_times), statistics.median(without_times)
 
@@ -125,6 +132,15 @@ def main() -> None:
         return render_pdf(checked, config=config, today=TODAY)
 
     row("one-brief PDF (Kursk)", *paired(pdf, args.runs))
+    # Without figures the brief is shorter, and its page count can call for another
+    # contents-list decision; this row compares one layout of each, both with the list.
+    base, roots = checked.path.resolve().parent, allowed_roots(checked, config)
+
+    def one_layout() -> bytes:
+        html = print_html(checked, config=config, today=TODAY, contents=True)
+        return html_to_pdf(html, base=base, roots=roots)
+
+    row("one-brief PDF (Kursk), one layout each", *paired(one_layout, args.runs))
 
     src = WORK / f"figures-{args.briefs}" / "briefs"
     out = WORK / f"figures-{args.briefs}" / "site"

@@ -81,11 +81,12 @@ def lay_out_brief(
 ) -> tuple[str, Any]:
     """Lay a brief out in pages; return the print HTML used and WeasyPrint's document.
 
-    A brief longer than `print.contents_after_pages` gets a contents list, and a last page
-    that would hold only a few lines is avoided by setting the brief a little tighter. Each
-    layout costs as much as the rest of the PDF, so the first one is made the way the
-    brief's length suggests, and a second only when the first shows the guess was wrong
-    (or the last page comes out nearly empty).
+    A brief longer than `print.contents_after_pages` gets a contents list. Each layout costs
+    as much as the rest of the PDF, so the first one is made the way the brief's length
+    suggests and kept whenever its pages prove the guess right; another is made only for a
+    close call. The print CSS keeps the last sources with the annex and the colophon, so the
+    last page is rarely nearly empty; when it still is, the brief is set a little tighter if
+    that saves the page.
     """
     base = checked.path.resolve().parent
     roots = allowed_roots(checked, config)
@@ -101,29 +102,41 @@ def lay_out_brief(
         return layout(html, base=base, roots=roots, standard=standard)
 
     html = html_for(contents=False)
-    contents = _text_length(html) > limit * CHARS_PER_PAGE
+    contents = _pages_guess(html) > limit
     if contents:
         html = html_for(contents=True)
-        document = lay(html)
-        if not _over_without_contents(document, limit):
-            contents = False  # a close call: count the pages without a contents list
-            html = html_for(contents=False)
-            document = lay(html)
-    else:
+    document = lay(html)
+    if contents and not _over_without_contents(document, limit):
+        contents = False  # a close call: count the pages without a contents list
+        html = html_for(contents=False)
         document = lay(html)
     if not contents and len(document.pages) > limit:
         contents = True
         html = html_for(contents=True)
         document = lay(html)
     if len(document.pages) > 1 and last_page_fill(document) < NEARLY_EMPTY:
-        html = html_for(contents=contents, tight=True)
-        document = lay(html)
+        tight_html = html_for(contents=contents, tight=True)
+        tight = lay(tight_html)
+        if len(tight.pages) < len(document.pages):  # else the tighter type bought nothing
+            html, document = tight_html, tight
     return html, document
 
 
 CHARS_PER_PAGE = 2000
-"""Characters of text an A4 page of a brief holds with its tables and figures (about 1,900
-to 2,000 on the example briefs): only used to guess which layout to try first."""
+"""Characters of text an A4 page of a brief holds with its tables (about 1,900 to 2,000 on
+the example briefs, counting the space lost where pages break): only used to guess which
+layout to try first."""
+
+PAGE_PX, FIGURE_PX = 960, 320
+"""Height of an A4 page's text area in CSS pixels, and the most a figure takes (print.css
+caps the locator map at 8.5 cm)."""
+
+
+def _pages_guess(html: str) -> float:
+    """Guess how many pages the print HTML fills: its text, then each figure's height."""
+    heights = re.findall(r'<svg[^>]*?\bviewBox="[-\d. ]+?([\d.]+)"', html)
+    figures = sum(min(float(height), FIGURE_PX) for height in heights) / PAGE_PX
+    return _text_length(html) / CHARS_PER_PAGE + figures
 
 
 def _text_length(html: str) -> int:
@@ -135,13 +148,34 @@ def _text_length(html: str) -> int:
 def _over_without_contents(document: Any, limit: int) -> bool:
     """Tell whether a layout with a contents list would still pass `limit` pages without it.
 
-    Taking the list out moves what follows up by at most the list's height, so the pages
-    before the last, plus the last page's fill, less that height, must still pass the limit.
+    Without the list the same content, less the list, has to fit somewhere: the heights of
+    text on its pages, added up, less the list's height, are pages it cannot do with less
+    of, however the page breaks move (taking the list out can pull a block kept whole back
+    onto an earlier page, so the last page's fill alone would not tell).
     """
-    page = document.pages[0]._page_box  # WeasyPrint's laid-out page (no public API)
-    height = page.height or 1.0
-    toc = _toc_height(page.children[0]) / height
-    return len(document.pages) - 1 + last_page_fill(document) - toc > limit
+    pages = [page._page_box for page in document.pages]  # WeasyPrint's laid-out pages
+    toc = _toc_height(pages[0].children[0]) / float(pages[0].height or 1.0)
+    text = sum(_fill(page) for page in pages)
+    return text - toc - BREAK_SLACK * (len(pages) - 1) > limit
+
+
+BREAK_SLACK = 0.04
+"""Share of a page that a page break may swallow by dropping the space above the block it
+starts (at most the colophon's 2.5rem on an A4 text area, 3.5%)."""
+
+
+def _text_bottom(box: Any) -> float:
+    """Return the lowest edge of the lines, images and empty boxes within a box.
+
+    A box that runs on to the next page is stretched to the foot of this one, so only what
+    has no boxes inside it tells how far the page is really filled.
+    """
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    children = getattr(box, "children", None)
+    if isinstance(box, LineBox) or not children:
+        return float(box.position_y + box.margin_height())
+    return max(_text_bottom(child) for child in children)
 
 
 def _toc_height(box: Any) -> float:
@@ -152,22 +186,21 @@ def _toc_height(box: Any) -> float:
     return max((_toc_height(c) for c in getattr(box, "children", None) or ()), default=0.0)
 
 
-NEARLY_EMPTY = 1 / 3  # share of the last page's height below which it counts as nearly empty
+NEARLY_EMPTY = 1 / 4
+"""Share of the last page's height below which it counts as nearly empty. The print CSS
+keeps the last three sources, the annex and the colophon together (about a third of an A4
+page), so a last page less full than this holds only a few closing lines."""
 
 
 def last_page_fill(document: Any) -> float:
     """Return how much of the last page's text area the content fills, from 0 to 1."""
-    page = document.pages[-1]._page_box  # WeasyPrint's laid-out page (no public API)
-    top, height = page.content_box_y(), page.height
-    return max(0.0, min(1.0, (_bottom(page.children[0]) - top) / height)) if height else 1.0
+    return _fill(document.pages[-1]._page_box)  # WeasyPrint's laid-out page (no public API)
 
 
-def _bottom(box: Any) -> float:
-    """Return the lowest edge of a box and its descendants."""
-    lowest: float = box.position_y + box.margin_height()
-    for child in getattr(box, "children", None) or ():
-        lowest = max(lowest, _bottom(child))
-    return lowest
+def _fill(page: Any) -> float:
+    """Return how far down a laid-out page's text area its content reaches, from 0 to 1."""
+    top, height = float(page.content_box_y()), float(page.height)
+    return max(0.0, min(1.0, (_text_bottom(page.children[0]) - top) / height)) if height else 1.0
 
 
 def html_to_pdf(html: str, *, base: Path, roots: list[Path], standard: str = "ua-1") -> bytes:
