@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,17 +187,29 @@ def _build(job: SiteBuild, pool: WorkerPool) -> BuildReport:
     plan = _plan(run, site, histories)
     todo = _todo(run, plan.outputs)
     indexer, index = _plan_search(run, plan.outputs, todo)
-    _pages(run, plan, todo, indexer)
-    pdfs = _pdfs_to_render(run, plan.pdfs)
-    _sweep(run, pdfs)
-    if indexer is not None:
-        indexer.start_all()  # pagefind runs in its own processes: it indexes while PDFs render
-    search_started = time.perf_counter()
-    _pdfs(run, pdfs)
-    if indexer is not None:
-        _search(run, indexer, index, search_started)
+    with _stopped_on_failure(indexer):
+        _pages(run, plan, todo, indexer)
+        pdfs = _pdfs_to_render(run, plan.pdfs)
+        _sweep(run, pdfs)
+        if indexer is not None:
+            indexer.start_all()  # pagefind runs in its own processes: it indexes while PDFs render
+        search_started = time.perf_counter()
+        _pdfs(run, pdfs)
+        if indexer is not None:
+            _search(run, indexer, index, search_started)
     _save(run, inputs, plan)
     return run.report
+
+
+@contextmanager
+def _stopped_on_failure(indexer: Indexer | None) -> Iterator[None]:
+    """Stop the search indexer's processes when a phase fails or the build is interrupted."""
+    try:
+        yield
+    except BaseException:
+        if indexer is not None:
+            indexer.abort()
+        raise
 
 
 def _open(job: SiteBuild, pool: WorkerPool) -> _Run:

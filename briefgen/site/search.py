@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import zlib
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -86,7 +87,45 @@ def _pagefind() -> str:
     return str(binary)
 
 
-def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> int:
+class Children:
+    """The pagefind processes running now, so that a build stopped halfway stops them too."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: set[subprocess.Popen[str]] = set()
+        self._stopped = False
+
+    def run(self, command: list[str], *, timeout: float) -> subprocess.CompletedProcess[str]:
+        """Run a command to its end or the time limit, unless the build was stopped."""
+        with self._lock:
+            if self._stopped:
+                raise RenderError("search index: the build was stopped before pagefind ran")
+            child = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            self._live.add(child)
+        try:
+            out, err = child.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            raise
+        finally:
+            with self._lock:
+                self._live.discard(child)
+        return subprocess.CompletedProcess(command, child.returncode, out, err)
+
+    def stop(self) -> None:
+        """Kill every running process and refuse to start more."""
+        with self._lock:
+            self._stopped = True
+            for child in self._live:
+                child.kill()
+
+
+def _index_shard(
+    site: Path, name: str, paths: Sequence[str], language: str, children: Children
+) -> int:
     """Index one shard's pages into `pagefind/.<name>-new` with pagefind's command line."""
     work = site / INDEX_DIR / f".{name}-new"
     seeded = _seed_fragments(site / INDEX_DIR / name, work)
@@ -109,9 +148,7 @@ def _index_shard(site: Path, name: str, paths: Sequence[str], language: str) -> 
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, check=False, timeout=PAGEFIND_TIMEOUT
-        )
+        result = children.run(command, timeout=PAGEFIND_TIMEOUT)
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"search index: pagefind gave no answer in {PAGEFIND_TIMEOUT:.0f} s for shard "
@@ -209,6 +246,7 @@ class Indexer:
         self._waiting = {name: set(plan.shards[name]) & set(pending) for name in plan.changed}
         self._pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
         self._running: dict[str, Future[int]] = {}
+        self._children = Children()
         self.started: list[str] = []
         """The shards started so far, in order."""
         for name in [n for n, pages in self._waiting.items() if not pages]:
@@ -256,7 +294,17 @@ class Indexer:
         del self._waiting[name]
         self.started.append(name)
         paths = self.plan.shards[name]
-        self._running[name] = self._pool.submit(_index_shard, self.site, name, paths, self.language)
+        self._running[name] = self._pool.submit(
+            _index_shard, self.site, name, paths, self.language, self._children
+        )
+
+    def abort(self) -> None:
+        """Stop indexing at once, for a build stopped halfway: no pagefind outlives it."""
+        for future in self._running.values():
+            future.cancel()
+        self._children.stop()
+        self._pool.shutdown(wait=True)
+        self._clear_work()
 
     def _swap(self, name: str) -> None:
         fresh, current, old = (

@@ -161,6 +161,38 @@ def test_a_build_that_dies_leaves_the_site_whole_and_the_next_repairs_it(
     assert "Northern Korean" in (site / "index.html").read_text()
 
 
+def _pagefind_children() -> list[int]:
+    """Return the ids of this process's pagefind children still running (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == os.getpid() and stat[0] != "Z" and b"pagefind" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_an_interrupted_build_leaves_no_pagefind_running(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefgen.site.build as site_build
+
+    site, _ = _built_then_edited(project)
+
+    def interrupted(run: object, todo: object) -> None:
+        time.sleep(0.05)  # the shards started a moment ago: pagefind is running
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_build, "_pdfs", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(project)
+    assert _pagefind_children() == []
+    assert not [p.name for p in (site / "pagefind").iterdir() if p.name.startswith(".")]
+
+
 def test_a_search_shard_missing_on_disk_is_rebuilt_not_unchanged(project: Path) -> None:
     import shutil
 
