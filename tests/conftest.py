@@ -135,3 +135,14 @@ def run_on_a_terminal(
         seen += chunk
     os.close(leader)
     return proc.wait(timeout=300), seen.decode("utf-8", "replace")
+
+
+def run_cli(argv: list[str]) -> int:
+    """Run the command line in-process and return its exit code."""
+    from briefgen.cli import main
+
+    try:
+        main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

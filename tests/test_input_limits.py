@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
 from briefgen.config import Config
 from briefgen.errors import Severity, ValidationFailed
 from briefgen.model.base import MAX_MARKDOWN
@@ -16,17 +15,9 @@ from briefgen.site import build_site
 from briefgen.validate import validate_text
 from briefgen.validate.yaml import MAX_DEPTH, parse
 from tests.conftest import MINIMAL
+from tests.conftest import run_cli as run
 
 TODAY = dt.date(2024, 11, 1)
-
-
-def run(argv: list[str]) -> int:
-    """Run the command line in-process and return its exit code."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 def nested(levels: int, *, flow: bool = True) -> str:

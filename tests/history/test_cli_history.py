@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cli import main
+from tests.conftest import run_cli as run
 from tests.conftest import run_on_a_terminal
 
 from .conftest import KURSK, Workspace
 
 BRIEF = "briefs/dprk-troops-kursk.yaml"
-
-
-def run(argv: list[str]) -> int:
-    """Run the command line in-process and return its exit code."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.fixture

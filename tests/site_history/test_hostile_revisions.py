@@ -9,12 +9,12 @@ import feedparser
 import pytest
 from pypdf import PdfReader
 
-from briefgen.cli import main
 from briefgen.config import Config, find_config, load_config
 from briefgen.errors import printable
 from briefgen.history.revisions import list_revisions
 from briefgen.model import Marking
 from briefgen.validate.yaml import MAX_BYTES
+from tests.conftest import run_cli as run
 from tests.history.conftest import KURSK, Workspace
 
 from .helpers import MARKER, build, history_entries
@@ -22,15 +22,6 @@ from .test_policy import every_byte
 
 BRIEF = "briefs/dprk-troops-kursk.yaml"
 PAGE = "briefs/dprk-troops-kursk/history.html"
-
-
-def run(argv: list[str]) -> int:
-    """Run the command line in-process and return its exit code."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.mark.parametrize("control", ["\x1e", "\x1f", "\x1e\x1f\x1e", "\x01commit"])
