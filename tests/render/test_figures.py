@@ -93,8 +93,19 @@ def assert_described(figure: Tag) -> None:
 
 
 def test_strength_chart_has_one_mark_per_claim_with_the_stated_numbers(claims: Validated) -> None:
-    chart = svg(brief_figures(claims.brief).strength)
-    assert_described(chart)
+    markup = BeautifulSoup(brief_figures(claims.brief).strength, "html.parser")
+    chart = markup.select_one("div.strength-chart")
+    assert chart is not None
+    axis = chart.find("svg", id="fig-strength")
+    assert isinstance(axis, Tag)
+    assert_described(axis)
+    # Each claim: its words in HTML, then its mark in a strip of SVG that screen readers skip.
+    strips = chart.select("svg.strength-mark")
+    assert len(strips) == len(claims.brief.forces)
+    for strip in strips:
+        assert strip["aria-hidden"] == "true" and strip["viewbox"] == "0 0 640 16"
+        words = strip.find_previous_sibling("p")
+        assert isinstance(words, Tag) and words["class"] == ["strength-claim"]
     marks = {g["data-force"]: g for g in chart.find_all("g", class_="claim")}
     assert set(marks) == {f.id for f in claims.brief.forces}
     for force in claims.brief.forces:
@@ -108,14 +119,16 @@ def test_strength_chart_has_one_mark_per_claim_with_the_stated_numbers(claims: V
             assert len(mark.find_all("line")) == 3  # the interval and its two ends
         else:
             assert mark["data-value"] == str(q.value)
-        assert q.as_stated in chart.find("desc").get_text()
+        assert q.as_stated in axis.find("desc").get_text()
     assert marks["f-more"].find("path") is not None  # open-ended: an arrowhead
     assert "stroke-dasharray" in str(marks["f-upto"])  # open toward zero
     assert marks["f-about"].find("circle")["fill"] == "#fff"  # hollow
     assert marks["f-nearly"].find("path") is not None  # the just-under chevron
-    labels = chart.get_text(" ")
-    assert "between 8,000 and 10,000 troops — claimed by Ministry Y, 1 October 2024" in labels
-    assert "Army X in Town" in labels and "Army X in Port" in labels
+    claims_said = [p.get_text() for p in chart.select("p.strength-claim")]
+    assert "between 8,000 and 10,000 troops — claimed by Ministry Y, 1 October 2024" in claims_said
+    groups = [p.get_text() for p in chart.select("p.strength-group")]
+    assert "Army X in Town" in groups and "Army X in Port" in groups
+    assert [t.get_text() for t in axis.find_all("text")][:2] == ["0", "2,500"]
 
 
 def test_likelihood_scale_for_each_judgment_and_outlook(claims: Validated) -> None:
@@ -193,7 +206,7 @@ def test_figures_are_the_same_bytes_every_time(claims: Validated) -> None:
 
 def test_html_brief_shows_every_figure_beside_its_table(kursk: Validated) -> None:
     soup = BeautifulSoup(render_html(kursk, config=Config(), today=TODAY), "html.parser")
-    figures = {f["id"]: f for f in soup.find_all("svg")}
+    figures = {f["id"]: f for f in soup.find_all("svg", id=True)}
     expected = {"fig-map", "fig-strength", "fig-timeline"}
     expected |= {f"fig-likelihood-{kj.id}" for kj in kursk.brief.key_judgments}
     expected |= {f"fig-likelihood-{q.id}" for q in kursk.brief.open_questions if q.outlook}
@@ -259,6 +272,6 @@ def test_long_briefs_keep_their_figures_within_a_page(claims: Validated) -> None
     assert len(line.find_all("g", class_="event")) == 31
     assert float(str(line["viewbox"]).split()[3]) < 120  # two unlabelled lanes
     assert "15 May 2024" in line.find("desc").get_text()
-    chart = svg(figures.strength)
+    chart = BeautifulSoup(figures.strength, "html.parser")
     assert len(chart.find_all("g", class_="claim")) == 24
-    assert "the first 24 of 30" in chart.find("title").get_text()
+    assert "the first 24 of 30" in svg(str(chart.find("svg", id="fig-strength"))).title.get_text()
