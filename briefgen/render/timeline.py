@@ -26,7 +26,7 @@ from briefgen.render.svg import (
     frame,
     group,
     label,
-    line,
+    num,
     path_data,
 )
 
@@ -72,10 +72,14 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
     def x(day: dt.date) -> float:
         return LEFT + (day - origin).days / total * (RIGHT - LEFT)
 
-    parts = [line(LEFT, 22, RIGHT, 22, stroke=MUTED)]
-    for tick, text in _ticks(origin, origin + dt.timedelta(days=total)):
-        parts.append(line(x(tick), 18, x(tick), 26, stroke=MUTED))
-        parts.append(label(x(tick), 13, text, font_size=10, fill=MUTED, text_anchor="middle"))
+    ticks = _ticks(origin, origin + dt.timedelta(days=total))
+    # One path per style: the axis and its ticks, then the guides from the axis to the marks.
+    rule = f"M{num(LEFT)} 22H{num(RIGHT)}" + "".join(f"M{num(x(t))} 18V26" for t, _ in ticks)
+    parts = [el("path", d=rule, stroke=MUTED, fill="none")]
+    parts += [
+        label(x(t), 13, text, font_size=10, fill=MUTED, text_anchor="middle") for t, text in ticks
+    ]
+    guides: list[str] = []
     desc = []
     # Up to MAX_ROWS entries get a row and a label each; more share two unlabelled lanes,
     # so the figure stays within a page and the list below names them.
@@ -88,7 +92,7 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         a, b = x(start), x(end + dt.timedelta(days=1))
         colour = INCIDENT if entry.incident else ACCENT
         if labelled:
-            parts.append(line(a, 26, a, y, stroke=RULE, stroke_dasharray="2 2"))
+            guides.append(f"M{num(a)} 26V{num(y)}")
         if start != end:
             mark = el("rect", x=a, y=y - 5, width=b - a, height=10, fill=colour,
                       fill_opacity=0.25, stroke=colour)  # fmt: skip
@@ -119,6 +123,8 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         y += 22
     if not labelled:
         y = 86.0
+    if guides:
+        parts.insert(1, el("path", d="".join(guides), stroke=RULE, stroke_dasharray="2 2"))
     title = (
         f"Timeline of {len(entries)} events and incidents, "
         f"{format_date(first, style)} to {format_date(last, style)}"
