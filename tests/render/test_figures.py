@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -137,10 +138,15 @@ def test_likelihood_scale_for_each_judgment_and_outlook(claims: Validated) -> No
     for item_id, term in (("kj-one", "roughly even chance"), ("q-one", "almost no chance")):
         scale = svg(scales[item_id])
         assert_described(scale)
-        bands = scale.find_all("rect", class_="band")
-        assert len(bands) == 7
+        # The other six bands are subpaths of one path per shade; the judged band a rect.
         [judged] = scale.find_all("rect", class_="band-judged")
         assert judged["data-band"] == term
+        shaded = "".join(str(p["d"]) for p in scale.find_all("path", class_="band"))
+        edges = [(float(a), float(b)) for a, b in re.findall(r"M([\d.]+) 1H([\d.]+)V13", shaded)]
+        x, width = float(judged["x"]), float(judged["width"])
+        edges = sorted([*edges, (x, x + width)])
+        assert len(edges) == 7
+        assert all(a < b == c for (a, b), (c, _) in itertools.pairwise(edges))
     assert (
         svg(scales["kj-one"]).find("title").get_text() == "Likelihood: roughly even chance (45–55%)"
     )
