@@ -76,21 +76,25 @@ def strength_chart(brief: Brief, style: DateStyle = "long") -> Markup:
             mark = _claim_mark(force, x, MARK_HEIGHT / 2, colour[force.claimed_by or ""])
             rows.append(f'<p class="strength-claim">{escape(said)}</p>{_strip(mark)}')
             desc.append(f"{heading}: {said}")
-    ticks = [n * step for n in range(round(top / step) + 1)]
-    rule = f"M{num(x(0))} 4H{num(x(top))}" + "".join(f"M{num(x(t))} 4V8" for t in ticks)
-    parts = [el("path", d=rule, stroke=MUTED, fill="none")]
-    parts += [
-        label(x(t), 19, _number(t), font_size=10, fill=MUTED, text_anchor="middle") for t in ticks
-    ]
     units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
     title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
     if len(stated) > len(claims):
         title += f" (the first {len(claims)} of {len(stated)}; the table lists all)"
-    axis = frame("fig-strength", WIDTH, 24, title, "; ".join(desc) + ".", "".join(parts))
+    axis = frame("fig-strength", WIDTH, 24, title, "; ".join(desc) + ".", _axis(x, top, step))
     return Markup(f'<div class="strength-chart">{"".join(rows)}{axis}</div>')
 
 
 MARK_HEIGHT = 16.0
+
+
+def _axis(x: Scale, top: float, step: float) -> str:
+    """Draw the shared axis: one path for the line and its ticks, a number under each tick."""
+    ticks = [n * step for n in range(round(top / step) + 1)]
+    rule = f"M{num(x(0))} 4H{num(x(top))}" + "".join(f"M{num(x(t))} 4V8" for t in ticks)
+    numbers = [
+        label(x(t), 19, _number(t), font_size=10, fill=MUTED, text_anchor="middle") for t in ticks
+    ]
+    return el("path", d=rule, stroke=MUTED, fill="none") + "".join(numbers)
 
 
 def _strip(mark: str) -> str:
