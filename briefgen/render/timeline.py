@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.model import Brief, Incident
 from briefgen.render.dates import MONTHS, DateStyle, format_date
@@ -80,6 +80,7 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         label(x(t), 13, text, font_size=10, fill=MUTED, text_anchor="middle") for t, text in ticks
     ]
     guides: list[str] = []
+    labels: list[tuple[str, float, float, float]] = []
     desc = []
     # Up to MAX_ROWS entries get a row and a label each; more share two unlabelled lanes,
     # so the figure stays within a page and the list below names them.
@@ -111,15 +112,9 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         desc.append(f"{format_date(entry.date, style)}, {kind}: {entry.words}")
         if not labelled:
             continue
-        # Short labels: the list beside the figure has each in full, and every letter of
-        # SVG text costs WeasyPrint a layout of its own.
+        # Short labels: the list beside the figure has each in full.
         text = clip_text(f"{format_date(entry.date, style)} · {entry.words}", LABEL_WIDTH)
-        if RIGHT - right >= left - LEFT:
-            parts.append(label(right + 2, y + 4, clip_text(text, RIGHT - right - 2)))
-        else:
-            parts.append(
-                label(left - 2, y + 4, clip_text(text, left - 2 - LEFT), text_anchor="end")
-            )
+        labels.append((text, left, right, y))
         y += 22
     if not labelled:
         y = 86.0
@@ -129,7 +124,33 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         f"Timeline of {len(entries)} events and incidents, "
         f"{format_date(first, style)} to {format_date(last, style)}"
     )
-    return frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
+    figure = frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
+    if not labels:
+        return figure
+    return Markup(f'<div class="timeline-chart">{figure}{_labels(labels, y - 8)}</div>')
+
+
+def _labels(labels: list[tuple[str, float, float, float]], height: float) -> str:
+    """Write each label as HTML over the figure, beside its mark, placed in percent of its size.
+
+    WeasyPrint lays SVG text out letter by letter and HTML text a line at a time. Screen
+    readers skip the labels: the figure's description and the list below say each in full.
+    """
+    out = []
+    for text, left, right, y in labels:
+        if RIGHT - right >= left - LEFT:
+            words, side = clip_text(text, RIGHT - right - 2), f"left:{_percent(right + 2)}"
+        else:
+            words, side = clip_text(text, left - 2 - LEFT), f"right:{_percent(WIDTH - left + 2)}"
+        out.append(
+            f'<span class="timeline-label" aria-hidden="true" '
+            f'style="{side};top:{_percent(y - 6, height)}">{escape(words)}</span>'
+        )
+    return "".join(out)
+
+
+def _percent(part: float, whole: float = WIDTH) -> str:
+    return f"{part / whole * 100:.2f}%"
 
 
 def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:

@@ -166,6 +166,16 @@ def test_timeline_draws_a_month_as_a_span_and_a_day_as_a_point(claims: Validated
     assert marks["e-day"].find("circle") is not None
     assert marks["i-day"]["class"] == ["incident"] and marks["i-day"].find("path") is not None
     assert "Shelling in Port: at least 12 killed" in line.find("desc").get_text()
+    # The labels are HTML over the figure, placed beside their marks in percent of its size.
+    chart = BeautifulSoup(brief_figures(claims.brief).timeline, "html.parser")
+    labels = chart.select("div.timeline-chart > span.timeline-label")
+    assert len(labels) == 4
+    for span in labels:
+        assert span["aria-hidden"] == "true"  # the description and the list say each in full
+        places = dict(part.split(":") for part in str(span["style"]).split(";"))
+        assert set(places) in ({"left", "top"}, {"right", "top"})
+        assert all(0 < float(v.rstrip("%")) < 100 for v in places.values())
+    assert labels[0].get_text() == "2023 · Other in Nowhere in par…"  # clipped to fit
     assert date_span("2024-06-15") == (dt.date(2024, 6, 15), dt.date(2024, 6, 15))
 
 
