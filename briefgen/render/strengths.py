@@ -74,7 +74,7 @@ def strength_chart(brief: Brief, style: DateStyle = "long") -> Markup:
         for force in forces:
             said = _claim_words(force, name(force.claimed_by), style)
             mark = _claim_mark(force, x, MARK_HEIGHT / 2, colour[force.claimed_by or ""])
-            rows.append(f'<p class="strength-claim">{escape(said)}</p>{_strip(mark)}')
+            rows.append(f'<p class="strength-claim">{escape(said)}</p>{_strip(said, mark)}')
             desc.append(f"{heading}: {said}")
     units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
     title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
@@ -97,12 +97,16 @@ def _axis(x: Scale, top: float, step: float) -> str:
     return el("path", d=rule, stroke=MUTED, fill="none") + "".join(numbers)
 
 
-def _strip(mark: str) -> str:
-    """Wrap one claim's mark in a full-width strip of SVG that screen readers skip."""
+def _strip(said: str, mark: str) -> str:
+    """Wrap one claim's mark in a full-width strip of SVG that screen readers skip.
+
+    The words above say the claim; the title repeats them for the PDF, whose figures need
+    an alternative text of their own.
+    """
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg strength-mark" '
         f'viewBox="0 0 {num(WIDTH)} {num(MARK_HEIGHT)}" width="{num(WIDTH)}" '
-        f'height="{num(MARK_HEIGHT)}" aria-hidden="true">{mark}</svg>'
+        f'height="{num(MARK_HEIGHT)}" aria-hidden="true"><title>{escape(said)}</title>{mark}</svg>'
     )
 
 

@@ -107,6 +107,8 @@ def test_strength_chart_has_one_mark_per_claim_with_the_stated_numbers(claims: V
         assert strip["aria-hidden"] == "true" and strip["viewbox"] == "0 0 640 16"
         words = strip.find_previous_sibling("p")
         assert isinstance(words, Tag) and words["class"] == ["strength-claim"]
+        title = strip.find("title")  # the PDF's alternative text for the strip
+        assert title is not None and title.get_text() == words.get_text()
     marks = {g["data-force"]: g for g in chart.find_all("g", class_="claim")}
     assert set(marks) == {f.id for f in claims.brief.forces}
     for force in claims.brief.forces:
