@@ -1,6 +1,6 @@
 """Print what the SVG figures (map, strength claims, likelihood scales, timeline) cost.
 
-Usage: python benchmarks/figures_bench.py [--runs N] [--briefs N]
+Usage: python benchmarks/figures_bench.py [--runs N] [--briefs N] [--pdf-only]
 
 Measures CPU time of this process (steadier than wall time on a shared machine), as
 medians of N runs of: drawing the Kursk brief's figures alone; its PDF with and without
@@ -119,6 +119,9 @@ def main() -> None:
     parser.add_argument(
         "--revisions", type=int, default=5, help="Revisions of each brief in git [5]."
     )
+    parser.add_argument(
+        "--pdf-only", action="store_true", help="Measure only the figures and the PDF."
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"medians of {args.runs} runs after a warm-up run")
@@ -141,6 +144,8 @@ def main() -> None:
         return html_to_pdf(html, base=base, roots=roots)
 
     row("one-brief PDF (Kursk), one layout each", *paired(one_layout, args.runs))
+    if args.pdf_only:
+        return
 
     src = WORK / f"figures-{args.briefs}" / "briefs"
     out = WORK / f"figures-{args.briefs}" / "site"

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from briefgen.history.paths import PathPoint
 from briefgen.model import Likelihood
-from briefgen.render.svg import ACCENT, SOFT, arrow, el, figure_text, frame, line
+from briefgen.render.svg import ACCENT, SOFT, arrow, el, figure_text, frame, group, line, num
 
 
 def likelihood_scale(
@@ -68,27 +68,22 @@ def _path_marks(bands: list[Likelihood]) -> str:
 def _scale_body(term: Likelihood) -> str:
     """Draw the bands, the same for every item with that term.
 
-    The judged term is named in the sentence just above the scale, so the scale carries no
-    text of its own.
+    The bands not judged are two paths, one per shade, and the judged band a rect of its
+    own. The judged term is named in the sentence just above the scale, so the scale
+    carries no text of its own.
     """
-
     x = _band_x
-    parts = []
+    shades: dict[str, list[str]] = {"#dde3e9": [], SOFT: []}
+    judged = ""
     for n, band in enumerate(Likelihood):
         low, high = band.percent
-        judged = band is term
-        parts.append(
-            el(
-                "rect",
-                class_="band band-judged" if judged else "band",
-                data_band=band.value,
-                data_range=f"{low}-{high}",
-                x=x(low),
-                y=1,
-                width=x(high) - x(low),
-                height=12,
-                fill=ACCENT if judged else (SOFT if n % 2 else "#dde3e9"),
-                stroke="#fff",
+        if band is term:
+            judged = el("rect", class_="band band-judged", data_band=band.value,
+                        data_range=f"{low}-{high}", x=x(low), y=1, width=x(high) - x(low),
+                        height=12, fill=ACCENT)  # fmt: skip
+        else:
+            shades[SOFT if n % 2 else "#dde3e9"].append(
+                f"M{num(x(low))} 1H{num(x(high))}V13H{num(x(low))}Z"
             )
-        )
-    return "".join(parts)
+    paths = [el("path", class_="band", d="".join(d), fill=fill) for fill, d in shades.items() if d]
+    return group({"stroke": "#fff"}, [*paths, judged])

@@ -13,6 +13,7 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from briefgen.model import Brief, Place
+from briefgen.render.outlines import outline_path
 from briefgen.render.svg import ACCENT, MUTED, clip_text, el, frame, label, num, text_width
 
 WIDTH = 640.0
@@ -20,6 +21,8 @@ MIN_HEIGHT, MAX_HEIGHT = 300.0, 440.0
 MIN_SPAN = 4.0  # degrees of latitude: even one place gets its neighbours around it
 MARGIN = 0.25  # of the places' own span, on each side
 MAX_LAT = 80.0
+TOLERANCE = 0.4  # pixels an outline may move when simplified
+CLIP_MARGIN = 2.0  # pixels outside the frame the outlines are cut at
 Ring = tuple[tuple[float, float], ...]
 Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
 
@@ -127,11 +130,7 @@ def draw_map(places: Sequence[tuple[str, Place]], fig_id: str = "fig-map") -> Ma
         f'<g clip-path="url(#{fig_id}-clip)" fill="#f6f3ec" stroke="#8c959f" stroke-width="0.6">',
     ]
     shown = [c for c in countries() if _overlaps(c.bbox, view)]
-    for country in shown:
-        path = "".join(_ring_path(ring, view) for ring in country.rings)
-        if path:
-            parts.append(f'<path d="{path}"/>')
-    parts.append("</g>")
+    parts.append(f'<path d="{_outlines(shown, view)}"/></g>')
     taken: list[Box] = []
     for _, place in places:
         px, py = view.x(place.lon), view.y(place.lat)
@@ -226,20 +225,20 @@ def _place_label(place: Place, view: View, taken: list[Box]) -> str:
     return backdrop + label(x, y, text, text_anchor=anchor, font_weight="bold")
 
 
-def _ring_path(ring: Ring, view: View) -> str:
-    """Project one ring to path data, dropping points less than a pixel from the last."""
-    west, south, east, north = _bbox(ring)
-    if east < view.west or west > view.east or north < view.south or south > view.north:
-        return ""
-    out: list[str] = []
-    last = (math.inf, math.inf)
-    for lon, lat in ring:
-        x, y = view.x(lon), view.y(lat)
-        if abs(x - last[0]) + abs(y - last[1]) < 0.8:
-            continue
-        out.append(f"{'L' if out else 'M'}{num(x)} {num(y)}")
-        last = (x, y)
-    return "".join(out) + "Z" if len(out) > 2 else ""
+def _outlines(shown: Sequence[Country], view: View) -> str:
+    """Return one path of every country's rings, clipped to the map and simplified to it.
+
+    The rings are clipped a little outside the frame, so the edges clipping adds fall
+    under the clip path, and simplified to less than half a pixel, which does not show.
+    """
+    frame = (-CLIP_MARGIN, -CLIP_MARGIN, WIDTH + CLIP_MARGIN, view.height + CLIP_MARGIN)
+    rings = (
+        [(view.x(lon), view.y(lat)) for lon, lat in ring]
+        for country in shown
+        for ring in country.rings
+        if _overlaps(_bbox(ring), view)
+    )
+    return outline_path(rings, frame, TOLERANCE)
 
 
 def _overlaps(bbox: tuple[float, float, float, float], view: View) -> bool:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.history.paths import PathPoint
 from briefgen.model import Brief, Force, Qualifier
@@ -29,6 +29,7 @@ from briefgen.render.svg import (
     group,
     label,
     line,
+    num,
     path,
 )
 
@@ -62,32 +63,51 @@ def strength_chart(brief: Brief, style: DateStyle = "long") -> Markup:
     for force in claims:
         where = force.location or (brief.places[force.place].name if force.place else "")
         groups.setdefault((name(force.actor), where), []).append(force)
-    parts: list[str] = []
+    # The words are HTML, each mark a strip of SVG under its label: WeasyPrint lays SVG text
+    # out letter by letter, HTML text a line at a time. The strips share one width, so one
+    # scale, however wide the page draws them.
+    rows: list[str] = []
     desc: list[str] = []
-    y = 14.0
     for (actor, where), forces in groups.items():
         heading = f"{actor} in {where}" if where else actor
-        parts.append(label(LEFT, y, heading, font_weight="bold", font_size=12))
-        y += 16
+        rows.append(f'<p class="strength-group">{escape(heading)}</p>')
         for force in forces:
             said = _claim_words(force, name(force.claimed_by), style)
-            parts.append(label(LEFT + 8, y, clip_text(said, RIGHT - LEFT - 8), fill=MUTED))
-            parts.append(_claim_mark(force, x, y + 12, colour[force.claimed_by or ""]))
+            mark = _claim_mark(force, x, MARK_HEIGHT / 2, colour[force.claimed_by or ""])
+            rows.append(f'<p class="strength-claim">{escape(said)}</p>{_strip(said, mark)}')
             desc.append(f"{heading}: {said}")
-            y += 28
-        y += 4
-    parts.append(line(x(0), y, x(top), y, stroke=MUTED))
-    for n in range(round(top / step) + 1):
-        tick = n * step
-        parts.append(line(x(tick), y, x(tick), y + 4, stroke=MUTED))
-        parts.append(
-            label(x(tick), y + 15, _number(tick), font_size=10, fill=MUTED, text_anchor="middle")
-        )
     units = sorted({f.strength.unit for f in claims if f.strength and f.strength.unit})
     title = "Strength claims" + (f" ({', '.join(units)})" if units else "") + ", one mark each"
     if len(stated) > len(claims):
         title += f" (the first {len(claims)} of {len(stated)}; the table lists all)"
-    return frame("fig-strength", WIDTH, y + 22, title, "; ".join(desc) + ".", "".join(parts))
+    axis = frame("fig-strength", WIDTH, 24, title, "; ".join(desc) + ".", _axis(x, top, step))
+    return Markup(f'<div class="strength-chart">{"".join(rows)}{axis}</div>')
+
+
+MARK_HEIGHT = 16.0
+
+
+def _axis(x: Scale, top: float, step: float) -> str:
+    """Draw the shared axis: one path for the line and its ticks, a number under each tick."""
+    ticks = [n * step for n in range(round(top / step) + 1)]
+    rule = f"M{num(x(0))} 4H{num(x(top))}" + "".join(f"M{num(x(t))} 4V8" for t in ticks)
+    numbers = [
+        label(x(t), 19, _number(t), font_size=10, fill=MUTED, text_anchor="middle") for t in ticks
+    ]
+    return el("path", d=rule, stroke=MUTED, fill="none") + "".join(numbers)
+
+
+def _strip(said: str, mark: str) -> str:
+    """Wrap one claim's mark in a full-width strip of SVG that screen readers skip.
+
+    The words above say the claim; the title repeats them for the PDF, whose figures need
+    an alternative text of their own.
+    """
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="figure-svg strength-mark" '
+        f'viewBox="0 0 {num(WIDTH)} {num(MARK_HEIGHT)}" width="{num(WIDTH)}" '
+        f'height="{num(MARK_HEIGHT)}" aria-hidden="true"><title>{escape(said)}</title>{mark}</svg>'
+    )
 
 
 def _claim_words(force: Force, claimant: str, style: DateStyle) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.model import Brief, Incident
 from briefgen.render.dates import MONTHS, DateStyle, format_date
@@ -26,7 +26,7 @@ from briefgen.render.svg import (
     frame,
     group,
     label,
-    line,
+    num,
     path_data,
 )
 
@@ -72,10 +72,15 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
     def x(day: dt.date) -> float:
         return LEFT + (day - origin).days / total * (RIGHT - LEFT)
 
-    parts = [line(LEFT, 22, RIGHT, 22, stroke=MUTED)]
-    for tick, text in _ticks(origin, origin + dt.timedelta(days=total)):
-        parts.append(line(x(tick), 18, x(tick), 26, stroke=MUTED))
-        parts.append(label(x(tick), 13, text, font_size=10, fill=MUTED, text_anchor="middle"))
+    ticks = _ticks(origin, origin + dt.timedelta(days=total))
+    # One path per style: the axis and its ticks, then the guides from the axis to the marks.
+    rule = f"M{num(LEFT)} 22H{num(RIGHT)}" + "".join(f"M{num(x(t))} 18V26" for t, _ in ticks)
+    parts = [el("path", d=rule, stroke=MUTED, fill="none")]
+    parts += [
+        label(x(t), 13, text, font_size=10, fill=MUTED, text_anchor="middle") for t, text in ticks
+    ]
+    guides: list[str] = []
+    labels: list[tuple[str, float, float, float]] = []
     desc = []
     # Up to MAX_ROWS entries get a row and a label each; more share two unlabelled lanes,
     # so the figure stays within a page and the list below names them.
@@ -88,7 +93,7 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         a, b = x(start), x(end + dt.timedelta(days=1))
         colour = INCIDENT if entry.incident else ACCENT
         if labelled:
-            parts.append(line(a, 26, a, y, stroke=RULE, stroke_dasharray="2 2"))
+            guides.append(f"M{num(a)} 26V{num(y)}")
         if start != end:
             mark = el("rect", x=a, y=y - 5, width=b - a, height=10, fill=colour,
                       fill_opacity=0.25, stroke=colour)  # fmt: skip
@@ -107,23 +112,45 @@ def timeline(brief: Brief, style: DateStyle = "long") -> Markup:
         desc.append(f"{format_date(entry.date, style)}, {kind}: {entry.words}")
         if not labelled:
             continue
-        # Short labels: the list beside the figure has each in full, and every letter of
-        # SVG text costs WeasyPrint a layout of its own.
+        # Short labels: the list beside the figure has each in full.
         text = clip_text(f"{format_date(entry.date, style)} · {entry.words}", LABEL_WIDTH)
-        if RIGHT - right >= left - LEFT:
-            parts.append(label(right + 2, y + 4, clip_text(text, RIGHT - right - 2)))
-        else:
-            parts.append(
-                label(left - 2, y + 4, clip_text(text, left - 2 - LEFT), text_anchor="end")
-            )
+        labels.append((text, left, right, y))
         y += 22
     if not labelled:
         y = 86.0
+    if guides:
+        parts.insert(1, el("path", d="".join(guides), stroke=RULE, stroke_dasharray="2 2"))
     title = (
         f"Timeline of {len(entries)} events and incidents, "
         f"{format_date(first, style)} to {format_date(last, style)}"
     )
-    return frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
+    figure = frame("fig-timeline", WIDTH, y - 8, title, "; ".join(desc) + ".", "".join(parts))
+    if not labels:
+        return figure
+    return Markup(f'<div class="timeline-chart">{figure}{_labels(labels, y - 8)}</div>')
+
+
+def _labels(labels: list[tuple[str, float, float, float]], height: float) -> str:
+    """Write each label as HTML over the figure, beside its mark, placed in percent of its size.
+
+    WeasyPrint lays SVG text out letter by letter and HTML text a line at a time. Screen
+    readers skip the labels: the figure's description and the list below say each in full.
+    """
+    out = []
+    for text, left, right, y in labels:
+        if RIGHT - right >= left - LEFT:
+            words, side = clip_text(text, RIGHT - right - 2), f"left:{_percent(right + 2)}"
+        else:
+            words, side = clip_text(text, left - 2 - LEFT), f"right:{_percent(WIDTH - left + 2)}"
+        out.append(
+            f'<span class="timeline-label" aria-hidden="true" '
+            f'style="{side};top:{_percent(y - 6, height)}">{escape(words)}</span>'
+        )
+    return "".join(out)
+
+
+def _percent(part: float, whole: float = WIDTH) -> str:
+    return f"{part / whole * 100:.2f}%"
 
 
 def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -93,8 +94,21 @@ def assert_described(figure: Tag) -> None:
 
 
 def test_strength_chart_has_one_mark_per_claim_with_the_stated_numbers(claims: Validated) -> None:
-    chart = svg(brief_figures(claims.brief).strength)
-    assert_described(chart)
+    markup = BeautifulSoup(brief_figures(claims.brief).strength, "html.parser")
+    chart = markup.select_one("div.strength-chart")
+    assert chart is not None
+    axis = chart.find("svg", id="fig-strength")
+    assert isinstance(axis, Tag)
+    assert_described(axis)
+    # Each claim: its words in HTML, then its mark in a strip of SVG that screen readers skip.
+    strips = chart.select("svg.strength-mark")
+    assert len(strips) == len(claims.brief.forces)
+    for strip in strips:
+        assert strip["aria-hidden"] == "true" and strip["viewbox"] == "0 0 640 16"
+        words = strip.find_previous_sibling("p")
+        assert isinstance(words, Tag) and words["class"] == ["strength-claim"]
+        title = strip.find("title")  # the PDF's alternative text for the strip
+        assert title is not None and title.get_text() == words.get_text()
     marks = {g["data-force"]: g for g in chart.find_all("g", class_="claim")}
     assert set(marks) == {f.id for f in claims.brief.forces}
     for force in claims.brief.forces:
@@ -108,14 +122,16 @@ def test_strength_chart_has_one_mark_per_claim_with_the_stated_numbers(claims: V
             assert len(mark.find_all("line")) == 3  # the interval and its two ends
         else:
             assert mark["data-value"] == str(q.value)
-        assert q.as_stated in chart.find("desc").get_text()
+        assert q.as_stated in axis.find("desc").get_text()
     assert marks["f-more"].find("path") is not None  # open-ended: an arrowhead
     assert "stroke-dasharray" in str(marks["f-upto"])  # open toward zero
     assert marks["f-about"].find("circle")["fill"] == "#fff"  # hollow
     assert marks["f-nearly"].find("path") is not None  # the just-under chevron
-    labels = chart.get_text(" ")
-    assert "between 8,000 and 10,000 troops — claimed by Ministry Y, 1 October 2024" in labels
-    assert "Army X in Town" in labels and "Army X in Port" in labels
+    claims_said = [p.get_text() for p in chart.select("p.strength-claim")]
+    assert "between 8,000 and 10,000 troops — claimed by Ministry Y, 1 October 2024" in claims_said
+    groups = [p.get_text() for p in chart.select("p.strength-group")]
+    assert "Army X in Town" in groups and "Army X in Port" in groups
+    assert [t.get_text() for t in axis.find_all("text")][:2] == ["0", "2,500"]
 
 
 def test_likelihood_scale_for_each_judgment_and_outlook(claims: Validated) -> None:
@@ -124,10 +140,15 @@ def test_likelihood_scale_for_each_judgment_and_outlook(claims: Validated) -> No
     for item_id, term in (("kj-one", "roughly even chance"), ("q-one", "almost no chance")):
         scale = svg(scales[item_id])
         assert_described(scale)
-        bands = scale.find_all("rect", class_="band")
-        assert len(bands) == 7
+        # The other six bands are subpaths of one path per shade; the judged band a rect.
         [judged] = scale.find_all("rect", class_="band-judged")
         assert judged["data-band"] == term
+        shaded = "".join(str(p["d"]) for p in scale.find_all("path", class_="band"))
+        edges = [(float(a), float(b)) for a, b in re.findall(r"M([\d.]+) 1H([\d.]+)V13", shaded)]
+        x, width = float(judged["x"]), float(judged["width"])
+        edges = sorted([*edges, (x, x + width)])
+        assert len(edges) == 7
+        assert all(a < b == c for (a, b), (c, _) in itertools.pairwise(edges))
     assert (
         svg(scales["kj-one"]).find("title").get_text() == "Likelihood: roughly even chance (45–55%)"
     )
@@ -147,6 +168,16 @@ def test_timeline_draws_a_month_as_a_span_and_a_day_as_a_point(claims: Validated
     assert marks["e-day"].find("circle") is not None
     assert marks["i-day"]["class"] == ["incident"] and marks["i-day"].find("path") is not None
     assert "Shelling in Port: at least 12 killed" in line.find("desc").get_text()
+    # The labels are HTML over the figure, placed beside their marks in percent of its size.
+    chart = BeautifulSoup(brief_figures(claims.brief).timeline, "html.parser")
+    labels = chart.select("div.timeline-chart > span.timeline-label")
+    assert len(labels) == 4
+    for span in labels:
+        assert span["aria-hidden"] == "true"  # the description and the list say each in full
+        places = dict(part.split(":") for part in str(span["style"]).split(";"))
+        assert set(places) in ({"left", "top"}, {"right", "top"})
+        assert all(0 < float(v.rstrip("%")) < 100 for v in places.values())
+    assert labels[0].get_text() == "2023 · Other in Nowhere in par…"  # clipped to fit
     assert date_span("2024-06-15") == (dt.date(2024, 6, 15), dt.date(2024, 6, 15))
 
 
@@ -162,8 +193,8 @@ def test_locator_map_puts_every_place_inside_its_frame(claims: Validated) -> Non
         assert (float(point["data-lat"]), float(point["data-lon"])) == (place.lat, place.lon)
         assert 0 < float(point["cx"]) < width and 0 < float(point["cy"]) < height
         assert place.name in map_svg.find("desc").get_text()
-    outlines = map_svg.find_all("path")
-    assert len(outlines) >= 3  # South Africa and its neighbours
+    [outlines] = map_svg.find_all("path")  # every country's outline in one path
+    assert outlines["d"].count("M") >= 3  # South Africa and its neighbours
     assert "SOUTH AFRICA" in map_svg.get_text()
 
 
@@ -193,7 +224,7 @@ def test_figures_are_the_same_bytes_every_time(claims: Validated) -> None:
 
 def test_html_brief_shows_every_figure_beside_its_table(kursk: Validated) -> None:
     soup = BeautifulSoup(render_html(kursk, config=Config(), today=TODAY), "html.parser")
-    figures = {f["id"]: f for f in soup.find_all("svg")}
+    figures = {f["id"]: f for f in soup.find_all("svg", id=True)}
     expected = {"fig-map", "fig-strength", "fig-timeline"}
     expected |= {f"fig-likelihood-{kj.id}" for kj in kursk.brief.key_judgments}
     expected |= {f"fig-likelihood-{q.id}" for q in kursk.brief.open_questions if q.outlook}
@@ -259,6 +290,6 @@ def test_long_briefs_keep_their_figures_within_a_page(claims: Validated) -> None
     assert len(line.find_all("g", class_="event")) == 31
     assert float(str(line["viewbox"]).split()[3]) < 120  # two unlabelled lanes
     assert "15 May 2024" in line.find("desc").get_text()
-    chart = svg(figures.strength)
+    chart = BeautifulSoup(figures.strength, "html.parser")
     assert len(chart.find_all("g", class_="claim")) == 24
-    assert "the first 24 of 30" in chart.find("title").get_text()
+    assert "the first 24 of 30" in svg(str(chart.find("svg", id="fig-strength"))).title.get_text()
