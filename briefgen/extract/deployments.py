@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefgen.extract.actors import ActorIndex
+from briefgen.extract.actors import ActorIndex, Mention
 from briefgen.extract.gazetteer import gazetteer_entry
 from briefgen.extract.rules import forces
 from briefgen.model import ActorKind, Force, Incident, Provenance, Quantity
@@ -150,3 +150,59 @@ def reported_questions(listed: list[Force]) -> Iterator[tuple[str, Provenance]]:
         if extracted is None or strength is None or not _REPORTED.search(extracted.sentence):
             continue
         yield f"Is the reported figure of {strength.as_stated} accurate?", extracted
+
+
+# "troop buildup", "to reinforce", "mobilisation": the force may be the first of more.
+_BUILDUP = re.compile(
+    r"\b(?:build-?up|reinforce[sd]?|reinforcements?|mobili[sz](?:ation|ed|ing)|massing"
+    r"|increased\s+(?:presence|military\s+activit))",
+    re.IGNORECASE,
+)
+
+
+def building_up(sentences: list[tuple[str, list[Mention]]]) -> set[str]:
+    """Return the actors a sentence names beside words of a buildup."""
+    return {m.actor for text, found in sentences if _BUILDUP.search(text) for m in found}
+
+
+def buildup_questions(
+    listed: list[Force], index: ActorIndex, building: set[str]
+) -> Iterator[tuple[str, Provenance]]:
+    """Ask whether a state sends more than the force reported, where its buildup is reported."""
+    asked: set[str] = set()
+    for force in listed:
+        extracted, strength = force.extracted, force.strength
+        if force.actor in asked or force.actor not in building or not forces.is_state(force.actor):
+            continue
+        if extracted is None or strength is None or not force.location:
+            continue
+        if force.status == "withdrawn" or not isinstance(strength, Quantity):
+            continue
+        entry = gazetteer_entry(force.actor)
+        name = entry.name if entry is not None else index.ensure(force.actor).name
+        asked.add(force.actor)
+        where = re.sub(rf"^(?:their|its|{re.escape(name)}(?:'s|’s))\s+", "its ", force.location)
+        # "beyond the as many as 20,000": a hedged figure is no line to go beyond.
+        exact = strength.qualifier is Qualifier.EXACT
+        beyond = f" beyond the {strength.as_stated}" if exact else ""
+        yield f"Will {name} send more troops to {where}{beyond}?", extracted
+
+
+def force_names(listed: list[Force]) -> dict[str, str]:
+    """Map "Kenyans" to the force an article reports of them: "Kenyan police officers"."""
+    names: dict[str, str] = {}
+    for force in listed:
+        entry = gazetteer_entry(force.actor)
+        if entry is None or not entry.adjectives or force.status == "withdrawn":
+            continue
+        unit = force.strength.unit if isinstance(force.strength, Quantity) else None
+        adjective = entry.adjectives[0]
+        names.setdefault(f"{adjective}s", f"{adjective} {unit or 'troops'}")
+    return names
+
+
+def name_forces(question: str, names: dict[str, str]) -> str:
+    """Name "the Kenyans" in a question by the force they are: "the Kenyan police officers"."""
+    for people, force in names.items():
+        question = re.sub(rf"\bthe {re.escape(people)}(?=['’\W])", f"the {force}", question)
+    return question

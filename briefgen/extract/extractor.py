@@ -17,6 +17,7 @@ from briefgen.extract.rules import (
     forces,
     incidents,
     positions,
+    prospects,
     questions,
     truces,
 )
@@ -74,6 +75,8 @@ class _Run:
         self.asked: list[str] = []
         self.truce: int | None = None
         """Where the ceasefire question stands in the open questions, once asked."""
+        self.seen: list[Sentence] = []
+        """The last sentences read, for a denial that answers an earlier report."""
         self.placed: set[tuple[str, tuple[None, None, None], str | None]] = set()
 
     def run(self) -> Extraction:
@@ -126,6 +129,7 @@ class _Run:
             deployments.arrival_questions(listed, self.index),
             deployments.reported_questions(listed),
             deployments.claim_questions(self.result.incidents, self.index),
+            deployments.buildup_questions(listed, self.index, self.building()),
         )
         for ask in asks:
             for question, extracted in ask:
@@ -135,6 +139,17 @@ class _Run:
                 self.result.open_questions.append(
                     OpenQuestion(question=question, extracted=extracted, unreviewed=True)
                 )
+
+        names = deployments.force_names(listed)
+        self.result.open_questions = [
+            q.model_copy(update={"question": deployments.name_forces(q.question, names)})
+            for q in self.result.open_questions
+        ]
+
+    def building(self) -> set[str]:
+        """Return the actors the article reports building up forces."""
+        texts = [s.text for s in self.article.sentences]
+        return deployments.building_up(list(zip(texts, self.mentions, strict=True)))
 
     def provenance(self, sentence: Sentence, start: int, end: int) -> Provenance:
         span = (sentence.start + start, sentence.start + end)
@@ -343,7 +358,15 @@ class _Run:
 
     def add_questions(self, sentence: Sentence) -> None:
         truce = truces.find_truce(sentence.text)
-        openings = list(questions.find_openings(sentence.text))
+        found = [(sentence, o) for o in questions.find_openings(sentence.text)]
+        found += [(sentence, o) for o in prospects.find_prospects(sentence.text)]
+        recent = self.seen[-prospects.LOOK_BACK :]
+        disputed = prospects.find_disputed(sentence.text, [s.text for s in recent])
+        if disputed is not None:
+            found.append((recent[disputed[0]], disputed[1]))
+        self.seen = [*recent, sentence]
+        openings = [o for _, o in found]
+        where = {id(o): s for s, o in found}
         if truce is not None and not any("hold?" in q for q in self.asked):
             # Whether a ceasefire holds is open wherever one is reported; asked once.
             openings.append(truce)
@@ -364,7 +387,9 @@ class _Run:
             self.result.open_questions.append(
                 OpenQuestion(
                     question=opening.question,
-                    extracted=self.provenance(sentence, opening.start, opening.end),
+                    extracted=self.provenance(
+                        where.get(id(opening), sentence), opening.start, opening.end
+                    ),
                     unreviewed=True,
                 )
             )

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from briefgen.extract import ArticleInfo, extract_article
-
-PUBLISHED = dt.date(2025, 3, 14)
-
-
-def _questions(text: str) -> list[str]:
-    found = extract_article(text, "text", ArticleInfo("s", published=PUBLISHED))[1]
-    return [q.question for q in found.open_questions]
+from tests.extract.conftest import questions_of
 
 
 @pytest.mark.parametrize(
@@ -46,7 +37,7 @@ def _questions(text: str) -> list[str]:
     ],
 )
 def test_a_sentence_shape_raises_its_question(text: str, question: str) -> None:
-    assert question in _questions(text)
+    assert question in questions_of(text)
 
 
 def test_an_attack_someone_claimed_raises_no_question_of_who() -> None:
@@ -54,11 +45,11 @@ def test_an_attack_someone_claimed_raises_no_question_of_who() -> None:
         "Three soldiers were killed in a roadside bomb attack near Vela on Monday, and the "
         "Orsk Front claimed responsibility."
     )
-    assert not any(q.startswith("Who carried out") for q in _questions(text))
+    assert not any(q.startswith("Who carried out") for q in questions_of(text))
 
 
 def test_a_ceasefire_named_later_with_its_parties_replaces_the_bare_question() -> None:
-    questions = _questions(
+    questions = questions_of(
         "The cease-fire took effect on Monday.\n\nThe cease-fire between Larnovia and Orsk "
         "was signed in Vela after a month of talks."
     )
@@ -68,7 +59,7 @@ def test_a_ceasefire_named_later_with_its_parties_replaces_the_bare_question() -
 
 
 def test_the_first_part_of_a_force_asks_when_the_rest_arrives() -> None:
-    questions = _questions(
+    questions = questions_of(
         "About 200 Hungarian soldiers arrived in Vela on Monday, the first contingent of a "
         "600-member force."
     )
@@ -76,7 +67,7 @@ def test_the_first_part_of_a_force_asks_when_the_rest_arrives() -> None:
 
 
 def test_a_toll_an_armed_group_claims_asks_whether_it_is_accurate() -> None:
-    questions = _questions(
+    questions = questions_of(
         'The Vela Brigade said on Monday: "Our fighters repelled the attack, with more than 40 '
         'rebel fighters killed."'
     )
@@ -84,13 +75,13 @@ def test_a_toll_an_armed_group_claims_asks_whether_it_is_accurate() -> None:
 
 
 def test_a_count_the_text_only_guesses_at_asks_how_many() -> None:
-    assert "How many boats went uncounted?" in _questions(
+    assert "How many boats went uncounted?" in questions_of(
         "Many boats likely went uncounted because they sailed at night."
     )
 
 
 def test_a_strength_resting_on_press_reports_asks_whether_it_is_accurate() -> None:
-    assert "Is the reported figure of as many as 9,000 troops accurate?" in _questions(
+    assert "Is the reported figure of as many as 9,000 troops accurate?" in questions_of(
         "Some media reports suggested that as many as 9,000 Hungarian troops were moved to Vela."
     )
 
@@ -115,11 +106,11 @@ def test_a_strength_resting_on_press_reports_asks_whether_it_is_accurate() -> No
     ],
 )
 def test_what_is_unconfirmed_or_only_held_so_far_is_asked(text: str, question: str) -> None:
-    assert question in _questions(text)
+    assert question in questions_of(text)
 
 
 def test_two_questions_sharing_a_subject_but_not_their_point_are_both_asked() -> None:
-    questions = _questions(
+    questions = questions_of(
         "Vela said it is tracking the possibility that Hungarian troops are fighting at the "
         "ford. There are also reports that some Hungarian troops have deserted."
     )
@@ -128,6 +119,6 @@ def test_two_questions_sharing_a_subject_but_not_their_point_are_both_asked() ->
 
 
 def test_some_units_sent_asks_how_many() -> None:
-    assert "How many refueling aircraft will Hungary send?" in _questions(
+    assert "How many refueling aircraft will Hungary send?" in questions_of(
         "Hungary will send some refueling aircraft to the base at Vela."
     )

@@ -7,6 +7,12 @@ import re
 from briefgen.extract.actors import is_name
 from briefgen.extract.rules.speakers import COMMON_CAPITALS
 
+RUN = r"(?:[^,;.?]|,(?=\d{3})|\.(?=\d))"
+"""Clause text up to its next break, keeping thousands separators and decimal points."""
+
+CLAUSE = r"(?:[^;:.?,]|,(?=\d{3}))"
+"""Clause text up to its next break or colon, keeping thousands separators."""
+
 AUX = r"(?:would|will|could|can|should|might|may|is|are|was|were|has|have|had|does|do|did)"
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from briefgen.extract.rules.phrasing import (
+    CLAUSE,
+    RUN,
     ask,
     base_form,
     conditional,
@@ -33,7 +35,7 @@ EXPECTED = re.compile(
 )
 
 INTENT = re.compile(
-    r"\b(?P<aux>plans|planned|intends|aims|threatens|threatened)"
+    r"\b(?<!no )(?P<aux>plans|planned|intends|aims|threatens|threatened)"
     r"\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3})|\.(?=\d))+)"
 )
 
@@ -84,35 +86,31 @@ UNKNOWN = re.compile(
     r"(?:not\s+)?(?:yet\s+)?(?:immediately\s+|entirely\s+|still\s+)?"
     r"(?:known|clear|unclear|certain|uncertain|uncertain|to\s+be\s+seen)\s+"
     r"(?P<wh>what|how(?:\s+exactly|\s+many|\s+much|\s+long)?|whether|when|where|why|who|which|if)"
-    r"\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"\s+(?P<clause>{CLAUSE}{{4,200}})"
     r"|\b(?:remains|remain|remained)\s+to\s+be\s+seen\s+(?P<wh2>whether|how|if|when|what)"
-    r"\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"\s+(?P<clause2>{CLAUSE}{{4,200}})"
 )
 
 NOT_SAID = re.compile(
     r"\b(?:did\s+not|didn't|does\s+not|doesn't|declined\s+to|refused\s+to|would\s+not"
     r"|wouldn't|could\s+not)\s+(?:immediately\s+)?(?:say|specify|disclose|reveal|elaborate\s+on"
     r"|explain|confirm)\s+(?P<wh>when|how(?:\s+many|\s+much|\s+long)?|where|what|why|whether|who"
-    r"|which)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"|which)\s+(?P<clause>{CLAUSE}{{4,200}})"
 )
 
 DOUBT = re.compile(
     r"\b(?:questioned|questions|wondered|wonders|doubted|doubts|asked|asks)\s+"
-    r"(?P<wh>whether|if|how|when|why)\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"(?P<wh>whether|if|how|when|why)\s+(?P<clause>{CLAUSE}{{4,200}})"
 )
 
-_RUN = r"(?:[^,;.?]|,(?=\d{3})|\.(?=\d))"
-
-LIKELY = re.compile(rf"\b(?:will|would)\s+(?:very\s+|most\s+|highly\s+)?likely\s+(?P<vp>{_RUN}+)")
+LIKELY = re.compile(rf"\b(?:will|would)\s+(?:very\s+|most\s+|highly\s+)?likely\s+(?P<vp>{RUN}+)")
 
 UNLIKELY_THAT = re.compile(
     r"\b(?:it\s+is|it's)\s+(?:very\s+|highly\s+)?(?:un)?likely\s+that\s+"
-    r"(?P<clause>(?:[^;:.?,]|,(?=\d{3}))+)"
+    rf"(?P<clause>{CLAUSE}+)"
 )
 
-MODAL = re.compile(
-    r"\b(?P<aux>could|may|might)\s+(?P<vp>(?!not\b|have\b|be\s+reached)(?:[^;:.?,]|,(?=\d{3}))+)"
-)
+MODAL = re.compile(rf"\b(?P<aux>could|may|might)\s+(?P<vp>(?!not\b|have\b|be\s+reached){CLAUSE}+)")
 
 _SPOKE_THAT = re.compile(
     r"\b(?:said|says|warned|warns|added|told\s+\w+|believes?|expects?|predicted|estimated"
@@ -124,7 +122,7 @@ DIRECT = re.compile(r"(?:^|(?<=[\"“])|(?<=[.?!]\s))(?P<q>[A-Z][^\"“”?.!]{6
 PLANS_NOUN = re.compile(
     r"(?P<subject>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:is|are|was|were)\s+"
     r"(?:weighing|considering|drawing\s+up|discussing|preparing|reviewing)\s+plans?\s+to\s+"
-    r"(?P<vp>(?:[^;:.?,]|,(?=\d{3}))+)"
+    rf"(?P<vp>{CLAUSE}+)"
 )
 
 # "the request of the Somali government to the Security Council to delay the drawdown".
@@ -167,9 +165,9 @@ UNCOUNTED = re.compile(
 
 # "tracking the possibility that X", "there are also reports that X": X is not confirmed.
 UNCONFIRMED = re.compile(
-    r"\b(?:possibility|likelihood|prospect)\s+that\s+(?P<clause>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"\b(?:possibility|likelihood|prospect)\s+that\s+(?P<clause>{CLAUSE}{{4,200}})"
     r"|\b(?i:there)\s+(?:are|were|have\s+been)\s+(?:also\s+)?(?:unconfirmed\s+)?(?:reports|claims"
-    r"|rumou?rs)\s+that\s+(?P<clause2>(?:[^;:.?,]|,(?=\d{3})){4,200})"
+    rf"|rumou?rs)\s+that\s+(?P<clause2>{CLAUSE}{{4,200}})"
 )
 
 # "it had repelled a fierce attack ... on the city of El Fasher": whether it holds is open.

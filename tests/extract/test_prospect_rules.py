@@ -1,0 +1,150 @@
+"""Open questions about how a reported course goes on: decisions, deadlines, trends, tasks."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract.rules.prospects import find_disputed, find_prospects
+from tests.extract.conftest import questions_of
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Alliance ministers agreed in Brussels on Tuesday to send a naval task group to the "
+            "Gulf of Vela.",
+            "When will Alliance ministers send a naval task group to the Gulf of Vela?",
+        ),
+        (
+            "Orsk has maintained a steady naval presence around Kessel Reef for two years.",
+            "Will Orsk keep its steady naval presence around Kessel Reef?",
+        ),
+        (
+            "The visit shows Larnovia's growing military presence in the Tarn Basin.",
+            "Will Larnovia expand its military presence in the Tarn Basin further?",
+        ),
+        (
+            "As a result, the ministry has made little progress on its planned airfield repairs.",
+            "Will the ministry complete its planned airfield repairs?",
+        ),
+        (
+            'Dubbed "Iron Gate", the exercise — which includes a mock landing — will run until '
+            "Thursday, the command said.",
+            "Will the exercise dubbed Iron Gate end on Thursday as announced, or be extended?",
+        ),
+        (
+            "The minister announced the withdrawal of the envoy from Vela within 48 hours.",
+            "Will the withdrawal of the envoy from Vela take place within 48 hours as announced?",
+        ),
+        (
+            "The army moved two brigades from the northern frontier, where they had been "
+            "deployed to fight the Tarn insurgency.",
+            "Will moving two brigades from the northern frontier weaken the fight against the "
+            "Tarn insurgency?",
+        ),
+        (
+            "The resolution calls for a multinational force of up to 5,000 troops.",
+            "Which countries will send troops to the multinational force?",
+        ),
+        (
+            "The government shared the reports of drills near the border with ASEAN partners.",
+            "How will ASEAN partners respond to the reports of drills near the border?",
+        ),
+        (
+            "The senator urged the ministry to release details, including the mission's mandate "
+            "and rules of engagement.",
+            "What are the mission's mandate and rules of engagement?",
+        ),
+        (
+            "The previous mission was marred by fraud and looting.",
+            "Will the new mission avoid the failings of the previous mission, marred by fraud "
+            "and looting?",
+        ),
+        (
+            "The monitors are there to enforce the decisions of the regional summit.",
+            "Will the parties comply with the decisions of the regional summit?",
+        ),
+        (
+            "Officials cited attacks by the Tarn Front on some of the posts that were handed over "
+            "to the Vela Army.",
+            "Can the Vela Army hold the posts handed over to it against attacks by the Tarn Front?",
+        ),
+    ],
+)
+def test_a_reported_course_raises_the_question_of_how_it_goes_on(text: str, question: str) -> None:
+    assert question in questions_of(text)
+
+
+def test_a_withdrawing_force_asks_how_it_leaves_and_who_takes_over() -> None:
+    found = questions_of(
+        "The president said 900 Larnovian troops stationed in Vela to guard the dam would "
+        "leave by spring."
+    )
+    assert "How and when will the 900 Larnovian troops leave Vela?" in found
+    assert (
+        "Who will take over the role of the 900 Larnovian troops to guard the dam in Vela?" in found
+    )
+
+
+def test_a_capability_claim_asks_whether_the_claimant_acts_on_it() -> None:
+    found = questions_of(
+        'A spokesperson said the Vela Republic had "no plans to escalate", but noted it had '
+        "sufficient forces to defend its islands."
+    )
+    # "it" is the party the spokesperson spoke about; "no plans to" is no plan.
+    assert found == ["Will the Vela Republic defend its islands?"]
+
+
+def test_a_force_that_will_face_armed_groups_is_named_by_what_it_is() -> None:
+    found = questions_of(
+        "About 300 police officers from Chile arrived in Vela on Monday. Once the Chileans "
+        "deploy, they will face armed gangs that hold the port district and have burned two "
+        "markets. It is unclear what the Chileans' first task will be."
+    )
+    assert "Can the Chilean police officers push back armed gangs that hold the port district?" in (
+        found
+    )
+    assert "What will the Chilean police officers' first task be?" in found
+
+
+def test_a_buildup_asks_whether_more_troops_follow_the_ones_counted() -> None:
+    found = questions_of(
+        "Peru has deployed 400 soldiers to its border with Ecuador. Ecuador asked Peru to "
+        "explain the troop buildup."
+    )
+    assert "Will Peru send more troops to its border with Ecuador beyond the 400 soldiers?" in found
+
+
+def test_an_attack_one_side_blames_and_the_other_denies_asks_who_did_it() -> None:
+    report = (
+        "On Monday, the ministry said artillery strikes by the Tarn Front killed 12 villagers at "
+        "a market in Osk."
+    )
+    question = "Who carried out the artillery strikes that killed 12 villagers at a market in Osk?"
+    denial = "The Tarn Front denied responsibility for the shelling."
+    assert question in questions_of(f"{report} {denial}")
+    # Only a denial makes the blame a dispute; the provenance points at the report.
+    assert question not in questions_of(f"{report} The Tarn Front held a rally.")
+    found = find_disputed(denial, [report])
+    assert found is not None and found[0] == 0
+    assert report[found[1].start : found[1].end].startswith("artillery strikes by the Tarn Front")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The time is stated: when is not open.
+        "Ministers agreed on Tuesday to send a naval task group to Vela by the end of May.",
+        # The contributors are named.
+        "The resolution calls for a multinational force led by Orsk.",
+        # Shared with no one the sentence names.
+        "The ministry has shared the information with regional partners.",
+        # No one says who "they" are.
+        "They will face armed gangs in the hills.",
+        # A denial with no attack it answers.
+        "The Tarn Front denied responsibility.",
+    ],
+)
+def test_no_prospect_where_the_sentence_leaves_nothing_open(text: str) -> None:
+    assert list(find_prospects(text)) == []
