@@ -78,7 +78,9 @@ def strength_questions(listed: list[Force], index: ActorIndex) -> Iterator[tuple
         where = ""
         if force.location:
             along = re.match(r"(?:its|their|the)\s|border|frontier", force.location)
-            where = f" {'along' if along else 'in'} {force.location}"
+            # "along border with India": a bare common noun takes the article.
+            bare = "the " if re.match(r"(?:border|frontier)\b", force.location) else ""
+            where = f" {'along' if along else 'in'} {bare}{force.location}"
         if force.extracted is not None:
             yield f"How many {owner_name(index, actor)} {unit} {verb}{where}?", force.extracted
 

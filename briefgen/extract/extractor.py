@@ -373,23 +373,21 @@ class _Run:
         elif truce is not None and self.truce is not None:
             self.name_truce(sentence, truce)
         for opening in openings:
-            if _VAGUE_QUESTION.match(opening.question) or len(opening.question.split()) < 3:
+            source = where.get(id(opening), sentence)
+            question = prospects.name_it(opening.question, source.text[: opening.start])
+            if _VAGUE_QUESTION.match(question) or len(question.split()) < 3:
                 # "Will he chooses to?": too little to track.
                 continue
             asked = self.asked
-            if opening.question in asked or any(
-                _same_question(q, opening.question) for q in asked[-RECALLED:]
-            ):
+            if question in asked or any(_same_question(q, question) for q in asked[-RECALLED:]):
                 continue
-            asked.append(opening.question)
+            asked.append(question)
             if opening is truce:
                 self.truce = len(self.result.open_questions)
             self.result.open_questions.append(
                 OpenQuestion(
-                    question=opening.question,
-                    extracted=self.provenance(
-                        where.get(id(opening), sentence), opening.start, opening.end
-                    ),
+                    question=question,
+                    extracted=self.provenance(source, opening.start, opening.end),
                     unreviewed=True,
                 )
             )

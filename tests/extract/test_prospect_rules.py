@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.extract.rules.prospects import find_disputed, find_prospects
+from briefgen.extract.actors import ActorIndex
+from briefgen.extract.deployments import strength_questions
+from briefgen.extract.rules.prospects import find_disputed, find_prospects, name_it
+from briefgen.model import Force, Provenance
 from tests.extract.conftest import questions_of
 
 
@@ -148,3 +151,26 @@ def test_an_attack_one_side_blames_and_the_other_denies_asks_who_did_it() -> Non
 )
 def test_no_prospect_where_the_sentence_leaves_nothing_open(text: str) -> None:
     assert list(find_prospects(text)) == []
+
+
+def test_an_it_in_a_question_is_named_as_the_body_the_sentence_names_before() -> None:
+    found = questions_of(
+        "Officials welcomed the deployment of the Vela Army to the coast, but one senator "
+        "questioned whether it would be able to hold the port."
+    )
+    assert found == ["Would the Vela Army be able to hold the port?"]
+    assert name_it("Would it hold?", "the talks resumed and") == "Would it hold?"
+
+
+def test_a_force_on_a_bare_border_is_asked_about_along_the_border() -> None:
+    extracted = Provenance(source="s", sentence="Chile moved troops.", span=(0, 5))
+    force = Force(
+        actor="chile",
+        location="border with Peru",
+        strength="about 2,000 troops",
+        status="deployed",
+        cite=("s",),
+        extracted=extracted,
+    )
+    asked = [q for q, _ in strength_questions([force], ActorIndex())]
+    assert asked == ["How many Chilean troops are deployed along the border with Peru?"]

@@ -199,6 +199,23 @@ def find_prospects(text: str) -> Iterator[Opening]:
                 yield Opening(question, match.start(), match.end())
 
 
+# "he questioned whether it would be able to defend the country": "it" is the body named before.
+_BODY = re.compile(
+    r"\bthe\s+(?:[A-Z][\w'’-]*\s+)*(?:[Aa]rmy|[Nn]avy|[Aa]ir\s+[Ff]orce|[Mm]ilitary|[Gg]overnment"
+    r"|[Jj]unta|[Mm]ission|[Ff]orce|[Cc]ouncil|[Aa]lliance|[Cc]oalition)\b(?!\s+of\b)"
+)
+
+_IT = re.compile(r"^(?P<aux>\w+) it\b")
+
+
+def name_it(question: str, before: str) -> str:
+    """Name the body an "it" in a question stands for, where the sentence names one before it."""
+    if not _IT.match(question):
+        return question
+    bodies = _BODY.findall(before)
+    return _IT.sub(rf"\g<aux> {bodies[-1]}", question, count=1) if bodies else question
+
+
 def find_disputed(sentence: str, earlier: Sequence[str]) -> tuple[int, Opening] | None:
     """Return who did an attack one side blames on another that denies it, and where it stood.
 
