@@ -73,6 +73,35 @@ from tests.extract.conftest import questions_of
             "to the Vela Army.",
             "Can the Vela Army hold the posts handed over to it against attacks by the Tarn Front?",
         ),
+        (
+            'The drills, code-named "North Shield", will last until Sunday, the navy said.',
+            "Will the drills dubbed North Shield end on Sunday as announced, or be extended?",
+        ),
+        (
+            "Larnovia's growing military presence along the border has worried Orsk.",
+            "Will Larnovia expand its military presence along the border further?",
+        ),
+        (
+            "A senior officer said the army had enough reserves to hold the islands.",
+            "Will the army hold the islands?",
+        ),
+        (
+            "The ministry urged allies to publish details on the mission's mandate.",
+            "What is the mission's mandate?",
+        ),
+        (
+            "Some 400 Larnovian soldiers based in Vela to train local units will return home in "
+            "the spring, the ministry said.",
+            "How and when will some 400 Larnovian soldiers leave Vela?",
+        ),
+        (
+            "The unit's commanders have not said how many launchers it would bring.",
+            "How many launchers would it bring?",
+        ),
+        (
+            "Officials would not say how many soldiers the army had lost.",
+            "How many soldiers had the army lost?",
+        ),
     ],
 )
 def test_a_reported_course_raises_the_question_of_how_it_goes_on(text: str, question: str) -> None:

@@ -67,11 +67,34 @@ def wh_question(wh: str, clause: str) -> str:
     clause = clause.strip()
     if wh in ("whether", "if"):
         return modal_clause(clause)
+    if wh.endswith((" many", " much")):
+        return _how_many(wh, clause)
     inverted = invert(clause)
     if inverted.startswith("Whether "):
         return tidy(f"{wh.capitalize()} {clause}?")
     lead = wh.replace(" exactly", "").capitalize()
     return tidy(f"{lead} {lower_first_word(inverted)}")
+
+
+def _how_many(wh: str, clause: str) -> str:
+    """Turn "how many launchers it would bring" into "How many launchers would it bring?"."""
+    match = re.search(rf"\b{AUX}\b", clause)
+    head = clause[: match.start()].split() if match else []
+    # Where the subject starts, after the counted noun: a pronoun, an article or a name.
+    starts = [
+        i
+        for i, word in enumerate(head[1:], start=1)
+        if word.lower() in _PRONOUNS | _DETERMINERS or word[:1].isupper()
+    ]
+    if match is None or not starts:
+        # "how many troops would be sent": the counted noun is the subject; no inversion.
+        return tidy(f"{wh.capitalize()} {clause}?")
+    noun, subject = " ".join(head[: starts[0]]), " ".join(head[starts[0] :])
+    rest = clause[match.end() :].strip()
+    return tidy(f"{wh.capitalize()} {noun} {match.group()} {lower_first(subject)} {rest}?")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
 
 
 def modal_clause(clause: str) -> str:

@@ -40,8 +40,9 @@ MAINTAINED = re.compile(
 GROWING = re.compile(
     r"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:'s|’s)\s+(?:bolstered|growing|expanding"
     r"|expanded|increased|increasing|strengthened|reinforced)\s+(?P<kind>(?:military|naval"
-    r"|security)\s+)?presence(?:\s+and\s+influence)?\s+(?P<where>(?:in|around|across|near)\s+"
-    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+region)?)"
+    r"|security)\s+)?presence(?:\s+and\s+influence)?\s+(?P<where>(?:in|around|across|near|along|off|on)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+region)?|(?:border|frontier|coast)"
+    r"(?:\s+with\s+[A-Z][\w'’-]*)?))"
 )
 
 # "the Philippines has made very little progress on its planned upgrades".
@@ -58,7 +59,10 @@ RUNS_UNTIL = re.compile(
     r"(?:week|month|year|[A-Z][a-z]+))\b"
 )
 
-_DUBBED = re.compile(r"^(?:Dubbed|Called|Code-?named)\s+[\"“](?P<name>[^\"“”]{2,40})[\"”],?\s+")
+# 'Dubbed "Joint Sword", the operation', 'The drills, code-named "North Shield",'.
+_DUBBED = re.compile(
+    r"(?:^|,\s+)(?i:dubbed|called|code-?named|named)\s+[\"“](?P<name>[^\"“”]{2,40})[\"”],?\s*"
+)
 
 # "He also revealed the repatriation of the French ambassador to Niger "in the coming hours"".
 DEADLINE = re.compile(
@@ -81,7 +85,7 @@ DIVERTED = re.compile(
 # "1,500 French soldiers stationed in Niger to combat terrorism would "return in an orderly
 # manner"": how and when they leave, and who takes their task over, are open.
 LEAVING = re.compile(
-    r"(?P<force>\b(?:(?:about|some|around|nearly)\s+)?\d[\d,.]*\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?P<force>\b(?:(?i:about|some|around|nearly)\s+)?\d[\d,.]*\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:soldiers|troops|forces|personnel|police|sailors|peacekeepers|marines))\s+"
     r"(?:stationed|deployed|based)\s+in\s+(?P<where>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
     r"(?:\s+to\s+(?P<task>[^,;.“”\"]+?))?\s+(?:would|will|are\s+to|were\s+to)\s+[“\"]?"
@@ -136,7 +140,16 @@ MARRED = re.compile(
 CAPABLE = re.compile(
     r"\b(?P<subject>it|they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)"
     r"\s+(?:had|has|have)\s+(?:ample|sufficient|enough|adequate|the)\s+(?:resources|capacity"
-    rf"|capabilities|means|forces|strength)\s+to\s+(?P<vp>{RUN}+)"
+    r"|capabilities|means|forces|strength|reserves|troops|personnel|weapons|ammunition)\s+to\s+"
+    rf"(?P<vp>{RUN}+)"
+)
+
+_THE_MEANS = tuple(
+    f"the {noun}"
+    for noun in (
+        *("resources", "capacity", "capabilities", "means", "forces", "strength"),
+        *("reserves", "troops", "personnel", "weapons", "ammunition"),
+    )
 )
 
 # "said the United States had ...": who a later "it" in the sentence stands for.
@@ -275,10 +288,12 @@ def _stalled(text: str, match: re.Match[str]) -> Sequence[str]:
 def _runs_until(text: str, match: re.Match[str]) -> Sequence[str]:
     """Ask whether something announced to run until a day ends then."""
     head = re.sub(r"\s*[—–][^—–]*[—–]\s*$", " ", text[: match.start()])
+    dubbed = _DUBBED.search(head)
+    if dubbed is not None and dubbed.end() >= len(head.rstrip()):
+        head = head[: dubbed.start()]
     subject = subject_of(head, len(head.rstrip()))
     if not subject:
         return ()
-    dubbed = _DUBBED.match(text)
     if dubbed and not subject.startswith(dubbed["name"]):
         subject = f"{subject} dubbed {dubbed['name']}"
     when = match["when"]
@@ -300,11 +315,14 @@ def _diverted(text: str, match: re.Match[str]) -> Sequence[str]:
 def _leaving(text: str, match: re.Match[str]) -> Sequence[str]:
     """Ask how and when a force leaves, and who takes over what it was there to do."""
     force, where = match["force"], match["where"]
-    asked = [tidy(f"How and when will the {force} leave {where}?")]
+    # "the 1,500 French soldiers", but "some 400 Danish soldiers".
+    hedged = re.match(r"(?i:about|some|around|nearly)\s", force)
+    force = force[0].lower() + force[1:] if hedged else f"the {force}"
+    asked = [tidy(f"How and when will {force} leave {where}?")]
     if match["task"]:
         task = match["task"].strip()
         place = "" if re.search(r"\s(?:in|across|around)\s", task) else f" in {where}"
-        asked.append(tidy(f"Who will take over the role of the {force} to {task}{place}?"))
+        asked.append(tidy(f"Who will take over the role of {force} to {task}{place}?"))
     return asked
 
 
@@ -332,7 +350,11 @@ def _plural_referent(text: str) -> str | None:
 
 
 def _details(text: str, match: re.Match[str]) -> Sequence[str]:
-    return _one(tidy(f"What are {match['what'].strip()}?"))
+    what = match["what"].strip()
+    # "the mission's rules of engagement and ..." are; "the mission's mandate" is.
+    head = what.split(" of ")[0].split()[-1]
+    plural = " and " in what or (head.endswith("s") and not head.endswith(("'s", "’s", "ss")))
+    return _one(tidy(f"What {'are' if plural else 'is'} {what}?"))
 
 
 def _face(text: str, match: re.Match[str]) -> Sequence[str]:
@@ -394,9 +416,7 @@ _SHAPES: tuple[_Shape, ...] = (
     _Shape(
         MARRED, ("marred", "tarnished", "plagued", "dogged", "undermined", "overshadowed"), _marred
     ),
-    _Shape(
-        CAPABLE, ("resources", "capacity", "capabilities", "means", "forces", "strength"), _capable
-    ),
+    _Shape(CAPABLE, ("ample", "sufficient", "enough", "adequate", *_THE_MEANS), _capable),
     _Shape(ENFORCE, ("enforce", "uphold", "implement"), _enforce),
     _Shape(HANDED, ("handed over",), _handed),
 )

@@ -41,7 +41,7 @@ INTENT = re.compile(
 
 UNSAID = re.compile(
     r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|disclosed|decided|set out)\s+"
-    r"(?P<wh>when|how|where|what|why)\s+(?P<clause>[^,;.]+)"
+    r"(?P<wh>when|how(?:\s+many|\s+much)?|where|what|why)\s+(?P<clause>[^,;.]+)"
 )
 
 YET = re.compile(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<vp>[^,;.]+)")
@@ -277,6 +277,8 @@ def _intended(text: str, match: re.Match[str]) -> str | None:
 
 
 def _unsaid(text: str, match: re.Match[str]) -> str:
+    if " " in match["wh"]:
+        return wh_question(match["wh"], match["clause"])
     inverted = invert(match["clause"])
     return f"{match['wh'].capitalize()} {lower_first_word(inverted)}"
 
