@@ -102,6 +102,28 @@ from tests.extract.conftest import questions_of
             "Officials would not say how many soldiers the army had lost.",
             "How many soldiers had the army lost?",
         ),
+        (
+            "The mission's first ships will face pirate crews who operate from the islands.",
+            "Can the mission's first ships push back pirate crews who operate from the islands?",
+        ),
+        (
+            "The previous escort operation was plagued by delays and collisions.",
+            "Will the new operation avoid the failings of the previous operation, plagued by "
+            "delays and collisions?",
+        ),
+        (
+            "Orsk announced the deployment of two frigates to the strait within days.",
+            "Will the deployment of two frigates to the strait take place within days as "
+            "announced?",
+        ),
+        (
+            "It remains unclear which navies will take part.",
+            "Which navies will take part?",
+        ),
+        (
+            "Officials did not say whether that ban covers escort vessels.",
+            "Will that ban cover escort vessels?",
+        ),
     ],
 )
 def test_a_reported_course_raises_the_question_of_how_it_goes_on(text: str, question: str) -> None:

@@ -67,7 +67,13 @@ def wh_question(wh: str, clause: str) -> str:
     clause = clause.strip()
     if wh in ("whether", "if"):
         return modal_clause(clause)
-    if wh.endswith((" many", " much")):
+    first = clause.split()[0] if clause else ""
+    if wh.endswith((" many", " much")) or (
+        # "which navies will take part": a noun of the wh-word's own, then the clause.
+        wh in ("which", "what", "whose")
+        and first.islower()
+        and first not in _PRONOUNS | _DETERMINERS
+    ):
         return _how_many(wh, clause)
     inverted = invert(clause)
     if inverted.startswith("Whether "):
@@ -77,7 +83,10 @@ def wh_question(wh: str, clause: str) -> str:
 
 
 def _how_many(wh: str, clause: str) -> str:
-    """Turn "how many launchers it would bring" into "How many launchers would it bring?"."""
+    """Turn "how many launchers it would bring" into "How many launchers would it bring?".
+
+    Also "which navies will take part" into "Which navies will take part?".
+    """
     match = re.search(rf"\b{AUX}\b", clause)
     head = clause[: match.start()].split() if match else []
     # Where the subject starts, after the counted noun: a pronoun, an article or a name.
@@ -101,7 +110,10 @@ def modal_clause(clause: str) -> str:
     """Turn "the army would be able to hold" into "Would the army be able to hold?"."""
     clause = re.sub(r"\s+(?:or not)$", "", clause.strip())
     inverted = invert(clause)
-    return inverted if not inverted.startswith("Whether ") else tidy(f"Will {clause}?")
+    if not inverted.startswith("Whether "):
+        return inverted
+    # "that ban covers escort vessels": no auxiliary to move; "Will that ban cover ...?".
+    return conditional(clause) or tidy(f"Will {clause}?")
 
 
 def conditional(clause: str) -> str | None:

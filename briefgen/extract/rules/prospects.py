@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from briefgen.extract.rules.phrasing import RUN, ask, subject_of, tidy
+from briefgen.extract.rules.phrasing import RUN, ask, lower_first, subject_of, tidy
 from briefgen.extract.rules.questions import Opening
 
 _NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|for))*?(?:\s+[A-Z][\w'’.-]*)?"
@@ -69,7 +69,7 @@ DEADLINE = re.compile(
     r"\b(?:announced|revealed|promised|pledged|ordered|confirmed)\s+(?:the\s+)?"
     r"(?P<noun>[a-z]+(?:ion|al|ure|ment)|return|departure|release)\s+of\s+"
     r"(?P<what>[^,;.“”\"]+?)\s+[“\"]?(?P<when>in\s+the\s+coming\s+(?:hours|days|weeks)"
-    r"|within\s+\w+\s+(?:hours?|days?|weeks?)|by\s+(?:the\s+end\s+of\s+(?:the\s+)?"
+    r"|within\s+(?:\w+\s+)?(?:hours?|days?|weeks?)|by\s+(?:the\s+end\s+of\s+(?:the\s+)?"
     rf"(?:year|month|week)|{_MONTH}|the\s+end\s+of\s+{_MONTH}))\b"
 )
 
@@ -120,9 +120,10 @@ DETAILS = re.compile(
 
 # "they will face violent gangs that control 80% of Haiti's capital".
 FACE = re.compile(
-    r"\b(?P<subject>they|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"\b(?P<subject>they|(?i:the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
     r"\s+will\s+(?:face|confront|take\s+on|be\s+up\s+against)\s+"
-    rf"(?P<foe>{RUN}*?\b(?:gangs|militants|insurgents|rebels|fighters|militias|jihadists)\b"
+    rf"(?P<foe>{RUN}*?\b(?:gangs|militants|insurgents|rebels|fighters|militias|jihadists"
+    r"|pirates|pirate\s+crews|gunmen|bandits|cartels|smugglers)\b"
     rf"(?:\s+(?:that|who|which)\s+{RUN}+)?)"
 )
 
@@ -130,9 +131,10 @@ _FOE_END = re.compile(r"\s+and\s+(?:have|has|are|is|were|was|had)\b.*$")
 
 # "the previous intervention — the U.N.'s peacekeeping mission — was marred by allegations".
 MARRED = re.compile(
-    r"\b(?:previous|last|earlier|former|prior)\s+(?P<what>intervention|mission|deployment"
+    r"\b(?:previous|last|earlier|former|prior)\s+(?:[\w-]+\s+)?(?P<what>intervention|mission"
+    r"|deployment"
     r"|operation|force)\b(?:\s*[—–]\s*[^—–]*[—–]\s*|[^.;—–]{0,80}?\s+)(?:was|were|had\s+been)\s+"
-    r"(?:marred|tarnished|plagued|dogged|undermined|overshadowed)\s+by\s+"
+    r"(?P<verb>marred|tarnished|plagued|dogged|undermined|overshadowed)\s+by\s+"
     rf"(?P<by>{RUN}+)"
 )
 
@@ -365,15 +367,14 @@ def _face(text: str, match: re.Match[str]) -> Sequence[str]:
     if not subject:
         return ()
     foe = _FOE_END.sub("", match["foe"].strip())
-    return _one(tidy(f"Can {subject} push back {foe}?"))
+    return _one(tidy(f"Can {lower_first(subject)} push back {foe}?"))
 
 
 def _marred(text: str, match: re.Match[str]) -> Sequence[str]:
     what = match["what"]
     by = match["by"].strip()
-    return _one(
-        tidy(f"Will the new {what} avoid the failings of the previous {what}, marred by {by}?")
-    )
+    previous = f"the previous {what}, {match['verb']} by {by}"
+    return _one(tidy(f"Will the new {what} avoid the failings of {previous}?"))
 
 
 def _capable(text: str, match: re.Match[str]) -> Sequence[str]:
