@@ -65,10 +65,17 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
-# "MANILA, June 20 (Wire) — ": where a wire report was filed, not part of its first sentence.
+# "MANILA, June 20 (Wire) — ", "WASHINGTON ― ": where a wire report was filed, not part of
+# its first sentence.
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*)*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
+    r"\s*(?:\([^)]{1,40}\))?\s*[―—–-]{1,2}\s*"
+)
+# "Moscow (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": a dateline in mixed case, taken only at
+# the top of the article, where "Two brigades – about 6,000 troops – " cannot stand.
+OPENING_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,30}?(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
+    r"|^[A-Z][A-Za-z .'’-]{1,30},\s*\([^()]{1,80}\)\s+"
 )
 BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{0,80}$")
 _OPEN_QUOTES = "“"
@@ -269,10 +276,15 @@ def prepare(raw: str, fmt: str) -> Article:
     found = text.find(headline) if headline else -1
     if headline and 0 <= found < 1000:
         body_start = found + len(headline)
-    sentences = tuple(
+    sentences = [
         s for s in split_sentences(text) if s.start >= body_start and not BYLINE.match(s.text)
-    )
-    return Article(text=text, title=headline, sentences=sentences)
+    ]
+    dateline = OPENING_DATELINE.match(sentences[0].text) if sentences else None
+    if dateline and dateline.end() < len(sentences[0].text):
+        opening = sentences[0]
+        cut = opening.start + dateline.end()
+        sentences[0] = Sentence(cut, opening.end, text[cut : opening.end], opening.paragraph)
+    return Article(text=text, title=headline, sentences=tuple(sentences))
 
 
 def _looks_like_headline(first: str, lines: list[str]) -> bool:
@@ -349,7 +361,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
     if not stripped or not any(c.isalpha() for c in stripped):
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
-    dateline = DATELINE.match(stripped)
+    dateline = DATELINE.match(stripped) or (None if sentences else OPENING_DATELINE.match(stripped))
     if dateline and dateline.end() < len(stripped):
         offset += dateline.end()
         stripped = stripped[dateline.end() :]

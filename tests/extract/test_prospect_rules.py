@@ -130,6 +130,15 @@ def test_a_reported_course_raises_the_question_of_how_it_goes_on(text: str, ques
     assert question in questions_of(text)
 
 
+def test_what_could_happen_is_asked_where_the_speaker_follows_the_clause() -> None:
+    found = questions_of(
+        "Vela could send more ships to the strait to deter raids, a senior diplomat said on "
+        "Friday. Shipping could slow further, as insurers raise premiums."
+    )
+    # The second "could" is the writer's, not a speaker's: no question.
+    assert found == ["Will Vela send more ships to the strait to deter raids?"]
+
+
 def test_a_withdrawing_force_asks_how_it_leaves_and_who_takes_over() -> None:
     found = questions_of(
         "The president said 900 Larnovian troops stationed in Vela to guard the dam would "

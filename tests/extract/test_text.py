@@ -53,6 +53,20 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
     assert article.text[first.start : first.end] == first.text
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["WASHINGTON ― ", "Vela (AA) - ", "Orsk, (Wire - 8th Jul, 2024) "],
+)
+def test_a_wire_dateline_in_any_case_is_cut_from_the_top_only(opening: str) -> None:
+    text = f"Headline here\n\n{opening}Larnovia said no. Two brigades – about 6,000 troops – left."
+    article = prepare(text, "text")
+    assert [s.text for s in article.sentences] == [
+        "Larnovia said no.",
+        "Two brigades – about 6,000 troops – left.",
+    ]
+    assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
+
+
 def test_html_to_text_keeps_visible_text_only() -> None:
     html = (
         "<html><head><title>T</title><script>var x = '5,000 troops';</script></head>"

@@ -41,11 +41,6 @@ _CONTENT_TYPES: tuple[tuple[str, PositionType], ...] = (
     ),
 )
 MAX_STANCE = 320
-# "WASHINGTON ― ", "MOSCOW (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": where the wire filed from.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,30}?(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
-    r"|^[A-Z][A-Za-z .'’-]{1,30},\s*\([^()]{1,80}\)\s+"
-)
 # A figure worth comparing between two stances: two digits or more, not a year.
 FIGURE = re.compile(r"(?<![\w,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?![\w,])")
 
@@ -63,7 +58,7 @@ def classify(act: SpeechAct) -> PositionType:
 
 def summarize(act: SpeechAct) -> str:
     """Make a short stance from the reported words: one clause, capitalised, no quotes."""
-    text = _DATELINE.sub("", " ".join(act.content.split()))
+    text = " ".join(act.content.split())
     text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,;:")
     if len(text) > MAX_STANCE:
         text = text[:MAX_STANCE].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -117,6 +117,11 @@ _SPOKE_THAT = re.compile(
     r"|noted)\s+(?:that\s+)?$"
 )
 
+# '..., a top Pentagon official said Thursday': the speaker after the clause.
+_SPOKE_AFTER = re.compile(
+    r"\s*,\s+(?:(?:a|an|the|one)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|warned|added)\b"
+)
+
 DIRECT = re.compile(r"(?:^|(?<=[\"“])|(?<=[.?!]\s))(?P<q>[A-Z][^\"“”?.!]{6,200}\?)")
 
 PLANS_NOUN = re.compile(
@@ -305,11 +310,14 @@ def _unknown(text: str, match: re.Match[str]) -> str:
 
 
 def _reported_modal(text: str, match: re.Match[str]) -> str | None:
+    """Ask whether what a speaker says could happen will, the speaker before or after it."""
     subject = subject_of(text, match.start())
     head = text[: match.start()]
-    if subject and _SPOKE_THAT.search(head[: len(head) - len(subject) - 1].rstrip() + " "):
-        return ask("Will", subject, match["vp"])
-    return None
+    before = head[: len(head) - len(subject or "") - 1].rstrip() + " "
+    spoken = _SPOKE_THAT.search(before) or (
+        not before.strip() and _SPOKE_AFTER.match(text, match.end())
+    )
+    return ask("Will", subject, match["vp"]) if subject and spoken else None
 
 
 def _appealed(text: str, match: re.Match[str]) -> str | None:
