@@ -26,6 +26,7 @@ from briefgen.extract.text import Article, Sentence
 from briefgen.extract.voices import RECENT, Voices
 from briefgen.model import (
     Actor,
+    ActorKind,
     Event,
     Force,
     Incident,
@@ -225,6 +226,7 @@ class _Run:
                 actor = self.result.forces[-1].actor
             if actor is None:
                 continue
+            actor = self.owner(actor)
             if (actor, strength.value) in self.counted:
                 continue
             self.counted.add((actor, strength.value))
@@ -248,6 +250,13 @@ class _Run:
                     }
                 )
             )
+
+    def owner(self, actor: str) -> str:
+        """Return who owns a force: a person's state ("his country"), else the actor itself."""
+        record = self.index.ensure(actor) if self.index.known(actor) else None
+        if record is not None and record.kind is ActorKind.PERSON and record.affiliation:
+            return record.affiliation
+        return actor
 
     def add_incidents(
         self, sentence: Sentence, mentions: list[Mention], claimed: str | None

@@ -94,7 +94,7 @@ TITLED_PERSON = re.compile(
     rf"(?:(?:senior|top|former|acting|deputy|chief)\s+)?"
     rf"(?P<title>(?i:{TITLE})|{TITLE})"
     rf"(?:\s+(?:for|of|to)\s+(?:the\s+)?(?:{NOUN}))?"
-    rf"\s+(?P<name>{NAME})"
+    rf"\s+(?P<name>(?:[A-Z]\.){{1,3}}\s?{NAME_TOKEN}\b(?!\s+{NAME_TOKEN})|{NAME})"
 )
 
 

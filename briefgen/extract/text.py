@@ -65,11 +65,12 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*")
-# "MANILA, June 20 (Wire) — ", "WASHINGTON ― ": where a wire report was filed, not part of
-# its first sentence.
+# "MANILA, June 20 (Wire) — ", "WASHINGTON ― ", "ISLAMABAD: ": where a wire report was filed,
+# not part of its first sentence.
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.]*)*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[―—–-]{1,2}\s*"
+    r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*:\s+(?=[A-Z])"
 )
 # "Moscow (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": a dateline in mixed case, taken only at
 # the top of the article, where "Two brigades – about 6,000 troops – " cannot stand.

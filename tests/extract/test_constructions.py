@@ -58,12 +58,36 @@ def test_split_quote_keeps_one_verbatim_fragment_never_stitched() -> None:
             "norway",
         ),
         ("According to Colonel Ilse Brandt, the convoy left the depot at dawn.", "brandt"),
+        (
+            # The person after a title and its acronym, not the title.
+            "The convoy left the depot at dawn, according to District Officer (DO) Ilse Brandt.",
+            "ilse-brandt",
+        ),
+        (
+            # Data from a body: the body, never "data from ...".
+            "According to data from the Norwegian defence ministry, the convoy left the depot "
+            "at dawn.",
+            "norway",
+        ),
+        (
+            # "As reported earlier" opens the sentence; the speaker comes at its end.
+            "As reported earlier, the convoy left the depot at dawn, officials said.",
+            "officials",
+        ),
     ],
 )
 def test_according_to_names_the_speaker(text: str, speaker: str) -> None:
     position = _one(text)
     assert position.actor == speaker
     assert "convoy left the depot at dawn" in position.stance
+
+
+def test_a_titled_name_with_initials_is_one_person_whom_he_then_points_to() -> None:
+    found = _positions(
+        "The convoy left the depot at dawn, the force's Inspector General D.K. Varga said. "
+        "The escort had been doubled, he said."
+    )
+    assert [p.actor for p in found] == ["varga", "varga"]
 
 
 def test_participle_saying_belongs_to_the_subject() -> None:
@@ -192,6 +216,15 @@ def test_listed_units_beyond_troops() -> None:
     ]
 
 
+def test_a_force_a_minister_offers_belongs_to_the_ministers_state() -> None:
+    force = _force(
+        "Chilean Defence Minister Ana Lund said her country was ready to deploy some 500 troops "
+        "to guard its border with Peru."
+    )
+    assert force.actor == "chile"
+    assert force.location == "border with Peru"
+
+
 def test_force_inside_a_quote_belongs_to_the_speaker() -> None:
     force = _force(
         '"Our more than 10,000 peacekeepers remain in Lebanon," the Irish commander said.'
@@ -251,6 +284,21 @@ def test_casualties_are_never_forces_but_incidents() -> None:
             "Will the rebels retake the town within weeks?",
         ),
         ("The garrison is likely to run out of fuel.", "Will the garrison run out of fuel?"),
+        (
+            "So far the number of troops to be deployed and the duration of deployment is not "
+            "known.",
+            "How many troops will be deployed, and how long will the deployment last?",
+        ),
+        ("The exact number of casualties remains unclear.", "How many casualties are there?"),
+        ("The size of the convoy was not disclosed.", "How large is the convoy?"),
+        (
+            "Officials said raiders are likely to strike again but we are on alert at the ford.",
+            "Will raiders strike again?",
+        ),
+        (
+            "Norway's Crown Prince Haakon is ready to visit the base for its opening.",
+            "Will Norway's Crown Prince Haakon visit the base for its opening?",
+        ),
         (
             "Colonel Ilse Brandt warned that the fighting could spread to the coast.",
             "Could the fighting spread to the coast?",

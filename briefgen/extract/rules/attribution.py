@@ -20,6 +20,14 @@ _ACCORDING = re.compile(
 _MADE_BY = re.compile(
     r"\b(?:analy[sz]ed|compiled|collected|gathered|published|released|reviewed|obtained|seen"
     r"|commissioned|conducted|provided)\s+by\s+(?P<by>.+)$"
+    # "according to data from the State Agency for Refugees": the agency.
+    r"|^(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+)?(?:data|figures|statistics|estimates"
+    r"|numbers|tallies|a\s+tally|a\s+count))\s+(?:from|by|of)\s+(?P<of>.+)$"
+)
+# "District Coordination Officer (DCO) Rehmatullah Wazir": the person after the title.
+_TITLED_NAME = re.compile(
+    rf"\b(?i:{speakers_rules.PERSON_NOUNS})\s+(?:\([A-Z]{{2,}}\)\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)\s*$"
 )
 _TRANSCRIPT = re.compile(
     r"^\[?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?:/[^:\]\"“]{1,80})?:\s*"
@@ -249,6 +257,10 @@ def there_are_reports(
     )
 
 
+def _people(mentions: list[Mention]) -> set[str]:
+    return {m.actor for m in mentions if m.kind == "person"}
+
+
 def _source_speaker(
     source: str,
     start: int,
@@ -291,8 +303,12 @@ def according(
     by = _MADE_BY.search(source)
     if by is not None:
         # "according to satellite imagery analyzed by X": X makes the claim.
-        source, src_start = by["by"], src_start + by.start("by")
+        group = "by" if by["by"] else "of"
+        source, src_start = by[group], src_start + by.start(group)
     speaker = _source_speaker(source, src_start, mentions, describe)
+    titled = _TITLED_NAME.search(source)
+    if titled and name_speaker is not None and speaker not in _people(mentions):
+        speaker = name_speaker(titled["name"], src_start + titled.start("name"))
     if not speaker and by is not None and name_speaker is not None:
         name = re.sub(r"^the\s+", "", source.strip())
         if re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*", name):

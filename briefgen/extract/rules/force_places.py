@@ -41,7 +41,9 @@ _PLACE_NAME = (
 
 PLACE_AFTER = re.compile(
     r"\b(?P<prep>in|into|to|near|along|across|at|around|inside|outside|from|off|toward|towards"
-    r"|on|within|throughout|over|above|across|through)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|on|within|throughout|over|above|across|through"
+    # "to guard its border with Belarus": the place a force is sent to hold.
+    r"|guard|patrol|secure|protect|police|defend)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:each\s+of\s+(?:the\s+)?)?"
     r"(?P<named>(?:capital|city|town|port|province|region|island|village)\s+of\s+)?"
     r"(?P<loc>(?:(?:border|frontier)\s+with\s+(?:the\s+)?"

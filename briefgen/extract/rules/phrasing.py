@@ -191,11 +191,13 @@ def lower_first(text: str) -> str:
     words = text.split()
     common = ("The", "A", "An", "Its", "Their", "These", "Those", "Some", "Nearly", "About")
     first = words[0] if words else ""
-    acronym = re.sub(r"(?:'s|’s)$", "", first).isupper()
+    # "Luxembourg’s Grand Duke": the possessive is no plural.
+    bare = re.sub(r"(?:'s|’s|['’])$", "", first)
+    acronym = bare.isupper()
     generic = not acronym and (
-        first.endswith("ing") or (first.endswith("s") and not first.endswith(("ss", "us")))
+        bare.endswith("ing") or (bare.endswith("s") and not bare.endswith(("ss", "us")))
     )
-    if words and (first in common or first in COMMON_CAPITALS or (generic and not is_name(first))):
+    if words and (first in common or bare in COMMON_CAPITALS or (generic and not is_name(bare))):
         words[0] = words[0].lower()
     return " ".join(words)
 
@@ -204,7 +206,9 @@ def ask(lead: str, subject: str, vp: str) -> str:
     """Ask "Will X do Y?" from a lead, a subject and the first verb phrase of a clause."""
     vp = re.split(
         r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had|said|warned|added"
-        r"|urged|noted|insisted|called)\b",
+        r"|urged|noted|insisted|called)\b"
+        # "create trouble but we are on high alert": a new clause with its own subject.
+        r"|\s+but\s+(?:we|he|she|they|it|I|you|the|this|that)\b",
         vp,
     )[0]
     vp = re.sub(r"\bwhat (?:he|she|it|they) (?:called|described as)\s+", "", vp)

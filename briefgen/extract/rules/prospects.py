@@ -18,9 +18,13 @@ _MONTH = (
 )
 
 # A time the clause already names: the "when" is then not open.
+_WHEN = (
+    rf"(?:the\s+(?:end|middle|start|beginning)\b|(?:early|mid|late)[\s-]|next\b|\d|{_MONTH}|{_DAY}"
+    r"|spring|summer|autumn|fall|winter|the\s+weekend|then|now|tomorrow|today)"
+)
 _TIMED = re.compile(
-    rf"\b(?:by|before|until|within|on\s+{_DAY}|next|this\s+(?:week|month|year)|in\s+{_MONTH}"
-    r"|in\s+the\s+coming|immediately|at\s+once|today|tomorrow)\b"
+    rf"\b(?:(?:by|before|until)\s+{_WHEN}|within\s|on\s+{_DAY}|next\s|this\s+(?:week|month|year)"
+    rf"|in\s+{_MONTH}|in\s+the\s+coming|immediately|at\s+once|today|tomorrow)"
 )
 
 # "NATO leaders decided in Warsaw on Friday to deploy a battalion to each of the Baltic States".

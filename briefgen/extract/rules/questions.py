@@ -31,7 +31,7 @@ ASKED = re.compile(r"\bAsked\s+(?:if|whether)\s+(?P<q>[^,]+(?:,\s*(?!\w+\s+said)
 
 EXPECTED = re.compile(
     r"\b(?P<aux>is|are|was|were)\s+(?:now\s+|also\s+|widely\s+)?"
-    r"(?:expected|set|poised|likely|due|scheduled|planning|preparing)\s+to\s+(?P<vp>[^,;.]+)"
+    r"(?:expected|set|poised|likely|due|scheduled|planning|preparing|ready)\s+to\s+(?P<vp>[^,;.]+)"
 )
 
 INTENT = re.compile(
@@ -89,6 +89,15 @@ UNKNOWN = re.compile(
     rf"\s+(?P<clause>{CLAUSE}{{4,200}})"
     r"|\b(?:remains|remain|remained)\s+to\s+be\s+seen\s+(?P<wh2>whether|how|if|when|what)"
     rf"\s+(?P<clause2>{CLAUSE}{{4,200}})"
+)
+
+# "the number of troops to be deployed and the duration of deployment is not known".
+UNTOLD = re.compile(
+    r"\b[Tt]he\s+(?:exact\s+|precise\s+|total\s+)?(?P<what>number|size|duration|length)\s+of\s+"
+    r"(?P<of>[^,;.]+?)(?:\s+and\s+the\s+(?P<what2>number|size|duration|length)\s+of\s+"
+    r"(?P<of2>[^,;.]+?))?\s+(?:is|was|are|were|remains?|remained)\s+(?:still\s+|also\s+)?"
+    r"(?:not\s+(?:yet\s+)?(?:known|clear|disclosed|public|been\s+disclosed)|unknown|unclear"
+    r"|undisclosed|uncertain)"
 )
 
 NOT_SAID = re.compile(
@@ -213,6 +222,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
         "scheduled",
         "planning",
         "preparing",
+        "ready",
     ),
     INTENT: ("plan", "intend", "aims", "threaten"),
     UNSAID: ("not",),
@@ -239,6 +249,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     UNCOUNTED: ("likely", "probably", "may have", "might have"),
     UNCLAIMED: ("blast", "bombing", "explosion", "ambush", "attack"),
     TEMPORARY: ("temporar",),
+    UNTOLD: ("known", "clear", "disclosed", "public", "certain"),
     APPEAL: ("call", "urg", "appeal", "press", "asked"),
 }
 
@@ -360,6 +371,27 @@ def _uncounted(text: str, match: re.Match[str]) -> str:
     return tidy(f"How many {match['noun']}{hedge} {match['vp']}?")
 
 
+def _measure(what: str, of: str) -> str:
+    """Ask for a measure the text says is not known: "how many troops will be deployed"."""
+    of = of.strip()
+    if what == "number":
+        planned = re.match(r"(?P<noun>.+?)\s+to\s+be\s+(?P<rest>\w+.*)$", of)
+        if planned:
+            return f"how many {planned['noun']} will be {planned['rest']}"
+        return f"how many {of} are there"
+    if not re.match(r"(?i)(?:the|a|an|its|their|this|that)\s", of):
+        of = f"the {of}"
+    return f"how large is {of}" if what == "size" else f"how long will {of} last"
+
+
+def _untold(text: str, match: re.Match[str]) -> str:
+    """Ask for the number, size or duration the text says is not known."""
+    asked = _measure(match["what"], match["of"])
+    if match["what2"]:
+        asked += f", and {_measure(match['what2'], match['of2'])}"
+    return tidy(f"{asked}?")
+
+
 _WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
 
 # Each pattern with how its match becomes a question, in the order questions are listed.
@@ -394,5 +426,6 @@ _SHAPES: tuple[tuple[re.Pattern[str], Phrase], ...] = (
     (REPELLED, _repelled),
     (PLAN_TO, lambda text, m: f"Will the plan to {m['vp'].strip()} go ahead?"),
     (UNCLAIMED, _unclaimed),
+    (UNTOLD, _untold),
     (TEMPORARY, lambda text, m: f"How long will the temporary {m['noun'] or m['noun2']} last?"),
 )

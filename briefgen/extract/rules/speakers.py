@@ -80,7 +80,10 @@ COMMON_CAPITALS = frozenset(
     ]
 )
 NOT_SPEAKERS = frozenset(
-    str.split("He She It They We I You His Her Its Their This That These Those The A An There Here")
+    str.split(
+        "He She It They We I You His Her Its Their This That These Those The A An There Here"
+        " As So If When While But And Also Yet"
+    )
 )
 
 
