@@ -134,7 +134,8 @@ class ActorIndex:
         title: str | None = None,
     ) -> None:
         name = _trim_name(match["name"])
-        if not name:
+        if not name or state_id(name) or name in NOUN_TO_ID:
+            # "... with the United States, the interior minister said": a state, not a person.
             return
         title = " ".join((title or match["title"]).split())
         role_class = CLASS_BY_TITLE.get(title.lower()) or _role_class(title)

@@ -91,6 +91,9 @@ def response_questions(listed: list[Force], index: ActorIndex) -> Iterator[tuple
         border = _BORDER_WITH.search(force.location or "")
         if border is None or force.extracted is None or force.status == "withdrawn":
             continue
+        if not forces.is_state(force.actor):
+            # "the National Guard": a state's own service, asked about through its state.
+            continue
         states = [
             m.actor
             for m in index.mentions(border["other"])
@@ -100,7 +103,7 @@ def response_questions(listed: list[Force], index: ActorIndex) -> Iterator[tuple
             continue
         other = index.ensure(states[0]).name if index.known(states[0]) else None
         entry = gazetteer_entry(states[0])
-        name = entry.name if entry is not None else other
+        name = entry.in_prose if entry is not None else other
         if name is None:
             continue
         owner = owner_name(index, force.actor)
@@ -181,7 +184,7 @@ def buildup_questions(
         if force.status == "withdrawn" or not isinstance(strength, Quantity):
             continue
         entry = gazetteer_entry(force.actor)
-        name = entry.name if entry is not None else index.ensure(force.actor).name
+        name = entry.in_prose if entry is not None else index.ensure(force.actor).name
         asked.add(force.actor)
         where = re.sub(rf"^(?:their|its|{re.escape(name)}(?:'s|’s))\s+", "its ", force.location)
         # "beyond the as many as 20,000": a hedged figure is no line to go beyond.

@@ -19,6 +19,16 @@ class Entry:
     adjectives: tuple[str, ...] = ()
     """Demonyms and adjectives: 'Russian', 'North Korean'."""
 
+    @property
+    def in_prose(self) -> str:
+        """Return the name as a sentence uses it: "the United States", "Russia"."""
+        takes_the = self.name.startswith(_TAKES_THE) or f"the {self.name}" in self.names
+        return f"the {self.name}" if takes_the else self.name
+
+
+# States whose names a sentence opens with "the" (besides those listed as "the X").
+_TAKES_THE = ("United ", "Democratic ", "Central African ", "Czech ", "Dominican ", "Gambia")
+
 
 def _state(slug: str, name: str, names: str, adjectives: str = "") -> Entry:
     nouns = tuple(n.strip() for n in names.split("|") if n.strip())

@@ -225,6 +225,17 @@ def test_a_force_a_minister_offers_belongs_to_the_ministers_state() -> None:
     assert force.location == "border with Peru"
 
 
+def test_a_state_before_an_appositive_title_is_no_person() -> None:
+    found = _extract(
+        "Mexico will deploy 8,500 troops to guard its border with the United States, the "
+        "interior minister said."
+    )
+    assert "states" not in found.actors
+    assert [(f.actor, f.location) for f in found.forces] == [
+        ("mexico", "border with the United States")
+    ]
+
+
 def test_force_inside_a_quote_belongs_to_the_speaker() -> None:
     force = _force(
         '"Our more than 10,000 peacekeepers remain in Lebanon," the Irish commander said.'

@@ -234,3 +234,19 @@ def test_a_force_on_a_bare_border_is_asked_about_along_the_border() -> None:
     )
     asked = [q for q, _ in strength_questions([force], ActorIndex())]
     assert asked == ["How many Chilean troops are deployed along the border with Peru?"]
+
+
+def test_a_neighbour_is_named_as_prose_names_it_and_a_service_is_not_asked_twice() -> None:
+    found = questions_of(
+        "Mexico will deploy 8,500 troops and 3,500 servicemen of the National Guard to guard "
+        "its border with the United States, the interior minister said."
+    )
+    assert "How will the United States respond to the Mexican troop deployment on its border?" in (
+        found
+    )
+    assert not any("National Guard troop deployment" in q for q in found)
+
+
+def test_a_quotation_mark_is_not_part_of_the_subject() -> None:
+    found = questions_of('"The brigade is ready to hold the ford," the colonel said.')
+    assert "Will the brigade hold the ford?" in found

@@ -77,6 +77,8 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 def is_place(loc: str) -> bool:
     from briefgen.extract.actors import is_name
 
+    # "border with the United States": the place is what the border is with.
+    loc = re.sub(r"^(?:(?:the|its|their)\s+)?(?:border|frontier)\s+with\s+", "", loc)
     words = re.sub(r"^(?:the|its|their)\s+", "", loc).split()
     return (
         bool(words)

@@ -170,6 +170,8 @@ def subject_of(text: str, end: int) -> str | None:
     if subject.lower() in _PRONOUNS:
         speaker = _SPEAKER_BEFORE.search(head)
         subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
+    # '"The BSF is ready to': the quotation mark opens the words, not the subject.
+    subject = subject.lstrip("\"“‘'")
     if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
         return None
     return lower_first(subject)
