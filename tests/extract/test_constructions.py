@@ -90,6 +90,22 @@ def test_a_titled_name_with_initials_is_one_person_whom_he_then_points_to() -> N
     assert [p.actor for p in found] == ["varga", "varga"]
 
 
+def test_a_long_audience_after_told_is_not_the_stance() -> None:
+    position = _one(
+        "Ilse Brandt told a joint press conference with government officials on Saturday, "
+        '"We will hold the ford."'
+    )
+    assert position.stance == "We will hold the ford."
+
+
+def test_speech_reported_inside_speech_is_the_first_speakers_words() -> None:
+    position = _one(
+        "Ilse Brandt said the world body noted the Ruritanian decision to end its commitment."
+    )
+    assert position.actor == "brandt"
+    assert position.stance == "The world body noted the Ruritanian decision to end its commitment."
+
+
 def test_participle_saying_belongs_to_the_subject() -> None:
     text = 'Norway confirmed the transfer on Monday, saying it was "a temporary measure".'
     position = _one(text)

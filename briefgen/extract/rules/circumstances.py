@@ -18,6 +18,9 @@ _AUDIENCE = re.compile(
     r"|briefing|television|TV|radio|broadcaster|newspaper|agency|media|press|audience|crowd"
     r"|members|delegates|students|troops|soldiers|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}"
     r"(?:\s+(?:television|TV|radio|media|newspaper|agency|broadcaster|reporters))?)\b"
+    # "a press conference", "a joint news conference with government officials".
+    r"(?:\s+(?:conference|briefing|corps|club))?"
+    r"(?:\s+with\s+[^,;“”\"]{1,60}?(?=\s+on\s+[A-Z]\w*day\b|\s*,))?"
     r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
 VENUE = re.compile(

@@ -142,7 +142,12 @@ def find_acts(
     verbs = [m for m in SPEECH_VERB.finditer(text) if _speaks(text, m, mentions)]
     acts: list[SpeechAct] = []
     for index, verb in enumerate(verbs):
-        next_start = verbs[index + 1].start() if index + 1 < len(verbs) else len(text)
+        later = index + 1
+        # "Haq said the world body noted X": a speech verb a few words into what another
+        # reports is part of those words.
+        while later < len(verbs) and _NESTED.fullmatch(text[verb.end() : verbs[later].start()]):
+            later += 1
+        next_start = verbs[later].start() if later < len(verbs) else len(text)
         _read_verb(sentence, verb, next_start, acts)
     if not acts:
         acts = next(([act] for act in _sourced(sentence) if act is not None), [])
@@ -157,6 +162,9 @@ def find_acts(
             for other in acts
         )
     ]
+
+
+_NESTED = re.compile(r"\s+(?:that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+\s+")
 
 
 def _speaks(text: str, verb: re.Match[str], mentions: list[Mention]) -> bool:
