@@ -67,7 +67,12 @@ STATES: tuple[Entry, ...] = (
     _state("yemen", "Yemen", "Sanaa", "Yemeni"),
     _state("qatar", "Qatar", "Doha", "Qatari"),
     _state("turkey", "Turkey", "Türkiye|Ankara", "Turkish"),
-    _state("united-kingdom", "United Kingdom", "Britain|UK|U.K.|London", "British"),
+    _state(
+        "united-kingdom",
+        "United Kingdom",
+        "Britain|UK|U.K.|London|Downing Street|Whitehall",
+        "British",
+    ),
     _state("france", "France", "Paris", "French"),
     _state("germany", "Germany", "Berlin", "German"),
     _state("italy", "Italy", "Rome", "Italian"),

@@ -125,7 +125,8 @@ DEFINED_BODY = re.compile(
 # a word that says what sort of body it is.
 NAMED_BODY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+\s+(?:\d+(?:st|nd|rd|th)\s+)?){1,4}(?:Corps|Group|Forces|Brigades?|Army|Front|Movement|Command"
-    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission)"
+    r"|Militia|Legion|Battalion|Division|Regiment|Guard|Alliance|Coalition|Mission|Navy"
+    r"|Air\s+Force|Marines|Gendarmerie|Fleet|Flotilla)"
     # "the Armed Forces of the Philippines": whose forces is part of the name.
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?)\b"
 )
@@ -206,7 +207,7 @@ BODY_WORDS = frozenset(
         Court Assembly Parliament Congress Senate House Secretariat Authority Board Foundation
         Watch International Daily Journal Tribune Herald Gazette Channel Monday Tuesday Wednesday
         Thursday Friday Saturday Sunday Security Defense Defence Foreign Affairs Armed Federal
-        National Republic State Kingdom Democratic"""
+        National Republic State Kingdom Democratic Street Avenue Square Road Palace Hall"""
     )
 )
 

@@ -123,6 +123,14 @@ def test_participle_saying_belongs_to_the_subject() -> None:
             "telegram-account-affiliated-with-the-brigade",
             "organization",
         ),
+        # A service named with its adjective speaks, with a day between name and verb.
+        (
+            "The Royal Navy on Wednesday confirmed it was tracking a convoy near the coast.",
+            "royal-navy",
+            "armed_group",
+        ),
+        # A seat of government speaks for its state; it is no person called Street.
+        ("Downing Street said the talks had stalled.", "united-kingdom", "state"),
     ],
 )
 def test_anonymous_and_collective_speakers(text: str, actor: str, kind: str) -> None:
@@ -230,6 +238,25 @@ def test_listed_units_beyond_troops() -> None:
         ("some 250 military personnel", "russia", "Moldova"),
         ("80 military vehicles", "russia", "Moldova"),
     ]
+
+
+def test_a_force_on_a_dashed_aside_takes_its_status_from_its_own_clause() -> None:
+    force = _force(
+        "Nine Norwegian ships have been shadowing the convoy off Tromso – as the navy has been "
+        "preparing to help the coast guard."
+    )
+    assert force.status != "planned"
+
+
+def test_a_clause_is_never_the_subject_of_a_question() -> None:
+    found = [
+        q.question
+        for q in _extract(
+            "Officials said Ilse Brandt is leading work with allies which could see Norway "
+            "send tanks to the front."
+        ).open_questions
+    ]
+    assert not any("is leading" in q for q in found)
 
 
 def test_a_force_a_minister_offers_belongs_to_the_ministers_state() -> None:

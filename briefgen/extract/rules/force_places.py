@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _CLAUSE_BREAK = re.compile(
-    r";|\.\s|,\s+(?:but|while|whereas|although|though|which|who|adding|saying)\b|\bbut\s"
+    r";|\.\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|which|who|adding|saying)\b|\bbut\s"
     r"|,\s+and\s+(?=the\s|[A-Z])"
 )
 

@@ -172,6 +172,9 @@ def subject_of(text: str, end: int) -> str | None:
         subject = speaker["who"] if speaker and speaker["who"].lower() not in _PRONOUNS else ""
     # '"The BSF is ready to': the quotation mark opens the words, not the subject.
     subject = subject.lstrip("\"“‘'")
+    if re.search(r"\b(?:is|are|was|were|has|have|had|which|who)\b", subject):
+        # "Ben Wallace is leading work with allies which": a clause, not a subject.
+        return None
     if not subject or len(subject.split()) > 12 or subject.lower() in ("there", "this"):
         return None
     return lower_first(subject)
