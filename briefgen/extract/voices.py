@@ -10,7 +10,7 @@ from functools import partial
 from briefgen.extract import coref
 from briefgen.extract.actors import ActorIndex, ActorRecord, Mention
 from briefgen.extract.extraction import Rejection
-from briefgen.extract.rules import speakers, speech
+from briefgen.extract.rules import speakers, speech, speech_act
 from briefgen.extract.rules.speech_act import SpeechAct
 from briefgen.extract.text import Sentence
 
@@ -87,7 +87,7 @@ class Voices:
             if mention.actor != coref.UNRESOLVED:
                 continue
             near = sentence.text[max(0, mention.start - 12) : mention.end + 16]
-            if speech.SPEECH_VERB.search(near):
+            if speech_act.SPEECH_VERB.search(near):
                 pronoun = sentence.text[mention.start : mention.end]
                 why = (
                     "could mean more than one person"

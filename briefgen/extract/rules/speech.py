@@ -20,22 +20,14 @@ from briefgen.extract.rules.circumstances import (
 )
 from briefgen.extract.rules.speakers import COMMON_CAPITALS, NOT_SPEAKERS
 from briefgen.extract.rules.speech_act import QUOTED as _QUOTED
-from briefgen.extract.rules.speech_act import SpeechAct, is_stance, join_acts, longest_quote
-
-SPEECH_VERB = re.compile(
-    r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
-    r"|called\s+(?:on|for)|calls\s+(?:on|for)|appealed\s+to|appeals\s+to|told\s+reporters"
-    r"|said|says|told|tells|warned|warns|noted|added|adds|urged|urges|stressed|insisted"
-    r"|insists|argued|announced|pledged|pledges|vowed|vows|promised|accused|denied|claimed"
-    r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
-    r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
-    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
-    r"|reported|reports|revealed|disclosed|alleged|maintained(?=\s+(?:that\b|[,:\"“]))|saying|adding|announces|denies"
-    r"|accuses|welcomes|condemns|rejects|say|noting|described"
-    r"|called(?=\s+(?:the|it|this|that|these|those|its|their|his|her)\b[^,.;\"“]{0,50}?\s+an?\s)"
-    r"|asked(?=\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
+from briefgen.extract.rules.speech_act import (
+    SPEECH_VERB,
+    SpeechAct,
+    is_stance,
+    join_acts,
+    longest_quote,
 )
+
 # "..., as the newspaper reported, ...": an aside, not a statement.
 _AS_REPORTED = re.compile(r"(?:^|,)\s*as\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}\w+\s*,?\s*$")
 _NEGATION = re.compile(

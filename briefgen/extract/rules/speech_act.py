@@ -5,6 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# The verbs that report speech ("said", "warned", "called on"), with what they need after them.
+SPEECH_VERB = re.compile(
+    r"\b(?:(?:stepped up|renewed|repeated|issued)\s+(?:(?:a|their|his|her)\s+)?calls?\s+for"
+    r"|called\s+(?:on|for)|calls\s+(?:on|for)|appealed\s+to|appeals\s+to|told\s+reporters"
+    r"|said|says|told|tells|warned|warns|noted|added|adds|urged|urges|stressed|insisted"
+    r"|insists|argued|announced|pledged|pledges|vowed|vows|promised|accused|denied|claimed"
+    r"|declared|cautioned|predicted|acknowledged|conceded|suggested|asserted|emphasi[sz]ed"
+    r"|wrote|replied|responded|threatened|condemned|welcomed|demanded|rejected|dismissed"
+    r"|confirmed|reiterated|explained|assessed|estimated|estimates?|signal(?:l)?ed|stated|states"
+    r"|reported|reports|revealed|disclosed|alleged|maintained(?=\s+(?:that\b|[,:\"“]))|saying|adding|announces|denies"
+    r"|accuses|welcomes|condemns|rejects|say|noting|described"
+    r"|called(?=\s+(?:the|it|this|that|these|those|its|their|his|her)\b[^,.;\"“]{0,50}?\s+an?\s)"
+    r"|asked(?=\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,6}to\b))\b"
+)
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 # "said though the ambassador": a subordinate clause cut off by its own verb, no stance.
 _FRAGMENT = re.compile(
