@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from briefgen.extract.rules.phrasing import RUN, ask, lower_first, subject_of, tidy
+from briefgen.extract.rules.phrasing import (
+    RUN,
+    ask,
+    lower_first,
+    subject_of,
+    tidy,
+    trigger_pattern,
+)
 from briefgen.extract.rules.questions import Opening
 
 _NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|for))*?(?:\s+[A-Z][\w'’.-]*)?"
@@ -203,15 +211,20 @@ Phrase = Callable[[str, re.Match[str]], Sequence[str]]
 @dataclass(frozen=True)
 class _Shape:
     pattern: re.Pattern[str]
-    triggers: tuple[str, ...]
+    words: tuple[str, ...]
     phrase: Phrase
+
+    @cached_property
+    def triggers(self) -> re.Pattern[str]:
+        """Return the pattern of the words a sentence needs for this shape to be tried."""
+        return trigger_pattern(self.words)
 
 
 def find_prospects(text: str) -> Iterator[Opening]:
     """Yield what a sentence leaves open about how a reported course goes on."""
     lowered = text.lower()
     for shape in _SHAPES:
-        if not any(t in lowered for t in shape.triggers):
+        if not shape.triggers.search(lowered):
             continue
         for match in shape.pattern.finditer(text):
             for question in shape.phrase(text, match):

@@ -19,6 +19,7 @@ from briefgen.extract.rules.phrasing import (
     possessive,
     subject_of,
     tidy,
+    trigger_pattern,
     wh_question,
 )
 
@@ -254,9 +255,12 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+_TRIGGER_PATTERNS = {pattern: trigger_pattern(words) for pattern, words in _TRIGGERS.items()}
+
+
 def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
-    triggers = _TRIGGERS.get(pattern)
-    if triggers is not None and not any(t in lowered for t in triggers):
+    triggers = _TRIGGER_PATTERNS.get(pattern)
+    if triggers is not None and not triggers.search(lowered):
         return iter(())
     return pattern.finditer(text)
 
