@@ -17,8 +17,6 @@ from briefgen.extract.rules.phrasing import (
 )
 from briefgen.extract.rules.questions import Opening
 
-_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|for))*?(?:\s+[A-Z][\w'’.-]*)?"
-
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _MONTH = (
