@@ -75,8 +75,8 @@ DATELINE = re.compile(
 # "Moscow (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": a dateline in mixed case, taken only at
 # the top of the article, where "Two brigades – about 6,000 troops – " cannot stand.
 OPENING_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'’-]{1,30}?(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
-    r"|^[A-Z][A-Za-z .'’-]{1,30},\s*\([^()]{1,80}\)\s+"
+    r"^(?:[A-Z][\w.'’-]*\s?){1,3}(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
+    r"|^(?:[A-Z][\w.'’-]*\s?){1,3},\s*\([^()]{1,80}\)\s+"
 )
 BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{0,80}$")
 _OPEN_QUOTES = "“"
@@ -362,7 +362,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
     if not stripped or not any(c.isalpha() for c in stripped):
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
-    dateline = DATELINE.match(stripped) or (None if sentences else OPENING_DATELINE.match(stripped))
+    dateline = DATELINE.match(stripped)
     if dateline and dateline.end() < len(stripped):
         offset += dateline.end()
         stripped = stripped[dateline.end() :]

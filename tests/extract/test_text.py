@@ -67,6 +67,11 @@ def test_a_wire_dateline_in_any_case_is_cut_from_the_top_only(opening: str) -> N
     assert all(article.text[s.start : s.end] == s.text for s in article.sentences)
 
 
+def test_a_dash_aside_opening_the_article_is_no_dateline() -> None:
+    article = prepare("The army – about 6,000 troops – left Vela.", "text")
+    assert [s.text for s in article.sentences] == ["The army – about 6,000 troops – left Vela."]
+
+
 def test_html_to_text_keeps_visible_text_only() -> None:
     html = (
         "<html><head><title>T</title><script>var x = '5,000 troops';</script></head>"
