@@ -37,7 +37,7 @@ EXPECTED = re.compile(
 
 INTENT = re.compile(
     r"\b(?<!no )(?P<aux>plans|planned|intends|aims|threatens|threatened)"
-    r"\s+to\s+(?P<vp>(?:[^,;.]|,(?=\d{3})|\.(?=\d))+)"
+    rf"\s+to\s+(?P<vp>{RUN}+)"
 )
 
 UNSAID = re.compile(
