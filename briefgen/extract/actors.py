@@ -180,6 +180,9 @@ class ActorIndex:
         words = name.split()
         if len(words) < 2 or any(w in BODY_WORDS or is_name(w) for w in words):
             return
+        if state_id(name) or name in NOUN_TO_ID:
+            # "South Africa says": a state, not a person.
+            return
         if any(w in NOT_NAME_WORDS for w in words):
             # "Doctors Without Borders said": a body, not a person.
             return

@@ -268,6 +268,20 @@ def test_a_force_a_minister_offers_belongs_to_the_ministers_state() -> None:
     assert force.location == "border with Peru"
 
 
+def test_peacekeepers_from_a_list_of_states_belong_to_whoever_deployed_them() -> None:
+    force = _force(
+        "The African Union has deployed about 22,000 peacekeepers from Uganda, Burundi and "
+        "Kenya to Somalia."
+    )
+    assert force.actor == "african-union"
+
+
+def test_a_state_that_speaks_in_the_present_is_no_person() -> None:
+    found = _extract("South Africa says it is contributing 1,345 troops to the mission.")
+    assert [p.actor for p in found.positions] == ["south-africa"]
+    assert "africa" not in found.actors
+
+
 def test_a_state_before_an_appositive_title_is_no_person() -> None:
     found = _extract(
         "Mexico will deploy 8,500 troops to guard its border with the United States, the "
@@ -352,6 +366,18 @@ def test_casualties_are_never_forces_but_incidents() -> None:
         (
             "Norway's Crown Prince Haakon is ready to visit the base for its opening.",
             "Will Norway's Crown Prince Haakon visit the base for its opening?",
+        ),
+        (
+            # The relative clause is left out of the question.
+            "The group is expected to be joined by 60 soldiers who will handle medical, "
+            "logistical and engineering duties.",
+            "Will the group be joined by 60 soldiers?",
+        ),
+        (
+            # An aside in brackets is not the subject.
+            "The remaining contingents (from Peru, Chile and Bolivia) are set to leave Vela by "
+            "July.",
+            "Will the remaining contingents leave Vela by July?",
         ),
         (
             "Colonel Ilse Brandt warned that the fighting could spread to the coast.",

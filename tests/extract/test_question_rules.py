@@ -122,3 +122,11 @@ def test_some_units_sent_asks_how_many() -> None:
     assert "How many refueling aircraft will Hungary send?" in questions_of(
         "Hungary will send some refueling aircraft to the base at Vela."
     )
+
+
+def test_plans_owned_by_someone_are_a_noun_not_what_they_will_do() -> None:
+    found = questions_of(
+        "A team of soldiers has arrived in Vela as part of the Larnovian army's plans to deploy "
+        "hundreds of troops in the region."
+    )
+    assert not any(q.startswith("Will part of") for q in found)

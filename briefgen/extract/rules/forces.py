@@ -252,7 +252,9 @@ def force_actor(text: str, strength: Strength, mentions: list[Mention]) -> str |
         after = None
     if after:
         for mention in mentions:
-            if mention.start == strength.end + after.end():
+            listed = re.match(r"\s*(?:,|and)\s+[A-Z]", text[mention.end :])
+            # "peacekeepers from Uganda, Burundi and Kenya": contributors; whoever deployed them.
+            if mention.start == strength.end + after.end() and not listed:
                 return mention.actor
     by = re.match(
         r"[^;]{0,80}?\b(?:deployed|sent|stationed|dispatched)\b[^;]{0,40}?\bby\s+(?:the\s+)?",

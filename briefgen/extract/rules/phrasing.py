@@ -149,6 +149,8 @@ def conditional(clause: str) -> str | None:
 def subject_of(text: str, end: int) -> str | None:
     """Return the subject of the clause ending at `end` (shared subject for "and are ...")."""
     head = re.sub(r",\s+(?:which|who)\b[^,]*(?:,(?=\d{3})[^,]*)*,$", "", text[:end].rstrip())
+    # "The remaining six contingents (from Angola, ... and Zambia)": the aside is no subject.
+    head = re.sub(r"\s*\([^()]*\)$", "", head)
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     begin = starts[-1] if starts else 0
     subject = head[begin:].strip()
@@ -218,7 +220,9 @@ def ask(lead: str, subject: str, vp: str) -> str:
         r"\s+(?:and|but)\s+(?:would|will|is|are|was|were|has|have|had|said|warned|added"
         r"|urged|noted|insisted|called)\b"
         # "create trouble but we are on high alert": a new clause with its own subject.
-        r"|\s+but\s+(?:we|he|she|they|it|I|you|the|this|that)\b",
+        r"|\s+but\s+(?:we|he|she|they|it|I|you|the|this|that)\b"
+        # "joined by 60 soldiers who will handle medical": the relative clause is not asked.
+        r"|\s+(?:who|which)\s+(?:will|would|is|are|was|were|has|have|had)\b",
         vp,
     )[0]
     vp = re.sub(r"\bwhat (?:he|she|it|they) (?:called|described as)\s+", "", vp)

@@ -291,7 +291,7 @@ def _will(vp: Callable[[str], str] = str) -> Phrase:
 
 def _intended(text: str, match: re.Match[str]) -> str | None:
     """Ask whether a subject does what it plans, unless the plan is only weighed."""
-    if _WEIGHED.search(text[: match.start()]):
+    if _WEIGHED.search(text[: match.start()]) or _OWNED.search(text[: match.start()]):
         return None
     return _will()(text, match)
 
@@ -395,6 +395,9 @@ def _untold(text: str, match: re.Match[str]) -> str:
         asked += f", and {_measure(match['what2'], match['of2'])}"
     return tidy(f"{asked}?")
 
+
+# "as part of the UK's plans to deploy": "plans" is a noun there, not the subject's verb.
+_OWNED = re.compile(r"(?:'s|’s|\b(?:the|its|their|his|her|our|a))\s+$")
 
 _WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
 
