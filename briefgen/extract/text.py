@@ -72,11 +72,12 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*[―—–-]{1,2}\s*"
     r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*:\s+(?=[A-Z])"
 )
-# "Moscow (AA) - ", "Goma, (Agency - 8th Jul, 2024) ": a dateline in mixed case, taken only at
-# the top of the article, where "Two brigades – about 6,000 troops – " cannot stand.
+# "Moscow (AA) - ", "Goma, (Agency - 8th Jul, 2024) ", "Manila, April 30 (Wire) ": a dateline
+# in mixed case, taken only at the top of the article, where "Two brigades – about 6,000
+# troops – " cannot stand.
 OPENING_DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s?){1,3}(?:,\s*)?(?:\([^()]{1,80}\)\s*)?[―—–-]\s+"
-    r"|^(?:[A-Z][\w.'’-]*\s?){1,3},\s*\([^()]{1,80}\)\s+"
+    r"|^(?:[A-Z][\w.'’-]*\s?){1,3},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?\([^()]{1,80}\)\s+"
 )
 BYLINE = re.compile(r"^By\s+[A-Z][^.!?]{0,80}$")
 _OPEN_QUOTES = "“"

@@ -90,6 +90,14 @@ def test_a_titled_name_with_initials_is_one_person_whom_he_then_points_to() -> N
     assert [p.actor for p in found] == ["varga", "varga"]
 
 
+def test_a_quote_a_participle_frames_is_not_stitched_to_the_words_before() -> None:
+    position = _one(
+        "The clash involved more than 10 Larnovian ships, said Ilse Brandt, a spokesperson for "
+        'the coast guard, accusing the ships of having "entered the bay from the north".'
+    )
+    assert position.stance == "The clash involved more than 10 Larnovian ships."
+
+
 def test_a_long_audience_after_told_is_not_the_stance() -> None:
     position = _one(
         "Ilse Brandt told a joint press conference with government officials on Saturday, "

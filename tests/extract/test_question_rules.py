@@ -130,3 +130,10 @@ def test_plans_owned_by_someone_are_a_noun_not_what_they_will_do() -> None:
         "hundreds of troops in the region."
     )
     assert not any(q.startswith("Will part of") for q in found)
+
+
+def test_plans_a_subject_approved_are_asked_of_that_subject() -> None:
+    found = questions_of(
+        "The clash came a week after Orsk approved plans to turn the reef into a nature reserve."
+    )
+    assert "Will Orsk turn the reef into a nature reserve?" in found

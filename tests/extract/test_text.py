@@ -55,7 +55,13 @@ def test_dateline_is_not_part_of_the_first_sentence() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["WASHINGTON ― ", "ISLAMABAD: ", "Vela (AA) - ", "Orsk, (Wire - 8th Jul, 2024) "],
+    [
+        "WASHINGTON ― ",
+        "ISLAMABAD: ",
+        "Vela (AA) - ",
+        "Orsk, (Wire - 8th Jul, 2024) ",
+        "Orsk, April 30 (Wire/DPA) ",
+    ],
 )
 def test_a_wire_dateline_in_any_case_is_cut_from_the_top_only(opening: str) -> None:
     text = f"Headline here\n\n{opening}Larnovia said no. Two brigades – about 6,000 troops – left."

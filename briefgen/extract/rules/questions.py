@@ -291,7 +291,13 @@ def _will(vp: Callable[[str], str] = str) -> Phrase:
 
 def _intended(text: str, match: re.Match[str]) -> str | None:
     """Ask whether a subject does what it plans, unless the plan is only weighed."""
-    if _WEIGHED.search(text[: match.start()]) or _OWNED.search(text[: match.start()]):
+    head = text[: match.start()]
+    adopted = _ADOPTED.search(head)
+    if adopted and match["aux"] == "plans":
+        # "China approved plans to turn the shoal into a reserve": will China do it?
+        subject = subject_of(text, adopted.start())
+        return ask("Will", subject, match["vp"]) if subject else None
+    if _WEIGHED.search(head) or _OWNED.search(head):
         return None
     return _will()(text, match)
 
@@ -396,8 +402,11 @@ def _untold(text: str, match: re.Match[str]) -> str:
     return tidy(f"{asked}?")
 
 
-# "as part of the UK's plans to deploy": "plans" is a noun there, not the subject's verb.
-_OWNED = re.compile(r"(?:'s|’s|\b(?:the|its|their|his|her|our|a))\s+$")
+# "as part of the UK's plans to deploy", "China approved plans to turn": "plans" is a noun
+# there, not the subject's verb.
+_OWNED = re.compile(r"(?:'s|’s|\b(?:the|its|their|his|her|our|a|\w+ed))\s+$")
+
+_ADOPTED = re.compile(r"\b(?:approved|adopted|unveiled|announced|endorsed|agreed)\s+$")
 
 _WEIGHED = re.compile(r"\b(?:weighing|considering|drawing\s+up|discussing|reviewing)\s+$")
 

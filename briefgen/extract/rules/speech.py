@@ -391,8 +391,12 @@ def _content(
     if verb.group().startswith(("told", "tells")):
         trailer = re.sub(r"^\s*(?:[a-z]+\s+){1,3}(?=(?:at|in|during|on|after|from)\b)", "", trailer)
     if _leads(before, asked) and (is_trailer(trailer) or _WHOLE_QUOTE.fullmatch(before)):
-        # "Words," X said (at ...)[, "more words."]
-        more = _QUOTED.findall(text[after_start:])
+        # "Words," X said (at ...)[, "more words."]; not the words of a participle after it
+        # ("…, accusing the vessels of having "invaded …"").
+        rest = text[after_start:]
+        opening = re.search(r"[\"“]", rest)
+        framed = opening and re.search(r"\b[a-z]+ing\b", rest[: opening.start()])
+        more = [] if framed else _QUOTED.findall(rest)
         raw = " ".join([before, *more])
         content_span = (0, len(before))
         venue_span = (found.start, len(text))
