@@ -134,7 +134,7 @@ class ActorIndex:
         title: str | None = None,
     ) -> None:
         name = _trim_name(match["name"])
-        if not name or state_id(name) or name in NOUN_TO_ID:
+        if not name or _names_a_state(name):
             # "... with the United States, the interior minister said": a state, not a person.
             return
         title = " ".join((title or match["title"]).split())
@@ -180,7 +180,7 @@ class ActorIndex:
         words = name.split()
         if len(words) < 2 or any(w in BODY_WORDS or is_name(w) for w in words):
             return
-        if state_id(name) or name in NOUN_TO_ID:
+        if _names_a_state(name):
             # "South Africa says": a state, not a person.
             return
         if any(w in NOT_NAME_WORDS for w in words):
@@ -456,3 +456,8 @@ def _role_class(title: str) -> str | None:
         if re.search(rf"\b{re.escape(noun)}\b", lowered):
             return role_class
     return None
+
+
+def _names_a_state(name: str) -> bool:
+    """Tell whether words taken for a person's name name a state of the gazetteer."""
+    return bool(state_id(name)) or name in NOUN_TO_ID

@@ -98,6 +98,12 @@ def test_a_quote_a_participle_frames_is_not_stitched_to_the_words_before() -> No
     assert position.stance == "The clash involved more than 10 Larnovian ships."
 
 
+def test_an_aside_it_said_inside_a_clause_is_not_a_second_speaker() -> None:
+    position = _one("The Vela Army accused the rebels of shelling villages it said were empty.")
+    assert position.actor == "vela-army"
+    assert position.stance.endswith("villages it said were empty.")
+
+
 def test_a_long_audience_after_told_is_not_the_stance() -> None:
     position = _one(
         "Ilse Brandt told a joint press conference with government officials on Saturday, "

@@ -23,6 +23,7 @@ from briefgen.extract.rules.speech_act import QUOTED as _QUOTED
 from briefgen.extract.rules.speech_act import (
     SPEECH_VERB,
     SpeechAct,
+    inside_quote,
     is_stance,
     join_acts,
     longest_quote,
@@ -168,9 +169,14 @@ def _speaks(text: str, verb: re.Match[str], mentions: list[Mention]) -> bool:
         # "a report which said": no actor to speak; "from Washington, which said": Washington.
         return False
     return (
-        not _inside_quote(text, verb.start())
+        not inside_quote(text, verb.start())
         and not re.search(r"\bas\s+$", text[: verb.start()])
         and not _AS_REPORTED.search(text[: verb.end() + 2])
+        # "villages it said were empty": an aside inside a clause, not what was said.
+        and not (
+            re.search(r"\b(?:it|they|he|she)\s+$", text[: verb.start()])
+            and re.match(r"\s+(?:were|was|are|is|had|have|has)\b", text[verb.end() :])
+        )
     )
 
 
@@ -291,12 +297,6 @@ def _named(
 def _may_open(word: str) -> bool:
     """Tell whether a capitalised first word may be a speaker's name."""
     return word not in COMMON_CAPITALS and word not in NOT_SPEAKERS and not word.endswith("ing")
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    # Count every double quotation mark: sources mix curly and straight ones.
-    before = text[:pos]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _speakers(

@@ -81,3 +81,10 @@ def join_acts(first: SpeechAct, second: SpeechAct) -> SpeechAct:
 def is_stance(content: str) -> bool:
     """Tell whether reported words make a stance: three words or more, no fragment or question."""
     return len(content.split()) >= 3 and not _FRAGMENT.match(content) and not _ASKING.match(content)
+
+
+def inside_quote(text: str, pos: int) -> bool:
+    """Tell whether a position in a sentence falls inside a quotation."""
+    # Count every double quotation mark: sources mix curly and straight ones.
+    before = text[:pos]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
