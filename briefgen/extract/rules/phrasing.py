@@ -61,11 +61,6 @@ _SPEAKER_BEFORE = re.compile(
 _VERB_WORD = re.compile(rf"\b{AUX}\b|\b(?:will|would)\b")
 
 
-def trigger_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Return one pattern that finds any of a rule's key words in a lowered sentence."""
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
 def wh_question(wh: str, clause: str) -> str:
     """Turn "how exactly the troops would be used" into "How would the troops be used?"."""
     wh = " ".join(wh.lower().split())

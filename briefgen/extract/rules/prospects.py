@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from briefgen.extract.rules.phrasing import (
     RUN,
@@ -13,7 +12,6 @@ from briefgen.extract.rules.phrasing import (
     lower_first,
     subject_of,
     tidy,
-    trigger_pattern,
 )
 from briefgen.extract.rules.questions import Opening
 
@@ -210,19 +208,15 @@ Phrase = Callable[[str, re.Match[str]], Sequence[str]]
 class _Shape:
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    """Words a sentence needs for the pattern to be tried at all."""
     phrase: Phrase
-
-    @cached_property
-    def triggers(self) -> re.Pattern[str]:
-        """Return the pattern of the words a sentence needs for this shape to be tried."""
-        return trigger_pattern(self.words)
 
 
 def find_prospects(text: str) -> Iterator[Opening]:
     """Yield what a sentence leaves open about how a reported course goes on."""
     lowered = text.lower()
     for shape in _SHAPES:
-        if not shape.triggers.search(lowered):
+        if not any(w in lowered for w in shape.words):
             continue
         for match in shape.pattern.finditer(text):
             for question in shape.phrase(text, match):

@@ -19,7 +19,6 @@ from briefgen.extract.rules.phrasing import (
     possessive,
     subject_of,
     tidy,
-    trigger_pattern,
     wh_question,
 )
 
@@ -255,12 +254,10 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
-_TRIGGER_PATTERNS = {pattern: trigger_pattern(words) for pattern, words in _TRIGGERS.items()}
-
-
 def _finds(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
-    triggers = _TRIGGER_PATTERNS.get(pattern)
-    if triggers is not None and not triggers.search(lowered):
+    # Plain substring tests: faster than one alternation pattern on short sentences.
+    triggers = _TRIGGERS.get(pattern)
+    if triggers is not None and not any(t in lowered for t in triggers):
         return iter(())
     return pattern.finditer(text)
 
