@@ -212,6 +212,13 @@ BODIES: tuple[Entry, ...] = (
     Entry(
         "united-nations", "United Nations", ActorKind.ORGANIZATION, ("United Nations", "UN", "U.N.")
     ),
+    # A broadcaster whose name holds a state's: "the Voice of America" is not the United States.
+    Entry(
+        "voice-of-america",
+        "Voice of America",
+        ActorKind.ORGANIZATION,
+        ("Voice of America", "the Voice of America", "VOA"),
+    ),
     Entry(
         "european-union",
         "European Union",

@@ -104,6 +104,29 @@ def test_an_aside_it_said_inside_a_clause_is_not_a_second_speaker() -> None:
     assert position.stance.endswith("villages it said were empty.")
 
 
+def test_words_before_a_speaker_stay_the_stance_when_a_with_clause_follows() -> None:
+    position = _one(
+        "The truce will take effect at midnight, defence minister Ilse Brandt said, with the "
+        "army announcing that it would halt all operations."
+    )
+    assert position.stance == "The truce will take effect at midnight."
+
+
+def test_a_relative_that_after_the_verb_is_not_the_start_of_the_words() -> None:
+    position = _one(
+        "Ilse Brandt said the rebel groups that have signed up to the truce comprise some "
+        "6,000 fighters."
+    )
+    assert position.stance.startswith("The rebel groups that have signed up")
+
+
+def test_a_broadcaster_named_after_a_state_is_not_the_state() -> None:
+    position = _one(
+        "According to the Voice of America, the convoy left the depot at dawn on Monday."
+    )
+    assert position.actor == "voice-of-america"
+
+
 def test_a_long_audience_after_told_is_not_the_stance() -> None:
     position = _one(
         "Ilse Brandt told a joint press conference with government officials on Saturday, "

@@ -137,3 +137,8 @@ def test_plans_a_subject_approved_are_asked_of_that_subject() -> None:
         "The clash came a week after Orsk approved plans to turn the reef into a nature reserve."
     )
     assert "Will Orsk turn the reef into a nature reserve?" in found
+
+
+def test_the_parties_to_a_truce_leave_the_auxiliary_out() -> None:
+    found = questions_of("Officials said Larnovia and the rebels had signed a truce on Monday.")
+    assert "Will the truce agreed by Larnovia and the rebels hold?" in found

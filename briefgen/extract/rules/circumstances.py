@@ -11,6 +11,11 @@ _TRAILER_START = re.compile(
     r"during\b|to\s+reporters\b|after\b|before\b|while\b|when\b|via\b|on\s+(?:X|Twitter|Telegram)"
     r"|in\s+\w+\b[^,]{0,30}$|from\b|$)"
 )
+# "said on Monday that": not "said the rebel groups that have signed ...", a relative "that".
+THAT_LEAD = re.compile(
+    r"^(?!\s*(?:the|a|an|its|their|these|those)\s+[^,;:\"“”]*?\bthat\s)"
+    r"(?:(?!\bthat\b)[^,;:\"“”]){0,70}?\bthat\s+"
+)
 # "told reporters", "told a news conference in Rukla", "told Lebanese television": who heard it.
 _AUDIENCE = re.compile(
     r"^\s+(?:(?:the|a|an|state|local|national|foreign)\s+)?(?:[\w'’.-]+\s+){0,3}?"
@@ -82,7 +87,7 @@ def is_trailer(rest: str) -> bool:
         return True
     if re.match(
         r"^,\s*(?:citing|adding|saying|referring|calling|according|the|a|an|as|while|when|after"
-        r"|which|who"
+        r"|which|who|with"
         r"|amid|before|since|despite)\b",
         rest,
     ):

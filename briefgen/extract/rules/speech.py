@@ -11,6 +11,7 @@ from briefgen.extract.rules import attribution
 from briefgen.extract.rules import speakers as speakers_rules
 from briefgen.extract.rules.attribution import Describe, NameSpeaker
 from briefgen.extract.rules.circumstances import (
+    THAT_LEAD,
     VENUE,
     addressed,
     audience_end,
@@ -51,7 +52,6 @@ _LEAD_ADVERBIAL = re.compile(
     r"^(?:On|In|At|Earlier|Later|Separately|Meanwhile|Speaking|Asked|Also|But|However|And)\b"
 )
 _ASKED = re.compile(r"^Asked\s+(?:if|whether|about)\s+(?P<q>[^,]+(?:,[^,]+)*?),\s*")
-_THAT = re.compile(r"^(?:(?!\bthat\b)[^,;:\"“”]){0,70}?\bthat\s+")
 _LEAD_IN = re.compile(
     r"^\s*:?\s*(?:(?:on\s+)?(?:\w+day|today|yesterday)\s+)?(?:(?:at|in|during)\s+[^,]{3,60}?\s+)?"
     r"(?:,\s*)?(?:reporters\s+)?"
@@ -404,7 +404,7 @@ def _content(
     else:
         # X said (that) words.
         # "described the visit as a turning point": no reported clause to look for.
-        that = None if verb.group() == "described" else _THAT.match(after)
+        that = None if verb.group() == "described" else THAT_LEAD.match(after)
         lead = that or _LEAD_IN.match(after)
         skip = lead.end() if lead else 0
         raw = after[skip:].strip().rstrip(".")
@@ -441,7 +441,7 @@ def _after(text: str, verb: re.Match[str], inverted_end: int, next_verb: int) ->
     """Return where the words after a verb begin, and those words up to the next verb."""
     after_start = inverted_end if inverted_end >= 0 else verb.end()
     after = text[after_start:next_verb]
-    if verb.group().startswith(("told", "tells")) and not _THAT.match(after):
+    if verb.group().startswith(("told", "tells")) and not THAT_LEAD.match(after):
         heard = audience_end(after)
         after_start += heard
         after = after[heard:]

@@ -19,7 +19,9 @@ _FIGHTING = re.compile(
 )
 # "the militants in South Waziristan agreed to a ceasefire": who accepted it.
 _AGREED = re.compile(
-    r"(?P<who>\b(?:the\s+|[A-Z])(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:agreed\s+to|accepted"
+    r"(?P<who>\b(?:the\s+|[A-Z])(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    # "the regime and rebels had signed": the auxiliary is no party.
+    r"(?:\s+(?:had|have|has|had\s+also|have\s+now))?\s+(?:agreed\s+to|accepted"
     r"|signed|declared|announced)\s+(?:a|the|an)\s+(?:\w+\s+)?(?i:cease-?fire|truce)\b"
 )
 
